@@ -1,0 +1,1 @@
+"""PortDesk: catalog."""

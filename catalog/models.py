@@ -1,0 +1,124 @@
+"""Domain records of the catalog: plain dataclasses, no SQL."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+ProductKind = Literal["goods", "dish"]
+Status = Literal["on", "off"]  # 上架 / 下架
+AttributeKind = Literal["taste", "method", "addon"]  # 口味 / 做法 / 加料
+
+ALLERGENS: dict[str, tuple[str, str]] = {
+    "shellfish": ("贝类/甲壳类", "Shellfish"),
+    "fish": ("鱼类", "Fish"),
+    "peanut": ("花生", "Peanuts"),
+    "nuts": ("坚果", "Tree nuts"),
+    "gluten": ("麸质/小麦", "Gluten"),
+    "dairy": ("乳制品", "Dairy"),
+    "egg": ("蛋类", "Egg"),
+    "soy": ("大豆", "Soy"),
+    "sesame": ("芝麻", "Sesame"),
+    "alcohol": ("含酒精", "Alcohol"),
+}
+
+SPICY_LEVELS: tuple[tuple[str, str], ...] = (("不辣", "Not spicy"), ("微辣", "Mild"), ("中辣", "Medium"), ("特辣", "Hot"))
+
+
+def new_id() -> str:
+    """A fresh client-made record id (UUID4 text), stable across sync retries."""
+    return str(uuid.uuid4())
+
+
+@dataclass
+class Category:
+    """A node of the category tree."""
+
+    name: str
+    parent_id: str | None = None
+    sort_order: int = 0
+    archived: bool = False
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Spec:
+    """A sellable variant (规格) of a product with its own SKU, barcode, prices and stock."""
+
+    name: str = ""
+    sku: str | None = None
+    barcode: str | None = None
+    price_fen: int = 0
+    member_price_fen: int | None = None
+    cost_fen: int | None = None
+    stock: Decimal = Decimal("0")
+    sort_order: int = 0
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class AttributeOption:
+    """One choice of a dish attribute group, e.g. 微辣 or 加蛋 (+¥2)."""
+
+    name: str
+    price_fen: int = 0
+
+
+@dataclass
+class AttributeGroup:
+    """A dish attribute group: 口味 (taste), 做法 (method) or 加料 (add-on)."""
+
+    name: str
+    kind: AttributeKind = "taste"
+    options: list[AttributeOption] = field(default_factory=list)
+    required: bool = False
+    multi: bool = False
+
+
+@dataclass
+class Product:
+    """A product or dish with its specs, images and dish attributes."""
+
+    name: str
+    kind: ProductKind = "goods"
+    category_id: str | None = None
+    unit: str = "件"
+    description: str = ""
+    status: Status = "on"
+    shelf_life_days: int | None = None
+    spicy_level: int = 0
+    allergens: list[str] = field(default_factory=list)
+    attributes: list[AttributeGroup] = field(default_factory=list)
+    sold_out: bool = False
+    retail_spec_id: str | None = None
+    sort_order: int = 0
+    archived: bool = False
+    specs: list[Spec] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)  # sha256 of media, in display order
+    id: str = field(default_factory=new_id)
+    created_at: str = ""
+    updated_at: str = ""
+
+
+@dataclass(frozen=True)
+class ProductRow:
+    """One line of the product table: a product summarised over its specs."""
+
+    id: str
+    name: str
+    kind: str
+    category: str
+    unit: str
+    status: str
+    sold_out: bool
+    spec_count: int
+    specs: str
+    sku: str
+    barcode: str
+    min_price_fen: int | None
+    max_price_fen: int | None
+    member_price_fen: int | None
+    stock: Decimal
+    updated_at: str

@@ -1,0 +1,44 @@
+"""Money is integer fen (分). Formatting and parsing of yuan amounts for display and input."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+MILLI = Decimal("0.001")
+
+
+def format_fen(fen: int | None, *, symbol: str = "¥") -> str:
+    """`1250` → `¥12.50`; None → empty string. Negative amounts keep their sign: `-¥3.00`."""
+    if fen is None:
+        return ""
+    sign = "-" if fen < 0 else ""
+    yuan, cents = divmod(abs(fen), 100)
+    return f"{sign}{symbol}{yuan:,}.{cents:02d}"
+
+
+def parse_yuan(text: str) -> int:
+    """`12.5`, `¥12.50`, `12元` → fen. Raises ValueError with a plain message on bad input."""
+    cleaned = text.strip().replace("¥", "").replace("￥", "").replace("元", "").replace(",", "").strip()
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(f"“{text}” 不是有效的金额 / “{text}” is not a valid amount") from None
+    if not value.is_finite():
+        raise ValueError(f"“{text}” 不是有效的金额 / “{text}” is not a valid amount")
+    return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def milli_to_decimal(milli: int) -> Decimal:
+    """Stored thousandths → Decimal with 3 places."""
+    return (Decimal(milli) / 1000).quantize(MILLI)
+
+
+def decimal_to_milli(value: Decimal | int | str) -> int:
+    """A quantity (Decimal, int or text) → integer thousandths, rounded half up."""
+    return int((Decimal(value) * 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def format_qty(value: Decimal) -> str:
+    """A quantity without trailing zeros: 3.000 → 3, 1.250 → 1.25."""
+    text = format(value.normalize(), "f")
+    return text

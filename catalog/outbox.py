@@ -1,0 +1,59 @@
+"""Reading and acknowledging the sync outbox (rows are written by triggers, see 0001_initial.sql)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from catalog.db import transaction
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """One local change waiting for the server's acknowledgement."""
+
+    mutation_id: int
+    entity: str
+    entity_id: str
+    op: str
+    fields: list[str]
+    created_at: str
+
+
+class Outbox:
+    """Repository of the outbox over one connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def pending(self, limit: int = 500, after: int = 0) -> list[OutboxRow]:
+        """Unacknowledged changes in mutation order."""
+        rows = self.conn.execute(
+            "SELECT mutation_id, entity, entity_id, op, fields, created_at FROM outbox"
+            " WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?",
+            (after, limit),
+        ).fetchall()
+        return [OutboxRow(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in rows]
+
+    def count(self) -> int:
+        """How many changes wait to be pushed."""
+        return int(self.conn.execute("SELECT count(*) FROM outbox").fetchone()[0])
+
+    def acknowledge(self, up_to: int) -> int:
+        """Remove every row the server has acknowledged (mutation_id <= up_to); returns how many."""
+        with transaction(self.conn):
+            cur = self.conn.execute("DELETE FROM outbox WHERE mutation_id <= ?", (up_to,))
+        return cur.rowcount
+
+    @contextmanager
+    def capture_paused(self, reason: str = "sync") -> Iterator[None]:
+        """Inside one transaction, apply changes that must not be echoed to the outbox (pulled ones)."""
+        with transaction(self.conn):
+            self.conn.execute("INSERT INTO capture_off (reason) VALUES (?)", (reason,))
+            try:
+                yield
+            finally:
+                self.conn.execute("DELETE FROM capture_off")

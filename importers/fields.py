@@ -1,0 +1,129 @@
+"""Canonical field names of the import kinds: the single place that defines them."""
+
+from __future__ import annotations
+
+from typing import Final, Literal
+
+Kind = Literal["products", "menu", "ledger"]
+KINDS: Final[tuple[Kind, ...]] = ("products", "menu", "ledger")
+
+PRODUCT_FIELDS: Final[tuple[str, ...]] = (
+    "name",
+    "spec",
+    "sku",
+    "barcode",
+    "price_fen",
+    "member_price_fen",
+    "cost_fen",
+    "unit",
+    "category",
+    "stock",
+    "shelf_life_days",
+    "status",
+    "description",
+)
+
+MENU_FIELDS: Final[tuple[str, ...]] = (*PRODUCT_FIELDS, "spicy_level", "flavors", "allergens")
+
+LEDGER_FIELDS: Final[tuple[str, ...]] = (
+    "occurred_at",
+    "item",
+    "spec",
+    "qty",
+    "amount_fen",
+    "channel",
+    "direction",
+    "counterparty",
+    "order_id",
+    "note",
+    "tx_type",
+)
+
+FIELDS_BY_KIND: Final[dict[Kind, tuple[str, ...]]] = {
+    "products": PRODUCT_FIELDS,
+    "menu": MENU_FIELDS,
+    "ledger": LEDGER_FIELDS,
+}
+
+ALL_FIELDS: Final[frozenset[str]] = frozenset(PRODUCT_FIELDS + MENU_FIELDS + LEDGER_FIELDS)
+
+# Helper field used only while reading: a separate time-of-day column that is
+# merged into ``occurred_at`` (bank statements split 交易日期 and 交易时间).
+OCCURRED_TIME: Final = "occurred_time"
+# Helper fields for ledgers that split money into an income and an expense column
+# (bank statements: 收入/支出, 贷方/借方); merged into ``amount_fen`` + ``direction``.
+AMOUNT_IN: Final = "amount_in_fen"
+AMOUNT_OUT: Final = "amount_out_fen"
+HELPER_FIELDS: Final = frozenset({OCCURRED_TIME, AMOUNT_IN, AMOUNT_OUT})
+
+# How each field's cells are coerced (see importers.values.make_coercer).
+FIELD_TYPES: Final[dict[str, str]] = {
+    "name": "text",
+    "spec": "text",
+    "sku": "code",
+    "barcode": "barcode",
+    "price_fen": "money",
+    "member_price_fen": "money",
+    "cost_fen": "money",
+    "unit": "unit",
+    "category": "text",
+    "stock": "decimal",
+    "shelf_life_days": "days",
+    "status": "status",
+    "description": "text",
+    "spicy_level": "spicy",
+    "flavors": "list",
+    "allergens": "list",
+    "occurred_at": "datetime",
+    OCCURRED_TIME: "time",
+    AMOUNT_IN: "money",
+    AMOUNT_OUT: "money",
+    "item": "text",
+    "qty": "decimal",
+    "amount_fen": "money",
+    "channel": "text",
+    "direction": "direction",
+    "counterparty": "text",
+    "order_id": "code",
+    "note": "text",
+    "tx_type": "text",
+}
+
+FIELD_LABELS_ZH: Final[dict[str, str]] = {
+    "name": "名称",
+    "spec": "规格",
+    "sku": "货号",
+    "barcode": "条码",
+    "price_fen": "售价",
+    "member_price_fen": "会员价",
+    "cost_fen": "进价",
+    "unit": "单位",
+    "category": "分类",
+    "stock": "库存",
+    "shelf_life_days": "保质期",
+    "status": "状态",
+    "description": "描述",
+    "spicy_level": "辣度",
+    "flavors": "口味",
+    "allergens": "过敏原",
+    "occurred_at": "时间",
+    OCCURRED_TIME: "时刻",
+    AMOUNT_IN: "收入金额",
+    AMOUNT_OUT: "支出金额",
+    "item": "商品",
+    "qty": "数量",
+    "amount_fen": "金额",
+    "channel": "支付方式",
+    "direction": "收/支",
+    "counterparty": "交易对方",
+    "order_id": "单号",
+    "note": "备注",
+    "tx_type": "交易类型",
+}
+
+
+def fields_for(kind: Kind) -> tuple[str, ...]:
+    """The canonical fields a table of ``kind`` can carry (plus helper fields for ledgers)."""
+    if kind == "ledger":
+        return (*LEDGER_FIELDS, OCCURRED_TIME, AMOUNT_IN, AMOUNT_OUT)
+    return FIELDS_BY_KIND[kind]

@@ -1,0 +1,375 @@
+"""Table structure: which sheet, which header row(s), merged cells, totals and note rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from importers.errors import column_letter
+from importers.mapping import clean_header, known_header_score
+from importers.readers import Cell, Merge, RawSheet, Row
+from importers.values import clean_text
+
+HEADER_SCAN_ROWS: Final = 60
+MAX_HEADER_EXTRA_ROWS: Final = 3
+MAX_LABEL_LEN: Final = 40
+
+_NUMERIC_TEXT: Final = re.compile(
+    r"^[-+(（]?\s*[¥￥$]?\s*[-+]?\d[\d,，]*(?:\.\d+)?\s*[)）]?\s*(?:元|%|％)?$"
+    r"|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+    r"|^\d{1,2}:\d{2}(?::\d{2})?$"
+    r"|^\d(?:\.\d+)?[eE][+-]?\d+$"
+)
+_INSTRUCTION: Final = re.compile(r"必填|选填|请填写|请输入|请勿|示例|例如|例：|格式[:：]|填写说明|说明[:：]|注[:：]|注意")
+_NOTE_START: Final = ("#", "注", "备注：", "备注:", "说明", "*", "※", "以上", "---", "——", "温馨提示", "提示", "Note", "NOTE")
+_TOTAL_EXACT: Final = frozenset(
+    {"合计", "总计", "小计", "共计", "总额", "累计", "总和", "合计金额", "总金额", "总计金额", "合计数",
+     "total", "totals", "subtotal", "sub-total", "grandtotal", "grand total", "sum", "合计：", "总计："}
+)
+_TOTAL_PREFIX: Final = ("合计", "总计", "小计", "共计", "本页合计", "本页小计", "累计", "total", "grand total", "sum:")
+_TOTAL_SUFFIX: Final = ("subtotal", "sub-total", "sub total", "total", "total:", "合计", "总计", "小计")
+_TOTAL_FIRST: Final = frozenset("合总小共累本TtSsGg")
+
+
+def is_blank(v: Cell) -> bool:
+    """True for an empty cell ("" or only spaces)."""
+    return v == "" or (v.__class__ is str and not clean_text(v))
+
+
+def is_total_label(v: str) -> bool:
+    """True if a text cell is a totals label such as 合计, 总计, 小计, Total or 'ABC SUB-TOTAL'."""
+    t = clean_text(v).lower().replace(" ", "").replace("\u3000", "").rstrip(":：")
+    if not t or len(t) > 30:
+        return False
+    t2 = t.replace(" ", "")
+    if t2 in _TOTAL_EXACT:
+        return True
+    if t2.startswith(_TOTAL_PREFIX) and len(t2) <= 12:
+        return True
+    return t2.endswith(_TOTAL_SUFFIX) and len(t2) <= 30 and not t2.endswith("totalprice")
+
+
+def is_label(v: Cell) -> bool:
+    """True if a cell could be a column header: short text that is not a number or date."""
+    if v.__class__ is not str:
+        return False
+    s = clean_text(v)
+    if not s or len(s) > MAX_LABEL_LEN:
+        return False
+    return not _NUMERIC_TEXT.match(s.replace(" ", ""))
+
+
+@dataclass(slots=True)
+class RowFeatures:
+    """What header detection needs to know about one row."""
+
+    index: int
+    nonempty: int
+    labels: int
+    numbers: int
+    known: float
+    kv: int
+    long_text: int
+    width: int
+
+
+def row_features(index: int, row: Row) -> RowFeatures:
+    """Summarise a row for header scoring."""
+    nonempty = labels = numbers = kv = long_text = 0
+    known = 0.0
+    width = 0
+    for c, v in enumerate(row):
+        if is_blank(v):
+            continue
+        nonempty += 1
+        width = c + 1
+        if is_label(v):
+            labels += 1
+            s = clean_text(v)  # type: ignore[arg-type]
+            if s.endswith((":", "：")) or ("：" in s and not s.startswith("（")):
+                kv += 1
+            known += known_header_score(v)
+        elif v.__class__ is str:
+            s = clean_text(v)
+            if len(s) > MAX_LABEL_LEN:
+                long_text += 1
+            else:
+                numbers += 1
+        else:
+            numbers += 1
+    return RowFeatures(index, nonempty, labels, numbers, known, kv, long_text, width)
+
+
+def header_score(f: RowFeatures, table_width: int) -> float:
+    """Score a row as the header: known words and short labels up, numbers and notes down."""
+    if f.labels == 0:
+        return -1.0
+    score = 2.5 * f.known + 1.0 * f.labels - 1.5 * f.numbers - 1.5 * f.kv - 1.0 * f.long_text
+    if f.nonempty == 1 and table_width > 1:
+        score -= 2.0
+    return score
+
+
+@dataclass(slots=True)
+class Structure:
+    """Where the table is inside a sheet."""
+
+    header_rows: list[int]  # 0-based absolute indexes; empty when the sheet has no header
+    data_start: int  # 0-based index of the first row after the header
+    width: int  # number of columns of the table
+    headers: list[str]  # display names, one per column
+    raw_headers: list[str]  # header text before cleaning (joined for multi-row headers)
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (1-based row, reason) above data
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    quality: float = 0.0
+
+
+def _trimmed_len(row: Row) -> int:
+    n = len(row)
+    while n and is_blank(row[n - 1]):
+        n -= 1
+    return n
+
+
+def table_width(rows: Sequence[Row], start: int = 0) -> int:
+    """Used width of the table, from a sample of rows (trailing empty columns dropped)."""
+    n = len(rows)
+    idx = list(range(start, min(n, start + 300)))
+    if n - start > 300:
+        idx += list(range(max(start + 300, n - 100), n))
+        step = max(1, (n - start) // 200)
+        idx += list(range(start + 300, n - 100, step))
+    width = 0
+    for i in idx:
+        r = rows[i]
+        if len(r) > width:
+            t = _trimmed_len(r)
+            if t > width:
+                width = t
+    return width
+
+
+def _merge_index(merged: list[Merge] | None) -> dict[tuple[int, int], Merge]:
+    out: dict[tuple[int, int], Merge] = {}
+    for m in merged or ():
+        out[(m[0], m[1])] = m
+    return out
+
+
+def detect_structure(sheet: RawSheet) -> Structure:
+    """Find the header row(s) of ``sheet`` (or decide it has none) and the data start."""
+    rows = sheet.rows
+    scan_end = min(len(rows), HEADER_SCAN_ROWS)
+    first_nonblank = next((i for i in range(len(rows)) if _trimmed_len(rows[i])), len(rows))
+    width = table_width(rows, first_nonblank)
+    best: RowFeatures | None = None
+    best_score = 0.0
+    feats: list[RowFeatures] = []
+    for i in range(scan_end):
+        f = row_features(i, rows[i])
+        feats.append(f)
+        if f.nonempty == 0:
+            continue
+        min_labels = 1 if width <= 1 else 2
+        if f.labels < min_labels:
+            continue
+        if f.numbers > f.labels:
+            continue
+        s = header_score(f, width)
+        if best is None or s > best_score:
+            best, best_score = f, s
+    skipped: list[tuple[int, str]] = []
+    if best is None or (best.known == 0 and _looks_like_data_below(rows, best.index)):
+        start = first_nonblank
+        for i in range(start):
+            skipped.append((i + 1, "blank"))
+        headers = [f"列{column_letter(c)}" for c in range(width)]
+        return Structure([], start, width, headers, headers, skipped,
+                         [("没有找到表头行，已按列号（列A、列B…）读取，请确认每一列的含义。",
+                           "No header row was found; columns are named by letter (Column A, B, ...), check what each one holds.")],
+                         quality=0.0)
+    h = best.index
+    block = [h]
+    merges = sheet.merged or []
+    h_merges = [m for m in merges if m[0] in (h,) and m[3] > m[1]]
+    r = h + 1
+    while r < len(rows) and len(block) <= MAX_HEADER_EXTRA_ROWS:
+        row = rows[r]
+        if _trimmed_len(row) == 0:
+            covered = any(m[0] in block and m[0] < r <= m[2] for m in merges)
+            if covered:
+                r += 1
+                continue
+            break
+        if not _is_subheader(row, rows[block[-1]], h_merges, width, rows, block):
+            break
+        block.append(r)
+        h_merges += [m for m in merges if m[0] == r and m[3] > m[1]]
+        r += 1
+    data_start = block[-1] + 1
+    # Skip empty rows covered by vertical header merges.
+    while data_start < len(rows) and _trimmed_len(rows[data_start]) == 0 and any(
+        m[0] in block and m[2] >= data_start for m in merges
+    ):
+        data_start += 1
+    hwidth = max(width, max(_trimmed_len(rows[b]) for b in block))
+    headers, raw = _compose_headers(rows, block, merges, hwidth)
+    for i in range(h):
+        skipped.append((i + 1, "title" if _trimmed_len(rows[i]) else "blank"))
+    quality = best_score + (1.0 if data_start < len(rows) else 0.0)
+    return Structure(block, data_start, hwidth, headers, raw, skipped, [], quality=quality)
+
+
+def _looks_like_data_below(rows: Sequence[Row], h: int) -> bool:
+    """Without any known word, a 'header' whose next rows look just like it is really data."""
+    below = [rows[i] for i in range(h + 1, min(len(rows), h + 6)) if _trimmed_len(rows[i])]
+    if not below:
+        return False
+    head = rows[h]
+    head_labels = sum(1 for v in head if is_label(v))
+    same = 0
+    for r in below:
+        labels = sum(1 for v in r if is_label(v))
+        if labels >= head_labels and labels > 0:
+            same += 1
+    return same == len(below) and head_labels > 0 and all(
+        len(clean_text(v)) > 12 for v in head if is_label(v)  # type: ignore[arg-type]
+    )
+
+
+def _is_subheader(row: Row, prev: Row, h_merges: list[Merge], width: int, rows: Sequence[Row], block: list[int]) -> bool:
+    cols = [c for c, v in enumerate(row) if not is_blank(v)]
+    if not cols:
+        return False
+    if not all(is_label(row[c]) for c in cols):
+        return False
+    if len(cols) >= width and not h_merges:
+        return False
+    for c in cols:
+        under_group = any(m[1] <= c <= m[3] for m in h_merges)
+        prev_empty = c >= len(prev) or is_blank(prev[c])
+        if not (under_group or prev_empty):
+            return False
+        # Outside a group, the whole column above must be empty (a sub-header fills a gap).
+        if prev_empty and not under_group and any(c < len(rows[b]) and not is_blank(rows[b][c]) for b in block):
+            return False
+    return any(m[1] <= c <= m[3] for c in cols for m in h_merges) or len(cols) < width
+
+
+def _compose_headers(rows: Sequence[Row], block: list[int], merges: list[Merge], width: int) -> tuple[list[str], list[str]]:
+    grid: list[list[str]] = []
+    for b in block:
+        line = [clean_text(_as_text(rows[b][c])) if c < len(rows[b]) else "" for c in range(width)]
+        grid.append(line)
+    # Horizontal merges spread a group label over its sub-columns.
+    for m in merges:
+        r0, c0, _r1, c1 = m
+        if r0 in block and c1 > c0:
+            gi = block.index(r0)
+            label = grid[gi][c0] if c0 < width else ""
+            for c in range(c0, min(c1 + 1, width)):
+                if not grid[gi][c]:
+                    grid[gi][c] = label
+    headers: list[str] = []
+    raw: list[str] = []
+    for c in range(width):
+        parts: list[str] = []
+        for gi in range(len(block)):
+            p = grid[gi][c]
+            if p and (not parts or parts[-1] != p):
+                parts.append(p)
+        raw.append("/".join(parts))
+        cleaned = [clean_header(p) for p in parts]
+        name = "/".join(x for x in cleaned if x)
+        headers.append(name or f"列{column_letter(c)}")
+    # Make duplicate names unique so the user can tell them apart (id, id -> id, id (2)).
+    seen: dict[str, int] = {}
+    for i, name in enumerate(headers):
+        if name in seen:
+            seen[name] += 1
+            headers[i] = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+    return headers, raw
+
+
+def _as_text(v: Cell) -> str:
+    if v.__class__ is str:
+        return v
+    if isinstance(v, float) and v == int(v):
+        return str(int(v))
+    if isinstance(v, dt.date | dt.time):
+        return v.isoformat()
+    return str(v)
+
+
+def fill_vertical_merges(rows: list[Row], merged: list[Merge] | None, start: int) -> list[int]:
+    """Copy each merged block's top-left value into the block (data rows only).
+
+    Only merges that span more than one row are filled; a merge that spans only columns in a
+    data row is a note or a layout choice and is left alone. Returns the rows whose single
+    value is a wide horizontal merge (candidates for description rows).
+    """
+    wide: list[int] = []
+    for r0, c0, r1, c1 in merged or ():
+        if r0 < start or r0 >= len(rows):
+            continue
+        if r1 == r0:
+            if c1 - c0 >= 2:
+                wide.append(r0)
+            continue
+        top = rows[r0]
+        value = top[c0] if c0 < len(top) else ""
+        if value == "":
+            continue
+        for r in range(r0, min(r1 + 1, len(rows))):
+            row = rows[r]
+            if len(row) <= c1:
+                row.extend([""] * (c1 + 1 - len(row)))
+            for c in range(c0, c1 + 1):
+                if r == r0 and c == c0:
+                    continue
+                if row[c] == "":
+                    row[c] = value if c == c0 or r > r0 else row[c]
+    return wide
+
+
+def classify_row(row: Row, header_row: Row | None, near_header: bool, wide_merge: bool) -> str | None:
+    """Why a data-area row should be skipped ("blank", "totals", "description", "header") or None."""
+    n = len(row)
+    if row.count("") == n:
+        return "blank"
+    strings = 0
+    first: str | None = None
+    nonempty = 0
+    for v in row:
+        if v == "":
+            continue
+        if v.__class__ is str:
+            s = v.strip()
+            if not s:
+                continue
+            nonempty += 1
+            if strings < 2:
+                strings += 1
+                if s[0] in _TOTAL_FIRST and is_total_label(s):
+                    return "totals"
+                if first is None:
+                    first = s
+        else:
+            nonempty += 1
+    if nonempty == 0:
+        return "blank"
+    if header_row is not None and row == header_row:
+        return "header"
+    if nonempty == 1 and first is not None and (wide_merge or first.startswith(_NOTE_START)):
+        return "description"
+    if near_header and first is not None:
+        texts = [v for v in row if v.__class__ is str and v]
+        hits = sum(1 for v in texts if _INSTRUCTION.search(v))
+        if hits and hits * 2 >= nonempty:
+            return "description"
+    return None

@@ -1,0 +1,439 @@
+"""The public entry point: ``read_table(path) -> ParsedTable``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from importers.errors import CellError, ImportRefused, Issue, column_letter
+from importers.fields import AMOUNT_IN, AMOUNT_OUT, FIELD_TYPES, OCCURRED_TIME, Kind, fields_for
+from importers.kinds import KindGuess, detect_kind
+from importers.mapping import ColumnMatch, apply_override, header_signature, normalize_header
+from importers.readers import Book, Cell, RawSheet, Row, open_book
+from importers.sniff import sniff_path
+from importers.structure import Structure, classify_row, detect_structure, fill_vertical_merges
+from importers.values import (
+    EMPTY_TOKENS,
+    clean_text,
+    is_empty,
+    make_coercer,
+    parse_price,
+    to_datetime,
+    to_time,
+)
+
+_PRICE_FIELDS: Final = frozenset({"price_fen", "member_price_fen", "cost_fen"})
+_REQUIRED: Final[dict[str, tuple[str, ...]]] = {
+    "products": ("name",),
+    "menu": ("name",),
+    "ledger": ("occurred_at",),
+}
+
+
+@dataclass(slots=True)
+class ParsedRow:
+    """One data row: its spreadsheet row number, the raw cells, coerced values and issues."""
+
+    row_number: int
+    raw: Row
+    values: dict[str, Any]
+    issues: list[Issue]
+
+    @property
+    def ok(self) -> bool:
+        """True if no cell of this row has an error (warnings are fine)."""
+        return not any(i.severity == "error" for i in self.issues)
+
+
+@dataclass(slots=True)
+class SkippedRow:
+    """A row that is not data: "title", "blank", "totals", "description" or "header"."""
+
+    row_number: int
+    reason: str
+
+
+@dataclass(slots=True)
+class ParsedTable:
+    """A file read into a typed table, ready for a plan/apply step."""
+
+    source: Path
+    format: str
+    sheet: str
+    sheet_names: list[str]
+    header_row: int | None  # 1-based first header row; None when the sheet has no header
+    header_rows: list[int]  # all header rows (1-based): two-row headers have two
+    headers: list[str]
+    header_signature: str
+    kind: Kind
+    kind_reason_zh: str
+    kind_reason_en: str
+    bill_source: str | None
+    mapping: dict[int, tuple[str, float]]
+    matches: dict[int, ColumnMatch]
+    rows: list[ParsedRow]
+    skipped: list[SkippedRow]
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    encoding: str | None = None
+    delimiter: str | None = None
+    date1904: bool = False
+
+    @property
+    def issues(self) -> list[Issue]:
+        """Every cell issue of every row, in row order."""
+        return [i for r in self.rows for i in r.issues]
+
+    @property
+    def field_columns(self) -> dict[str, int]:
+        """Field name -> 0-based column index, for the mapped columns."""
+        return {f: c for c, (f, _conf) in self.mapping.items()}
+
+
+def read_table(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    kind: str = "auto",
+    mapping_override: Mapping[int | str, str | None] | None = None,
+) -> ParsedTable:
+    """Read any spreadsheet file into a :class:`ParsedTable`.
+
+    ``sheet`` picks a sheet by name (default: the first visible sheet holding a table);
+    ``kind`` is "auto", "products", "menu" or "ledger"; ``mapping_override`` maps columns
+    (0-based index, letter or header text) to field names (or ``None`` to ignore a column).
+    Raises :class:`ImportRefused` with one sentence in Chinese and English for files that
+    cannot be imported; never any other exception for a bad file.
+    """
+    p = Path(path)
+    if kind not in ("auto", "products", "menu", "ledger"):
+        raise ImportRefused("bad_kind", f"不认识的导入类型「{kind}」，请选择 商品/菜单/流水。",
+                            f"Unknown import kind \"{kind}\"; choose products, menu or ledger.", path=p)
+    try:
+        sniffed = sniff_path(p)
+        book = open_book(p, sniffed)
+    except ImportRefused:
+        raise
+    except (MemoryError, RecursionError):
+        raise ImportRefused("too_large", f"文件「{p.name}」太大或结构太复杂，无法导入，请拆分后再试。",
+                            f"The file \"{p.name}\" is too large or too complex to import; split it and try again.",
+                            path=p) from None
+    except Exception:
+        raise ImportRefused("damaged", f"文件「{p.name}」无法读取，请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。",
+                            f"The file \"{p.name}\" cannot be read; open it in Excel or WPS, save it as .xlsx and import that.",
+                            path=p) from None
+    try:
+        return _read_book(book, sheet, kind, mapping_override)
+    except ImportRefused:
+        raise
+    except (MemoryError, RecursionError):
+        raise ImportRefused("too_large", f"文件「{p.name}」太大或结构太复杂，无法导入，请拆分后再试。",
+                            f"The file \"{p.name}\" is too large or too complex to import; split it and try again.",
+                            path=p) from None
+    finally:
+        book.close()
+
+
+def _no_table(book: Book) -> ImportRefused:
+    name = book.path.name
+    return ImportRefused("no_table", f"文件「{name}」里没有任何数据，请确认选对了文件。",
+                         f"The file \"{name}\" contains no data; check that this is the right file.", path=book.path)
+
+
+def choose_sheet(book: Book, wanted: str | None) -> tuple[RawSheet, Structure]:
+    """Pick the sheet to import: ``wanted`` by name, else the first visible sheet with a table."""
+    names = [s.name for s in book.sheets]
+    if wanted is not None:
+        if wanted not in names:
+            listed = "、".join(names[:8])
+            raise ImportRefused("sheet_not_found", f"文件「{book.path.name}」里没有名为「{wanted}」的工作表，现有的是：{listed}。",
+                                f"The file \"{book.path.name}\" has no sheet named \"{wanted}\"; it has: {', '.join(names[:8])}.",
+                                path=book.path, sheet=wanted)
+        raw = book.load(wanted)
+        if not any(any(v != "" for v in r) for r in raw.rows):
+            raise ImportRefused("empty_sheet", f"工作表「{wanted}」是空的，请选择有数据的工作表。",
+                                f"The sheet \"{wanted}\" is empty; choose a sheet that has data.",
+                                path=book.path, sheet=wanted)
+        return raw, detect_structure(raw)
+    order = [s for s in book.sheets if s.visible and s.worksheet] + [s for s in book.sheets if not (s.visible and s.worksheet)]
+    fallback: tuple[RawSheet, Structure] | None = None
+    for info in order:
+        raw = book.load(info.name)
+        if not _has_content(raw.rows):
+            continue
+        st = detect_structure(raw)
+        good = bool(st.header_rows) and st.data_start < len(raw.rows) and _has_content(raw.rows[st.data_start:])
+        if good and (info.visible and info.worksheet):
+            return raw, st
+        if fallback is None or (good and not fallback[1].header_rows):
+            fallback = (raw, st)
+    if fallback is None:
+        raise _no_table(book)
+    return fallback
+
+
+def _has_content(rows: list[Row]) -> bool:
+    for r in rows:
+        if r.count("") != len(r):
+            for v in r:
+                if v != "" and (v.__class__ is not str or clean_text(v)):
+                    return True
+    return False
+
+
+def _preamble_text(rows: list[Row], upto: int) -> str:
+    parts: list[str] = []
+    for r in rows[: min(upto, 60)]:
+        for v in r:
+            if v.__class__ is str and v:
+                parts.append(v)
+    return " ".join(parts)[:4000]
+
+
+def _sample(rows: list[Row], start: int, col: int, n: int = 30) -> list[Cell]:
+    out: list[Cell] = []
+    for r in rows[start:]:
+        if col < len(r) and r[col] != "" and not is_empty(r[col]):
+            out.append(r[col])
+            if len(out) >= n:
+                break
+    return out
+
+
+def _all_parse(values: list[Cell], fn: Callable[[Any], Any]) -> bool:
+    if not values:
+        return False
+    for v in values:
+        try:
+            fn(v)
+        except CellError:
+            return False
+    return True
+
+
+def _is_time_only(v: Cell) -> bool:
+    if isinstance(v, dt.time):
+        return True
+    if isinstance(v, str):
+        try:
+            to_time(v)
+        except CellError:
+            return False
+        return True
+    return False
+
+
+def _refine_ledger(mapping: dict[int, ColumnMatch], headers: list[str], rows: list[Row], start: int) -> None:
+    """Ledger fix-ups that need the values: split date/time columns."""
+    by_field = {m.field: c for c, m in mapping.items()}
+    occ = by_field.get("occurred_at")
+    if occ is not None and OCCURRED_TIME not in by_field:
+        sample = _sample(rows, start, occ)
+        if sample and all(_is_time_only(v) for v in sample):
+            mapping[occ] = ColumnMatch(OCCURRED_TIME, mapping[occ].confidence, "rule")
+            for c, h in enumerate(headers):
+                key = normalize_header(h)
+                if c not in mapping and ("日期" in key or "date" in key) and _all_parse(_sample(rows, start, c), to_datetime):
+                    mapping[c] = ColumnMatch("occurred_at", 0.8, "rule")
+                    break
+        else:
+            for c, h in enumerate(headers):
+                key = normalize_header(h)
+                if c in mapping or not ("时间" in key or "time" in key):
+                    continue
+                sample = _sample(rows, start, c)
+                if sample and all(_is_time_only(v) for v in sample):
+                    mapping[c] = ColumnMatch(OCCURRED_TIME, 0.8, "rule")
+                    break
+
+
+def _guess_from_values(rows: list[Row], start: int, width: int) -> dict[int, ColumnMatch]:
+    """For header-less sheets: guess a few fields from what the columns hold."""
+    from importers.values import to_barcode, to_fen
+
+    mapping: dict[int, ColumnMatch] = {}
+    used: set[str] = set()
+    for c in range(width):
+        sample = _sample(rows, start, c)
+        if not sample:
+            continue
+        if "occurred_at" not in used and all(isinstance(v, dt.date) for v in sample):
+            mapping[c] = ColumnMatch("occurred_at", 0.5, "values")
+            used.add("occurred_at")
+        elif "barcode" not in used and all(isinstance(v, str) and v.isdigit() and len(v) in (8, 12, 13) for v in sample):
+            if _all_parse(sample, to_barcode):
+                mapping[c] = ColumnMatch("barcode", 0.5, "values")
+                used.add("barcode")
+        elif "name" not in used and all(isinstance(v, str) and not v.replace(".", "").isdigit() for v in sample):
+            mapping[c] = ColumnMatch("name", 0.4, "values")
+            used.add("name")
+        elif (
+            "price_fen" not in used
+            and all(isinstance(v, str) and v.strip()[:1] in "¥￥" for v in sample)
+            and _all_parse(sample, to_fen)
+        ):
+            mapping[c] = ColumnMatch("price_fen", 0.5, "values")
+            used.add("price_fen")
+    return mapping
+
+
+def _read_book(book: Book, sheet_name: str | None, kind: str, override: Mapping[int | str, str | None] | None) -> ParsedTable:
+    raw, st = choose_sheet(book, sheet_name)
+    rows = raw.rows
+    headers = st.headers
+    warnings = list(book.warnings) + list(st.warnings)
+    preamble = _preamble_text(rows, st.header_rows[0] if st.header_rows else 0)
+    guess: KindGuess
+    guess, maps = detect_kind(headers, preamble, raw.name)
+    if kind == "auto":
+        chosen: Kind = guess.kind
+        reason_zh, reason_en = guess.reason_zh, guess.reason_en
+    else:
+        chosen = kind  # type: ignore[assignment]
+        reason_zh, reason_en = "按你指定的类型读取。", "Read as the kind you chose."
+    mapping = dict(maps[chosen])
+    if not st.header_rows:
+        mapping = _guess_from_values(rows, st.data_start, st.width)
+    if chosen == "ledger":
+        _refine_ledger(mapping, headers, rows, st.data_start)
+    try:
+        mapping = apply_override(mapping, override, headers, fields_for(chosen))
+    except KeyError as exc:
+        bad = str(exc).strip("'\"")
+        raise ImportRefused("bad_mapping", f"列对应设置有误：{bad} 不存在，请重新选择。",
+                            f"The column mapping is wrong: {bad} does not exist; choose again.",
+                            path=book.path, sheet=raw.name) from None
+
+    header_rows_set = {r for r in st.header_rows}
+    wide = set(fill_vertical_merges(rows, raw.merged, st.data_start))
+    header_raw_row = rows[st.header_rows[-1]] if st.header_rows else None
+    parsed, skipped = _build_rows(rows, st, mapping, headers, chosen, book.date1904, wide, header_raw_row)
+    skipped_all = [SkippedRow(r, reason) for r, reason in st.skipped] + skipped
+    if not parsed:
+        warnings.append(("表头下面没有数据行。", "There are no data rows under the header."))
+    missing = [f for f in _REQUIRED.get(chosen, ()) if f not in {m.field for m in mapping.values()}]
+    if missing:
+        from importers.fields import FIELD_LABELS_ZH
+
+        warnings.append((f"没有找到“{FIELD_LABELS_ZH[missing[0]]}”列，请在列对应中指定。",
+                         f"No column was recognised as \"{missing[0]}\"; map it by hand."))
+    _ = header_rows_set
+    return ParsedTable(
+        source=book.path,
+        format=book.format,
+        sheet=raw.name,
+        sheet_names=[s.name for s in book.sheets],
+        header_row=st.header_rows[0] + 1 if st.header_rows else None,
+        header_rows=[r + 1 for r in st.header_rows],
+        headers=headers,
+        header_signature=header_signature(headers),
+        kind=chosen,
+        kind_reason_zh=reason_zh,
+        kind_reason_en=reason_en,
+        bill_source=guess.source if kind == "auto" or kind == guess.kind else None,
+        mapping={c: (m.field, m.confidence) for c, m in mapping.items()},
+        matches=mapping,
+        rows=parsed,
+        skipped=skipped_all,
+        warnings=warnings,
+        encoding=book.encoding,
+        delimiter=book.delimiter,
+        date1904=book.date1904,
+    )
+
+
+def _build_rows(
+    rows: list[Row],
+    st: Structure,
+    mapping: dict[int, ColumnMatch],
+    headers: list[str],
+    kind: Kind,
+    date1904: bool,
+    wide: set[int],
+    header_raw_row: Row | None,
+) -> tuple[list[ParsedRow], list[SkippedRow]]:
+    specs: list[tuple[int, str, Callable[[Any], Any], bool]] = []
+    for c, m in mapping.items():
+        ftype = FIELD_TYPES.get(m.field, "text")
+        specs.append((c, m.field, make_coercer(ftype, date1904), ftype in ("text", "code", "unit", "list")))
+    empty_tokens = EMPTY_TOKENS
+    out: list[ParsedRow] = []
+    skipped: list[SkippedRow] = []
+    start = st.data_start
+    ledger = kind == "ledger"
+    required = _REQUIRED.get(kind, ())
+    required_cols = {m.field: c for c, m in mapping.items() if m.field in required}
+    for ri in range(start, len(rows)):
+        row = rows[ri]
+        reason = classify_row(row, header_raw_row, ri - start < 3, ri in wide)
+        if reason is not None:
+            skipped.append(SkippedRow(ri + 1, reason))
+            continue
+        values: dict[str, Any] = {}
+        issues: list[Issue] | None = None
+        n = len(row)
+        for c, fname, fn, textual in specs:
+            if c >= n:
+                continue
+            v = row[c]
+            if v == "" or (v.__class__ is str and v in empty_tokens):
+                continue
+            try:
+                out_v = fn(v)
+            except CellError as e:
+                if is_empty(v):
+                    continue
+                if issues is None:
+                    issues = []
+                issues.append(Issue(ri + 1, column_letter(c), headers[c] if c < len(headers) else "", fname,
+                                    e.code, e.message_zh, e.message_en, e.fix_zh, e.fix_en, _show(v)))
+                continue
+            if textual and (out_v == "" or out_v in empty_tokens):
+                continue
+            values[fname] = out_v
+            if fname in _PRICE_FIELDS and v.__class__ is str and "/" in v and "unit" not in values:
+                unit = parse_price(v)[1]
+                if unit:
+                    values["unit"] = unit
+        if ledger:
+            _finish_ledger(values)
+        for f in required:
+            if f not in values:
+                rc = required_cols.get(f)
+                if issues is None:
+                    issues = []
+                from importers.fields import FIELD_LABELS_ZH
+
+                label = FIELD_LABELS_ZH.get(f, f)
+                issues.append(Issue(ri + 1, column_letter(rc) if rc is not None else "", headers[rc] if rc is not None and rc < len(headers) else "",
+                                    f, "missing", f"这一行没有填写“{label}”", f"This row has no {f}",
+                                    f"请补上“{label}”，或删除这一行", f"Fill in the {f} or delete the row"))
+        out.append(ParsedRow(ri + 1, row, values, issues if issues is not None else []))
+    return out, skipped
+
+
+def _finish_ledger(values: dict[str, Any]) -> None:
+    t = values.pop(OCCURRED_TIME, None)
+    if t is not None:
+        d = values.get("occurred_at")
+        if isinstance(d, dt.date) and not isinstance(d, dt.datetime):
+            values["occurred_at"] = dt.datetime.combine(d, t)
+    fin = values.pop(AMOUNT_IN, None)
+    fout = values.pop(AMOUNT_OUT, None)
+    if "amount_fen" not in values and (fin or fout):
+        if fin:
+            values["amount_fen"] = abs(fin)
+            values.setdefault("direction", "in" if fin > 0 else "out")
+        else:
+            values["amount_fen"] = abs(fout or 0)
+            values.setdefault("direction", "out" if (fout or 0) > 0 else "in")
+    amt = values.get("amount_fen")
+    if amt is not None and "direction" not in values:
+        values["direction"] = "out" if amt < 0 else "in"
+
+
+def _show(v: Cell) -> str:
+    s = v if isinstance(v, str) else repr(v) if isinstance(v, float) else str(v)
+    return s[:80]

@@ -1,0 +1,584 @@
+"""Value coercion: money to integer fen, dates, barcodes, units, quantities.
+
+Each field type has a coercer ``f(cell) -> value`` that raises :class:`CellError` for a bad
+cell. Coercers take the fast path for clean cells (``int``/``float`` and plain digit
+strings) and only fall back to regular expressions for messy text. Money never goes
+through float arithmetic for its result: floats are read via their shortest decimal
+representation and rounded half-up with :class:`~decimal.Decimal`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any, Final
+
+from importers.errors import CellError
+
+Coercer = Callable[[Any], Any]
+
+_HUNDRED: Final = Decimal(100)
+_ONE: Final = Decimal(1)
+_MILLI: Final = Decimal("0.001")
+EXCEL_EPOCH: Final = dt.datetime(1899, 12, 30)
+EXCEL_EPOCH_1904: Final = dt.datetime(1904, 1, 1)
+MAX_FEN: Final = 10**13  # 1000 亿元: anything larger is certainly a wrong column
+
+EMPTY_TOKENS: Final = frozenset({"", "-", "--", "—", "/", "\\", "n/a", "N/A", "NA", "无", "空", "null", "NULL", "None"})
+
+_STRIP: Final = " \t\r\n\u3000\xa0\ufeff\u200b"
+
+
+def clean_text(s: str) -> str:
+    """Strip spaces (including full-width and NBSP) and tabs around ``s``."""
+    return s.strip(_STRIP)
+
+
+def nfkc(s: str) -> str:
+    """Full-width digits/letters/punctuation to their ASCII forms (￥ stays a yen sign)."""
+    return unicodedata.normalize("NFKC", s)
+
+
+def _err(code: str, zh: str, en: str, fix_zh: str, fix_en: str) -> CellError:
+    return CellError(code, zh, en, fix_zh, fix_en)
+
+
+# --------------------------------------------------------------------------- money
+
+_MONEY_RE: Final = re.compile(
+    r"""^(?P<sign>[-+])?\s*
+        (?:¥|\$|rmb|cny|人民币)?\s*
+        (?P<sign2>[-+])?\s*
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)\s*
+        (?:元|块|圆|rmb|cny)?\s*
+        (?:/\s*(?P<unit>[^\d\s/()]{1,4}))?\s*
+        (?P<note>\(.*\))?$""",
+    re.X | re.I,
+)
+
+
+def _bad_money(value: object) -> CellError:
+    return _err(
+        "bad_money",
+        f"「{value}」不是有效的金额",
+        f"\"{value}\" is not a valid amount of money",
+        "请填写数字金额，例如 12.50",
+        "Enter a plain amount such as 12.50",
+    )
+
+
+def _fen_from_decimal(d: Decimal, value: object) -> int:
+    try:
+        fen = int((d * _HUNDRED).quantize(_ONE, rounding=ROUND_HALF_UP))
+    except (InvalidOperation, ValueError, OverflowError):
+        raise _bad_money(value) from None
+    if abs(fen) >= MAX_FEN:
+        raise _err(
+            "money_too_large",
+            f"金额「{value}」大得不合理",
+            f"The amount \"{value}\" is implausibly large",
+            "请检查这一列是不是金额，或者单位是否写错",
+            "Check that this column holds money and the unit is right",
+        )
+    return fen
+
+
+def _fen_from_float(v: float) -> int:
+    if v != v or v in (float("inf"), float("-inf")):
+        raise _bad_money(v)
+    x = v * 100.0
+    r = round(x)
+    if abs(x - r) < 1e-6 and abs(r) < MAX_FEN:
+        # Same result as Decimal(repr(v)) rounded half-up, without building a Decimal.
+        return int(r)
+    return _fen_from_decimal(Decimal(repr(v)), v)
+
+
+def parse_price(value: Any) -> tuple[int, str | None]:
+    """Parse a price cell into (fen, per-unit or None): "12.50元/斤" -> (1250, "斤")."""
+    cls = value.__class__
+    if cls is int:
+        if abs(value) * 100 >= MAX_FEN:
+            return _fen_from_decimal(Decimal(value), value), None
+        return value * 100, None
+    if cls is float:
+        return _fen_from_float(value), None
+    if cls is bool:
+        raise _bad_money(value)
+    if cls is not str:
+        if isinstance(value, int | float):
+            return parse_price(float(value) if isinstance(value, float) else int(value))
+        raise _bad_money(value)
+    s = value
+    if s.isdigit() and s.isascii():
+        return _fen_from_decimal(Decimal(s), value), None
+    s = clean_text(nfkc(s)).replace("￥", "¥").replace(" ", "")
+    negative = False
+    if len(s) >= 2 and s[0] == "(" and s[-1] == ")":
+        negative = True
+        s = s[1:-1]
+    elif s.startswith("−"):
+        s = "-" + s[1:]
+    m = _MONEY_RE.match(s)
+    if not m:
+        raise _bad_money(value)
+    num = m.group("num").replace(",", "")
+    if num.endswith("."):
+        num = num[:-1]
+    try:
+        d = Decimal(num)
+    except InvalidOperation:
+        raise _bad_money(value) from None
+    if m.group("sign") == "-" or m.group("sign2") == "-":
+        negative = not negative
+    if negative:
+        d = -d
+    unit = m.group("unit")
+    return _fen_from_decimal(d, value), normalize_unit(unit) if unit else None
+
+
+def to_fen(value: Any) -> int:
+    """Money cell to integer fen (分), half-up: "¥12.50", "12元", "(3.5)", 12.345 -> 1235."""
+    return parse_price(value)[0]
+
+
+# --------------------------------------------------------------------------- decimal quantities
+
+_QTY_RE: Final = re.compile(r"^(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+)\s*(?P<unit>[^\d\s]{0,4})$")
+
+
+def _bad_number(value: object) -> CellError:
+    return _err(
+        "bad_number",
+        f"「{value}」不是有效的数字",
+        f"\"{value}\" is not a valid number",
+        "请填写数字，例如 12 或 0.5",
+        "Enter a number such as 12 or 0.5",
+    )
+
+
+def to_decimal3(value: Any) -> Decimal:
+    """Quantity/stock/weight cell to a Decimal with 3 places ("5.5千克" -> Decimal("5.500"))."""
+    cls = value.__class__
+    if cls is int:
+        return Decimal(value).quantize(_MILLI)
+    if cls is float:
+        if value != value or value in (float("inf"), float("-inf")):
+            raise _bad_number(value)
+        return Decimal(repr(value)).quantize(_MILLI, rounding=ROUND_HALF_UP)
+    if cls is not str:
+        raise _bad_number(value)
+    s = clean_text(nfkc(value)).replace(" ", "")
+    m = _QTY_RE.match(s)
+    if not m:
+        raise _bad_number(value)
+    try:
+        return Decimal(m.group("num").replace(",", "")).quantize(_MILLI, rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        raise _bad_number(value) from None
+
+
+_DAYS_RE: Final = re.compile(r"^(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>天|日|d|days?|个月|月|months?|年|years?|y|周|星期|weeks?)?$", re.I)
+
+
+def to_days(value: Any) -> int:
+    """Shelf life to whole days: 180, "180天", "6个月" (30 days each), "1年" (365 days)."""
+    cls = value.__class__
+    if cls is int and value >= 0:
+        return int(value)
+    if cls is float and value >= 0 and value == int(value):
+        return int(value)
+    s = clean_text(nfkc(str(value))).replace(" ", "")
+    m = _DAYS_RE.match(s)
+    if not m:
+        raise _err(
+            "bad_days",
+            f"「{value}」不是有效的保质期",
+            f"\"{value}\" is not a valid shelf life",
+            "请填写天数，例如 180 或 180天、6个月",
+            "Enter days, e.g. 180, 180天 or 6个月",
+        )
+    n = Decimal(m.group("num"))
+    unit = (m.group("unit") or "天").lower()
+    if unit in ("个月", "月") or unit.startswith("month"):
+        n *= 30
+    elif unit in ("年", "y") or unit.startswith("year"):
+        n *= 365
+    elif unit in ("周", "星期") or unit.startswith("week"):
+        n *= 7
+    return int(n.quantize(_ONE, rounding=ROUND_HALF_UP))
+
+
+# --------------------------------------------------------------------------- dates
+
+_DATE_RE: Final = re.compile(
+    r"""^(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?
+        (?:[\sT]*(?P<ampm1>上午|下午|am|pm)?\s*(?P<H>\d{1,2})\s*[:时点]\s*(?P<M>\d{1,2})\s*(?:[:分]\s*(?P<S>\d{1,2}(?:\.\d+)?)\s*秒?)?\s*(?P<ampm2>上午|下午|am|pm)?)?$""",
+    re.X | re.I,
+)
+_COMPACT_RE: Final = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:\s*(?P<H>\d{2}):?(?P<M>\d{2}):?(?P<S>\d{2})?)?$")
+_TIME_RE: Final = re.compile(r"^(?P<H>\d{1,2})\s*[:时点]\s*(?P<M>\d{1,2})(?:\s*[:分]\s*(?P<S>\d{1,2}(?:\.\d+)?)\s*秒?)?$")
+
+
+def _bad_date(value: object) -> CellError:
+    return _err(
+        "bad_date",
+        f"「{value}」不是有效的日期时间",
+        f"\"{value}\" is not a valid date or time",
+        "请填写日期，例如 2024-03-01 或 2024-03-01 12:30:00",
+        "Enter a date such as 2024-03-01 or 2024-03-01 12:30:00",
+    )
+
+
+def serial_to_datetime(serial: float, date1904: bool = False) -> dt.datetime:
+    """Excel serial day number to a datetime (1900 or 1904 date system)."""
+    if not 0 < serial < 2958466:
+        raise _bad_date(serial)
+    base = EXCEL_EPOCH_1904 if date1904 else EXCEL_EPOCH
+    # Round to the millisecond so 45000.1 does not become 02:23:59.999999.
+    ms = round(serial * 86_400_000)
+    return base + dt.timedelta(milliseconds=ms)
+
+
+def _simplify_datetime(d: dt.datetime) -> dt.date | dt.datetime:
+    return d.date() if d.time() == dt.time(0) else d
+
+
+def to_datetime(value: Any, date1904: bool = False) -> dt.date | dt.datetime:
+    """Date cell to ``date`` (no time part) or ``datetime``.
+
+    Accepts real dates, Excel serials (1900 or 1904 system), "2024年3月1日", "2024/3/1",
+    "2024-03-01 12:30:00", "20250101", with stray spaces/tabs around.
+    """
+    cls = value.__class__
+    if cls is dt.datetime:
+        return _simplify_datetime(value)
+    if cls is dt.date:
+        return value  # type: ignore[no-any-return]
+    if cls is float or cls is int:
+        if cls is int and 19000101 <= value <= 21001231:
+            return to_datetime(str(value))
+        return _simplify_datetime(serial_to_datetime(float(value), date1904))
+    if cls is not str:
+        raise _bad_date(value)
+    s = clean_text(value)
+    try:
+        return _simplify_datetime(dt.datetime.fromisoformat(s))
+    except ValueError:
+        pass
+    s = clean_text(nfkc(s))
+    m = _DATE_RE.match(s)
+    if m is None:
+        m = _COMPACT_RE.match(s)
+        if m is None:
+            raise _bad_date(value)
+        ampm = None
+    else:
+        ampm = (m.group("ampm1") or m.group("ampm2") or "").lower() or None
+    try:
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        if m.group("H") is None:
+            return dt.date(y, mo, d)
+        hh, mm = int(m.group("H")), int(m.group("M"))
+        sec_s = m.group("S") or "0"
+        sec = float(sec_s)
+        if ampm in ("下午", "pm") and hh < 12:
+            hh += 12
+        elif ampm in ("上午", "am") and hh == 12:
+            hh = 0
+        return _simplify_datetime(dt.datetime(y, mo, d, hh, mm, int(sec), round((sec % 1) * 1_000_000) % 1_000_000))
+    except ValueError:
+        raise _bad_date(value) from None
+
+
+def to_time(value: Any) -> dt.time:
+    """Time-of-day cell ("18:53:19", 0.5, a real time) to ``time``."""
+    cls = value.__class__
+    if cls is dt.time:
+        return value  # type: ignore[no-any-return]
+    if cls is dt.datetime:
+        return value.time()  # type: ignore[no-any-return]
+    if cls is dt.timedelta:
+        secs = int(value.total_seconds()) % 86400
+        return dt.time(secs // 3600, secs // 60 % 60, secs % 60)
+    if cls is float or cls is int:
+        if 0 <= value < 1:
+            secs = round(value * 86400) % 86400
+            return dt.time(secs // 3600, secs // 60 % 60, secs % 60)
+        raise _bad_date(value)
+    if cls is not str:
+        raise _bad_date(value)
+    m = _TIME_RE.match(clean_text(nfkc(value)))
+    if not m:
+        raise _bad_date(value)
+    try:
+        sec = float(m.group("S") or 0)
+        return dt.time(int(m.group("H")), int(m.group("M")), int(sec))
+    except ValueError:
+        raise _bad_date(value) from None
+
+
+# --------------------------------------------------------------------------- barcodes
+
+
+def gtin_check_ok(code: str) -> bool:
+    """True if the last digit of an EAN-8/UPC-A/EAN-13/GTIN-14 is the right check digit."""
+    digits = [ord(c) - 48 for c in code]
+    body, check = digits[:-1], digits[-1]
+    total = 0
+    for i, dgt in enumerate(reversed(body)):
+        total += dgt * (3 if i % 2 == 0 else 1)
+    return (10 - total % 10) % 10 == check
+
+
+_SCI_RE: Final = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")
+
+
+def _destroyed(value: object) -> CellError:
+    return _err(
+        "barcode_destroyed",
+        f"条码「{value}」已被 Excel 变成科学计数法，后几位数字已经丢失",
+        f"The barcode \"{value}\" was turned into scientific notation by Excel and its last digits are lost",
+        "请把这一列设成“文本”格式，重新输入或扫描条码后再导入",
+        "Format the column as Text in Excel, re-enter or re-scan the barcodes, then import again",
+    )
+
+
+def to_barcode(value: Any) -> str:
+    """Barcode cell to text; validates EAN-13/EAN-8/UPC-A/GTIN-14 check digits.
+
+    A float that is an exact integer (6901234567892.0) is fine; "6.93217E+12" or a float
+    whose trailing digits were zeroed by Excel (6932170000000.0, bad check digit) is an error.
+    """
+    cls = value.__class__
+    from_float = False
+    if cls is str:
+        s = clean_text(value)
+        if not s.isdigit():
+            s2 = clean_text(nfkc(s)).replace(" ", "")
+            if _SCI_RE.match(s2):
+                raise _destroyed(value)
+            if s2.isdigit() and s2.isascii():
+                s = s2
+            else:
+                return s  # an internal code such as "A-001": kept as text
+    elif cls is int:
+        if value < 0:
+            raise _bad_barcode(value)
+        s = str(value)
+    elif cls is float:
+        if value != value or value < 0 or value >= 1e15 or value != int(value):
+            if value == value and 1e15 <= value < 1e30:
+                raise _destroyed(value)
+            raise _bad_barcode(value)
+        s = str(int(value))
+        from_float = True
+    else:
+        raise _bad_barcode(value)
+    if len(s) in (8, 12, 13, 14) and s.isascii() and not gtin_check_ok(s):
+        if from_float and len(s) >= 12 and s.endswith("000"):
+            raise _destroyed(f"{value:.6g}" if from_float else value)
+        raise _err(
+            "barcode_check_digit",
+            f"条码「{s}」的校验位不对",
+            f"The check digit of barcode \"{s}\" is wrong",
+            "请对照商品包装核对条码，或用扫码枪重新扫描",
+            "Compare it with the package or scan it again",
+        )
+    return s
+
+
+def _bad_barcode(value: object) -> CellError:
+    return _err(
+        "bad_barcode",
+        f"「{value}」不是有效的条码",
+        f"\"{value}\" is not a valid barcode",
+        "请填写条码数字，并把这一列设为“文本”格式",
+        "Enter the barcode digits and format the column as Text",
+    )
+
+
+# --------------------------------------------------------------------------- codes and text
+
+
+def to_code(value: Any) -> str:
+    """SKU/order-number cell to text; 2001.0 -> "2001" (numbers are never kept as floats)."""
+    cls = value.__class__
+    if cls is str:
+        return clean_text(value)
+    if cls is float:
+        if value == value and value == int(value) and abs(value) < 1e16:
+            return str(int(value))
+        return repr(value)
+    if cls is int:
+        return str(value)
+    if cls is bool:
+        return "1" if value else "0"
+    return str(value)
+
+
+def to_text(value: Any) -> str:
+    """Any cell to clean text: 250.0 -> "250", dates to ISO."""
+    cls = value.__class__
+    if cls is str:
+        return clean_text(value)
+    if cls is float:
+        if value == int(value) and abs(value) < 1e16:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+_LIST_SPLIT: Final = re.compile(r"[,，、;；|/\n]+")
+
+
+def to_list(value: Any) -> tuple[str, ...]:
+    """A multi-option cell ("麻辣、孜然, 原味") to a tuple of options."""
+    s = to_text(value)
+    return tuple(p for p in (clean_text(x) for x in _LIST_SPLIT.split(s)) if p)
+
+
+# --------------------------------------------------------------------------- units
+
+UNIT_ALIASES: Final[dict[str, str]] = {
+    "kg": "kg", "公斤": "kg", "千克": "kg", "kgs": "kg", "kilogram": "kg",
+    "g": "g", "克": "g", "gram": "g",
+    "斤": "斤", "市斤": "斤", "两": "两",
+    "l": "L", "升": "L", "公升": "L", "ml": "ml", "毫升": "ml",
+    "件": "件", "个": "个", "只": "只", "支": "支", "根": "根", "条": "条", "张": "张", "本": "本",
+    "瓶": "瓶", "箱": "箱", "杯": "杯", "份": "份", "听": "听", "罐": "罐", "包": "包", "盒": "盒",
+    "袋": "袋", "打": "打", "扎": "扎", "桶": "桶", "碗": "碗", "盘": "盘", "串": "串", "套": "套",
+    "双": "双", "对": "对", "台": "台", "把": "把", "块": "块", "片": "片", "提": "提", "板": "板",
+    "pcs": "件", "pc": "件", "piece": "件", "pieces": "件", "ea": "个", "each": "个",
+    "bottle": "瓶", "box": "盒", "case": "箱", "carton": "箱", "cup": "杯", "can": "罐",
+    "bag": "袋", "pack": "包", "dozen": "打", "portion": "份", "serving": "份",
+}
+
+
+def normalize_unit(value: Any) -> str:
+    """Unit cell to its canonical form: 公斤/KG -> "kg", 克 -> "g", others kept as typed."""
+    s = clean_text(nfkc(to_text(value)))
+    return UNIT_ALIASES.get(s.lower(), s)
+
+
+# --------------------------------------------------------------------------- enums
+
+_DIRECTION: Final[dict[str, str | None]] = {
+    "收入": "in", "收": "in", "入": "in", "in": "in", "income": "in", "credit": "in", "贷": "in",
+    "支出": "out", "支": "out", "出": "out", "out": "out", "expense": "out", "debit": "out", "借": "out",
+    "不计收支": None, "中性交易": None, "/": None, "其他": None,
+}
+
+
+def to_direction(value: Any) -> str | None:
+    """收/支 cell to "in", "out" or None (不计收支, transfers)."""
+    s = clean_text(to_text(value))
+    try:
+        return _DIRECTION[s.lower()]
+    except KeyError:
+        raise _err(
+            "bad_direction",
+            f"「{value}」无法判断是收入还是支出",
+            f"\"{value}\" is neither income nor expense",
+            "请填写“收入”或“支出”",
+            "Enter 收入 (income) or 支出 (expense)",
+        ) from None
+
+
+_STATUS: Final[dict[str, str]] = {
+    "上架": "active", "在售": "active", "启用": "active", "正常": "active", "1": "active", "是": "active",
+    "active": "active", "on": "active", "yes": "active", "有效": "active",
+    "下架": "inactive", "停售": "inactive", "禁用": "inactive", "停用": "inactive", "0": "inactive",
+    "否": "inactive", "inactive": "inactive", "off": "inactive", "no": "inactive", "无效": "inactive",
+    "估清": "sold_out", "售罄": "sold_out", "沽清": "sold_out", "sold out": "sold_out",
+}
+
+
+def to_status(value: Any) -> str:
+    """Status cell to "active", "inactive" or "sold_out"."""
+    s = to_text(value).lower()
+    try:
+        return _STATUS[s]
+    except KeyError:
+        raise _err(
+            "bad_status",
+            f"「{value}」不是有效的状态",
+            f"\"{value}\" is not a valid status",
+            "请填写 上架/下架/估清（或 1/0）",
+            "Enter 上架 (on sale), 下架 (off sale) or 估清 (sold out), or 1/0",
+        ) from None
+
+
+_SPICY: Final[dict[str, int]] = {
+    "不辣": 0, "无": 0, "免辣": 0, "微辣": 1, "小辣": 1, "少辣": 1, "中辣": 2, "辣": 2,
+    "特辣": 3, "重辣": 3, "超辣": 3, "变态辣": 3, "麻辣": 2,
+    "mild": 1, "medium": 2, "hot": 3, "none": 0,
+}
+
+
+def to_spicy(value: Any) -> int:
+    """Spicy level to 0..3: 不辣/微辣/中辣/特辣, digits, or a row of 🌶 peppers."""
+    cls = value.__class__
+    if (cls is int or cls is float) and 0 <= value <= 5 and value == int(value):
+        return min(int(value), 3)
+    s = clean_text(to_text(value))
+    if s.isdigit() and int(s) <= 5:
+        return min(int(s), 3)
+    if s and set(s) <= {"🌶", "\ufe0f", "辣", "*", "★", "☆"}:
+        return min(sum(1 for ch in s if ch in "🌶辣*★"), 3)
+    try:
+        return _SPICY[s.lower()]
+    except KeyError:
+        raise _err(
+            "bad_spicy",
+            f"「{value}」不是有效的辣度",
+            f"\"{value}\" is not a valid spicy level",
+            "请填写 不辣/微辣/中辣/特辣 或 0-3",
+            "Enter 不辣/微辣/中辣/特辣 or 0-3",
+        ) from None
+
+
+# --------------------------------------------------------------------------- dispatch
+
+
+def make_coercer(kind: str, date1904: bool = False) -> Coercer:
+    """The coercer for a field type (see ``importers.fields.FIELD_TYPES``)."""
+    if kind == "money":
+        return to_fen
+    if kind == "decimal":
+        return to_decimal3
+    if kind == "datetime":
+        if date1904:
+            return lambda v: to_datetime(v, True)
+        return to_datetime
+    if kind == "time":
+        return to_time
+    if kind == "barcode":
+        return to_barcode
+    if kind == "code":
+        return to_code
+    if kind == "unit":
+        return normalize_unit
+    if kind == "days":
+        return to_days
+    if kind == "direction":
+        return to_direction
+    if kind == "status":
+        return to_status
+    if kind == "spicy":
+        return to_spicy
+    if kind == "list":
+        return to_list
+    return to_text
+
+
+def is_empty(value: Any) -> bool:
+    """True for cells that carry no value ("", whitespace, "-", "/", "N/A", "无")."""
+    if value.__class__ is str:
+        return clean_text(value) in EMPTY_TOKENS
+    return False

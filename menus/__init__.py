@@ -1,0 +1,9 @@
+"""PortDesk menus: printable QR menus, table tents, stickers, thermal strips and HTML.
+
+Qt-free: `menus.model`, `menus.money`, `menus.urls`, `menus.html`.
+Qt (QtGui only, never QtWidgets): `menus.render` and the layout engine behind it.
+"""
+
+from menus._compat import keep_none_alive
+
+keep_none_alive()
