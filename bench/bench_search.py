@@ -9,9 +9,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import make_shop  # noqa: E402
+from synth import make_shop
 
-from catalog.store import Store  # noqa: E402
+from catalog.store import Store
 
 QUERIES = {
     "initials": ["qdpj", "lspj", "lcgl", "xhcs", "bwhp"],

@@ -8,18 +8,20 @@ characters with several readings (银行 → yin hang, 长城 → chang cheng).
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pypinyin.phrases_dict import phrases_dict
 from pypinyin.pinyin_dict import pinyin_dict
 
+_U_UMLAUT = str.maketrans({c: "v" for c in "üǖǘǚǜ"})
+
 
 def _toneless(syllable: str) -> str:
-    decomposed = unicodedata.normalize("NFD", syllable)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ü", "v")
+    decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFC", syllable).translate(_U_UMLAUT))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _readings(char: str) -> tuple[str, ...]:
     raw = pinyin_dict.get(ord(char))
     if not raw:

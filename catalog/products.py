@@ -163,8 +163,7 @@ class Products:
         text = str(exc)
         if "specs.sku" in text:
             ours = {s.id for p in products for s in p.specs}
-            wanted = {s.sku.strip(): p.name for p in products for s in p.specs if s.sku}
-            for sku, name in wanted.items():
+            for sku in dict.fromkeys(s.sku.strip() for p in products for s in p.specs if s.sku):
                 holder = self.conn.execute(
                     "SELECT s.id, p.name FROM specs s JOIN products p ON p.id = s.product_id"
                     " WHERE s.sku = ? AND s.archived = 0",

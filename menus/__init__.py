@@ -3,7 +3,3 @@
 Qt-free: `menus.model`, `menus.money`, `menus.urls`, `menus.html`.
 Qt (QtGui only, never QtWidgets): `menus.render` and the layout engine behind it.
 """
-
-from menus._compat import keep_none_alive
-
-keep_none_alive()

@@ -99,6 +99,11 @@ class RuleBox:
     width: float = 0.5
     dashed: bool = False
 
+    @property
+    def rect(self) -> QRectF:
+        """The bounding rectangle of the line (zero width or height when straight)."""
+        return QRectF(self.p1, self.p2).normalized()
+
 
 @dataclass(slots=True)
 class ChiliBox:

@@ -137,7 +137,7 @@ def render_png(
     for number, image in enumerate(images, start=1):
         path = folder / f"{stem or template}-{number}.png"
         tmp = path.with_name(f".{path.name}.part")
-        if not image.save(str(tmp), "PNG"):
+        if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]
             raise OSError(f"无法写入图片 {path}")
         os.replace(tmp, path)
         paths.append(path)

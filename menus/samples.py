@@ -190,7 +190,7 @@ def _png(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes
     return bytes(data.data())
 
 
@@ -255,5 +255,5 @@ def write_samples(out_dir: str | Path = "docs/menus", dpi: float = 110) -> list[
 
 
 if __name__ == "__main__":
-    for path in write_samples(*sys.argv[1:2]):
+    for path in write_samples(sys.argv[1] if len(sys.argv) > 1 else "docs/menus"):
         print(path)

@@ -117,7 +117,7 @@ class _A4Flow:
 
     def _first_header(self) -> Block:
         ts, shop, b = self.ts, self.job.shop, Block()
-        qr_side = mm(24)
+        qr_side = mm(26)  # the code itself stays >= 20 mm
         x = self.left
         if shop.logo:
             b.boxes.append(ImageBox(QRectF(x, 0, mm(20), mm(20)), shop.logo))

@@ -1,0 +1,82 @@
+"""Schema migrations: every earlier level upgrades to the same schema a fresh database gets."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from catalog import migrations
+from catalog.db import DatabaseError, connect
+
+
+def _schema(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    rows = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
+    ).fetchall()
+    return [(r[0], r[1]) for r in rows]
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def test_fresh_database_is_at_latest_level(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "a.sqlite")
+    assert migrations.current(conn) == migrations.latest() >= 2
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    conn.close()
+
+
+@pytest.mark.parametrize("level", range(0, migrations.latest()))
+def test_upgrade_from_every_earlier_level(tmp_path: Path, level: int) -> None:
+    old_path = tmp_path / f"level{level}.sqlite"
+    old = sqlite3.connect(old_path, isolation_level=None)
+    migrations.migrate(old, target=level)
+    assert migrations.current(old) == level
+    if level >= 1:  # data written by that version survives the upgrade
+        old.execute("INSERT INTO products (id, name) VALUES ('p1', '青岛啤酒')")
+        old.execute("INSERT INTO specs (id, product_id, price_fen) VALUES ('s1', 'p1', 800)")
+    old.close()
+
+    upgraded = connect(old_path)
+    fresh = connect(tmp_path / "fresh.sqlite")
+    assert migrations.current(upgraded) == migrations.latest()
+    assert _schema(upgraded) == _schema(fresh)
+    for _, name in _schema(fresh):
+        if fresh.execute("SELECT type FROM sqlite_master WHERE name = ?", (name,)).fetchone()[0] == "table":
+            assert _columns(upgraded, name) == _columns(fresh, name)
+    if level >= 1:
+        assert upgraded.execute("SELECT price_fen FROM specs WHERE id = 's1'").fetchone()[0] == 800
+    upgraded.close()
+    fresh.close()
+
+
+def test_failed_migration_leaves_the_database_at_its_level(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = migrations.available()
+    broken = [*real, (len(real) + 1, f"{len(real) + 1:04d}_broken.sql", "CREATE TABLE x (a);\nTHIS IS NOT SQL;")]
+    monkeypatch.setattr(migrations, "available", lambda: broken)
+    conn = sqlite3.connect(tmp_path / "b.sqlite", isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError):
+        migrations.migrate(conn)
+    assert migrations.current(conn) == len(real)
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'x'").fetchone()[0] == 0
+    conn.close()
+
+
+def test_database_from_a_newer_portdesk_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    raw = sqlite3.connect(path)
+    raw.execute(f"PRAGMA user_version = {migrations.latest() + 5}")
+    raw.close()
+    with pytest.raises(migrations.SchemaTooNewError, match="upgrade"):
+        connect(path)
+
+
+def test_not_a_database_gives_a_plain_message(tmp_path: Path) -> None:
+    path = tmp_path / "junk.sqlite"
+    path.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(DatabaseError, match=r"junk\.sqlite"):
+        connect(path)
