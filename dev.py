@@ -44,15 +44,32 @@ def _ensure_env(extra: str) -> None:
     stamp.write_text(digest)
 
 
+QT_APT = ("libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libxkbcommon0 "
+          "libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 "
+          "libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-wqy-microhei")
+
+
+def _check_qt() -> None:
+    """On Linux, say which apt packages to install when Qt cannot load its system libraries."""
+    if not sys.platform.startswith("linux"):
+        return
+    probe = subprocess.run([str(PY), "-c", "import PySide6.QtWidgets"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        sys.exit("Qt cannot start: " + probe.stderr.strip().splitlines()[-1]
+                 + f"\nOn Debian/Ubuntu: sudo apt-get install {QT_APT}")
+
+
 def app(args: list[str]) -> int:
     """Install (once) and start the desktop app."""
     _ensure_env("")
+    _check_qt()
     return subprocess.call([str(PY), "-m", "desktop", *args], cwd=ROOT)
 
 
 def test(args: list[str]) -> int:
     """Install (once) with test extras, lint, type-check and run the whole suite."""
     _ensure_env("test")
+    _check_qt()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     steps = [
         [str(PY), "-m", "ruff", "check", "."],

@@ -6,6 +6,7 @@ import sqlite3
 
 from catalog.db import transaction
 from catalog.models import Category
+from catalog.pinyin import keys
 
 
 class CategoryError(ValueError):
@@ -19,12 +20,12 @@ class Categories:
         self.conn = conn
 
     def all(self, *, include_archived: bool = False) -> list[Category]:
-        """Every category in tree order (parents before children, siblings by sort order, name)."""
+        """Every category in tree order (parents before children, siblings by sort order, then pinyin)."""
         rows = self.conn.execute(
             "SELECT id, parent_id, name, sort_order, archived FROM categories"
             + ("" if include_archived else " WHERE archived = 0")
-            + " ORDER BY sort_order, name"
         ).fetchall()
+        rows.sort(key=lambda r: (r["sort_order"], keys(r["name"])[0], r["name"]))
         children: dict[str | None, list[Category]] = {}
         known = {r["id"] for r in rows}
         for r in rows:

@@ -12,17 +12,19 @@ Status = Literal["on", "off"]  # 上架 / 下架
 AttributeKind = Literal["taste", "method", "addon"]  # 口味 / 做法 / 加料
 
 ALLERGENS: dict[str, tuple[str, str]] = {
-    "shellfish": ("贝类/甲壳类", "Shellfish"),
+    "shellfish": ("贝类", "Shellfish"),
+    "crustacean": ("甲壳类", "Crustaceans"),
     "fish": ("鱼类", "Fish"),
-    "peanut": ("花生", "Peanuts"),
-    "nuts": ("坚果", "Tree nuts"),
-    "gluten": ("麸质/小麦", "Gluten"),
+    "gluten": ("麸质", "Gluten"),
+    "peanut": ("花生", "Peanut"),
+    "tree_nut": ("坚果", "Tree nuts"),
     "dairy": ("乳制品", "Dairy"),
     "egg": ("蛋类", "Egg"),
     "soy": ("大豆", "Soy"),
     "sesame": ("芝麻", "Sesame"),
-    "alcohol": ("含酒精", "Alcohol"),
+    "alcohol": ("酒精", "Alcohol"),
 }
+"""Allergen codes stored on products, with their (Chinese, English) labels."""
 
 SPICY_LEVELS: tuple[tuple[str, str], ...] = (("不辣", "Not spicy"), ("微辣", "Mild"), ("中辣", "Medium"), ("特辣", "Hot"))
 

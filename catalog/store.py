@@ -15,13 +15,14 @@ from pathlib import Path
 from catalog.categories import Categories
 from catalog.db import connect, transaction
 from catalog.media import Media
+from catalog.menus import Menus, Tables
 from catalog.models import new_id
 from catalog.outbox import Outbox
 from catalog.products import Products
 
 
 class Store:
-    """An open shop database with its repositories: categories, products, media, outbox."""
+    """An open shop database with its repositories: categories, products, media, menus, tables, outbox."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
@@ -30,6 +31,8 @@ class Store:
         self.products = Products(conn)
         self.media = Media(conn)
         self.outbox = Outbox(conn)
+        self.menus = Menus(conn)
+        self.tables = Tables(conn)
 
     @classmethod
     def open(cls, path: Path | str) -> Store:

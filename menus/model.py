@@ -9,20 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-ALLERGEN_LABELS: dict[str, tuple[str, str]] = {
-    "shellfish": ("贝类", "Shellfish"),
-    "crustacean": ("甲壳类", "Crustaceans"),
-    "fish": ("鱼类", "Fish"),
-    "gluten": ("麸质", "Gluten"),
-    "peanut": ("花生", "Peanut"),
-    "tree_nut": ("坚果", "Tree nuts"),
-    "dairy": ("乳制品", "Dairy"),
-    "egg": ("蛋类", "Egg"),
-    "soy": ("大豆", "Soy"),
-    "sesame": ("芝麻", "Sesame"),
-    "alcohol": ("酒精", "Alcohol"),
-}
-"""Known allergen codes and their (Chinese, English) labels. Unknown codes print as given."""
+from catalog.models import ALLERGENS
+
+ALLERGEN_LABELS: dict[str, tuple[str, str]] = ALLERGENS
+"""Known allergen codes and their (Chinese, English) labels (the catalog's). Unknown codes print as given."""
 
 SPICY_LABELS: dict[int, tuple[str, str]] = {1: ("微辣", "Mild"), 2: ("中辣", "Medium"), 3: ("特辣", "Hot")}
 """Spicy levels 1-3 and their (Chinese, English) labels; 0 means not spicy."""
