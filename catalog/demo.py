@@ -158,15 +158,15 @@ PRODUCTS: tuple[_P, ...] = (
        kind="dish", allergens=("shellfish",), attributes=(lambda: _addons(*_SAUCE),)),
     _P("海捕大虾", "海鲜", ("plate", "#F26B3A"), (
         _S("半斤", 6800, 6200, 3200, sku="LC-HX-03-B"), _S("一斤", 12800, 11800, 6200, sku="LC-HX-03-J")),
-       kind="dish", unit="斤", allergens=("shellfish",), attributes=(_method,)),
+       kind="dish", unit="斤", allergens=("crustacean",), attributes=(_method,)),
     _P("清蒸梭子蟹", "海鲜", ("plate", "#E0542E"), (_S("约半斤", 8800, 8000, 4500, sku="LC-HX-04"),),
-       kind="dish", unit="只", description="今日海况不好，暂时估清", allergens=("shellfish",), sold_out=True),
+       kind="dish", unit="只", description="今日海况不好，暂时估清", allergens=("crustacean",), sold_out=True),
     _P("辣炒八带", "海鲜", ("plate", "#B8433A"), (_S("", 4200, 3800, 1800, sku="LC-HX-05"),), kind="dish",
        spicy=3, allergens=("shellfish",), attributes=(_taste,)),
     _P("原汁海螺", "海鲜", ("plate", "#C9A27E"), (_S("", 5800, 5200, 2600, sku="LC-HX-06"),), kind="dish",
        allergens=("shellfish",)),
     _P("香辣皮皮虾", "海鲜", ("plate", "#D9534F"), (_S("一斤", 9800, 8800, 4800, sku="LC-HX-07"),), kind="dish",
-       unit="斤", spicy=2, allergens=("shellfish",), attributes=(_taste, lambda: _addons(("加年糕", 500), ("加土豆", 300)))),
+       unit="斤", spicy=2, allergens=("crustacean",), attributes=(_taste, lambda: _addons(("加年糕", 500), ("加土豆", 300)))),
     _P("家常焖鲅鱼", "海鲜", ("plate", "#8D6E63"), (_S("", 4800, 4300, 2000, sku="LC-HX-08"),), kind="dish",
        spicy=1, allergens=("fish", "soy", "gluten")),
     # 烧烤
@@ -202,7 +202,7 @@ PRODUCTS: tuple[_P, ...] = (
        kind="dish", unit="斤", description="青岛名吃，现包现煮", allergens=("gluten", "fish", "egg"),
        retail=("真空包装鲅鱼水饺", "500g")),
     _P("海鲜炒面", "主食", ("plate", "#E9B872"), (_S("", 2600, 2300, 900, sku="LC-ZS-02"),), kind="dish",
-       allergens=("gluten", "shellfish", "egg", "soy"), attributes=(_taste,)),
+       allergens=("gluten", "shellfish", "crustacean", "egg", "soy"), attributes=(_taste,)),
     _P("海肠捞饭", "主食", ("bowl", "#E07A5F"), (_S("", 3800, 3400, 1600, sku="LC-ZS-03"),), kind="dish",
        allergens=("soy",)),
     _P("蛤蜊疙瘩汤", "主食", ("bowl", "#F2E8CF"), (_S("", 2200, 2000, 700, sku="LC-ZS-04"),), kind="dish",
@@ -241,7 +241,7 @@ def load_demo(store: Store) -> int:
         for key, value in SHOP_SETTINGS.items():
             if not store.get_setting(key):
                 store.set_setting(key, value)
-        categories = {path: store.categories.ensure_path(path) for path in CATEGORIES}
+        categories = _ensure_categories(store)
         existing = set(store.products.ids(include_archived=True))
         missing = [p for p in PRODUCTS if stable_id("product", p.name) not in existing]
         spec_ids = {(p.name, s.name): stable_id("spec", f"{p.name}|{s.name}") for p in PRODUCTS for s in p.specs}
@@ -255,7 +255,35 @@ def load_demo(store: Store) -> int:
                 product.retail_spec_id = None
         # A dish links to a take-home spec: save the take-home products (the link targets) first.
         store.products.save_many(sorted(products, key=lambda product: product.retail_spec_id is not None))
+        _ensure_menu_and_tables(store)
     return len(products)
+
+
+MENU_NAME = "堂食菜单"
+TABLES: tuple[tuple[str, str, int, int], ...] = (("大厅", "A", 1, 12), ("露天", "B", 1, 8))
+"""(area, prefix, first, last) of the demo's dining tables: 大厅 A1-A12, 露天 B1-B8."""
+
+
+def _ensure_menu_and_tables(store: Store) -> None:
+    """A dine-in menu from the categories and tables with QR codes, unless already there."""
+    menu = store.menus.find(MENU_NAME) or store.menus.create_from_categories(MENU_NAME)
+    areas = set(store.tables.areas())
+    for area, prefix, first, last in TABLES:
+        if area not in areas:
+            store.tables.bulk_create(area, prefix, first, last, menu_id=menu.id, seats=4)
+
+
+def _ensure_categories(store: Store) -> dict[str, str]:
+    """The ids of the demo's category paths, creating the missing ones in menu order."""
+    known = {(c.parent_id, c.name): c.id for c in store.categories.all()}
+    ids: dict[str, str] = {}
+    for order, path in enumerate(CATEGORIES):
+        parent_path, _, name = path.rpartition("/")
+        key = (ids[parent_path] if parent_path else None, name)
+        if key not in known:
+            known[key] = store.categories.add(name, key[0], sort_order=order).id
+        ids[path] = known[key]
+    return ids
 
 
 def _spec_exists(store: Store, spec_id: str, batch: list[Product]) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from catalog.batches import Batches
 from catalog.categories import Categories
 from catalog.db import connect, transaction
 from catalog.media import Media
@@ -33,6 +34,7 @@ class Store:
         self.outbox = Outbox(conn)
         self.menus = Menus(conn)
         self.tables = Tables(conn)
+        self.batches = Batches(conn)
 
     @classmethod
     def open(cls, path: Path | str) -> Store:

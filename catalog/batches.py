@@ -1,0 +1,198 @@
+"""Import batches: what each import did, so it can be listed and undone exactly.
+
+Every row an import inserts or updates is recorded with its values after the import (and, for
+updates, before it). Undo puts the old values back and removes inserted rows, in one
+transaction, and only when nothing touched those rows since: otherwise it is refused with the
+names of what changed, so a later edit is never silently thrown away.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from catalog.db import transaction
+from catalog.models import new_id
+from catalog.search import document
+
+TABLES: dict[str, str] = {"category": "categories", "product": "products", "spec": "specs", "ledger": "ledger_entries"}
+# Columns that change on their own (timestamps) or are derived: not compared when undoing.
+_VOLATILE = {"updated_at", "created_at", "sort_key", "search_text"}
+_LABEL = {"category": ("分类", "category"), "product": ("商品", "product"), "spec": ("规格", "spec"), "ledger": ("流水", "ledger entry")}
+
+
+class UndoRefused(Exception):
+    """An import cannot be undone; the message says which records changed since and what to do."""
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    """One import as listed to the user."""
+
+    id: str
+    file_name: str
+    kind: str
+    sheet: str | None
+    created_at: str
+    undone_at: str | None
+    summary: dict[str, Any]
+
+
+def row_dict(conn: sqlite3.Connection, entity: str, entity_id: str) -> dict[str, Any] | None:
+    """The current stored columns of one record, or None if it does not exist."""
+    row = conn.execute(f"SELECT * FROM {TABLES[entity]} WHERE id = ?", (entity_id,)).fetchone()
+    return None if row is None else dict(zip(row.keys(), tuple(row), strict=True))
+
+
+def _comparable(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if k not in _VOLATILE}
+
+
+class Batches:
+    """Repository of import batches over one connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def begin(self, file_name: str, kind: str, sheet: str | None, file_sha256: str | None = None) -> str:
+        """Start a batch (call inside the import's transaction); returns its id."""
+        batch_id = new_id()
+        self.conn.execute(
+            "INSERT INTO import_batches (id, file_name, file_sha256, kind, sheet) VALUES (?, ?, ?, ?, ?)",
+            (batch_id, file_name, file_sha256, kind, sheet),
+        )
+        return batch_id
+
+    def record(self, batch_id: str, changes: list[tuple[str, str, str, dict[str, Any] | None]]) -> None:
+        """Record (entity, id, 'insert'|'update', before) changes; `after` is read from the database now."""
+        start = self.conn.execute(
+            "SELECT coalesce(max(seq), 0) FROM import_changes WHERE batch_id = ?", (batch_id,)
+        ).fetchone()[0]
+        rows = []
+        for offset, (entity, entity_id, op, before) in enumerate(changes, start=start + 1):
+            after = row_dict(self.conn, entity, entity_id)
+            rows.append((
+                batch_id, offset, entity, entity_id, op,
+                None if before is None else json.dumps(before, ensure_ascii=False),
+                None if after is None else json.dumps(after, ensure_ascii=False),
+            ))
+        self.conn.executemany(
+            "INSERT INTO import_changes (batch_id, seq, entity, entity_id, op, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def finish(self, batch_id: str, summary: Mapping[str, Any]) -> None:
+        """Store the batch's summary (counts, mapping, file facts)."""
+        self.conn.execute(
+            "UPDATE import_batches SET summary = ? WHERE id = ?", (json.dumps(summary, ensure_ascii=False), batch_id)
+        )
+
+    def list(self) -> list[BatchInfo]:
+        """Every batch, newest first."""
+        rows = self.conn.execute(
+            "SELECT id, file_name, kind, sheet, created_at, undone_at, summary FROM import_batches"
+            " ORDER BY created_at DESC, rowid DESC"
+        ).fetchall()
+        return [BatchInfo(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6])) for r in rows]
+
+    def get(self, batch_id: str) -> BatchInfo | None:
+        """One batch by id (a unique prefix of at least 6 characters also works)."""
+        found = [b for b in self.list() if b.id == batch_id or (len(batch_id) >= 6 and b.id.startswith(batch_id))]
+        return found[0] if len(found) == 1 else None
+
+    def undo(self, batch_id: str) -> int:
+        """Restore exactly the state before the batch; returns how many records were restored or removed.
+
+        Raises UndoRefused when the batch is unknown, already undone, or when a record it wrote
+        was changed afterwards (by a later import or an edit), naming those records.
+        """
+        info = self.get(batch_id)
+        if info is None:
+            raise UndoRefused(f"找不到导入批次 {batch_id} / No import batch {batch_id}")
+        if info.undone_at:
+            raise UndoRefused(f"批次 {info.id[:8]} 已于 {info.undone_at} 撤销 / Batch {info.id[:8]} was already undone")
+        changes = self.conn.execute(
+            "SELECT entity, entity_id, op, before, after FROM import_changes WHERE batch_id = ? ORDER BY seq DESC",
+            (info.id,),
+        ).fetchall()
+        with transaction(self.conn):
+            changed_since = []
+            for entity, entity_id, _op, _before, after in changes:
+                now = row_dict(self.conn, entity, entity_id)
+                if after is None or now is None or _comparable(now) != _comparable(json.loads(after)):
+                    changed_since.append(self._describe(entity, now or (json.loads(after) if after else {})))
+            if changed_since:
+                shown = "、".join(changed_since[:5]) + (" …" if len(changed_since) > 5 else "")
+                raise UndoRefused(
+                    f"无法撤销：导入后这些记录又被修改过：{shown}。请先撤销之后的导入或手动改回。"
+                    f" / Cannot undo: these records were changed after the import: {shown}."
+                    " Undo the later imports first, or change them back by hand."
+                )
+            touched_products: set[str] = set()
+            for entity, entity_id, op, before, _after in changes:
+                table = TABLES[entity]
+                if entity == "spec":
+                    touched_products.add(json.loads(_after or before or "{}").get("product_id", ""))
+                if op == "insert":
+                    self._refuse_if_referenced(entity, entity_id)
+                    self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (entity_id,))
+                else:
+                    old = json.loads(before)
+                    cols = [c for c in old if c != "id"]
+                    self.conn.execute(
+                        f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
+                        (*(old[c] for c in cols), entity_id),
+                    )
+                if entity == "product":
+                    touched_products.add(entity_id)
+            refresh_search(self.conn, touched_products)
+            self.conn.execute(
+                "UPDATE import_batches SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?", (info.id,)
+            )
+        return len(changes)
+
+    def _refuse_if_referenced(self, entity: str, entity_id: str) -> None:
+        refs = {
+            "product": [("menu_items", "product_id"), ("ledger_entries", "product_id")],
+            "spec": [("products", "retail_spec_id")],
+            "category": [("products", "category_id"), ("categories", "parent_id")],
+        }.get(entity, [])
+        for table, column in refs:
+            if self.conn.execute(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", (entity_id,)).fetchone():
+                name = self._describe(entity, row_dict(self.conn, entity, entity_id) or {})
+                raise UndoRefused(
+                    f"无法撤销：{name} 已被其他数据引用（{table}）。/ Cannot undo: {name} is now used elsewhere ({table})."
+                )
+
+    @staticmethod
+    def _describe(entity: str, values: Mapping[str, Any]) -> str:
+        zh, _en = _LABEL.get(entity, (entity, entity))
+        label = values.get("name") or values.get("item") or values.get("id", "")
+        return f"{zh}“{label}”"
+
+
+def refresh_search(conn: sqlite3.Connection, product_ids: set[str] | list[str]) -> None:
+    """Recompute the derived sort key and search text of products from their stored name and specs."""
+    from catalog.pinyin import keys
+
+    ids = [p for p in product_ids if p]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        names = dict(conn.execute(f"SELECT id, name FROM products WHERE id IN ({marks})", chunk).fetchall())
+        parts: dict[str, list[str]] = {pid: [] for pid in names}
+        for pid, spec, sku, barcode in conn.execute(
+            f"SELECT product_id, name, sku, barcode FROM specs WHERE archived = 0 AND product_id IN ({marks})", chunk
+        ):
+            parts[pid].extend(p for p in (spec, sku, barcode) if p)
+        conn.executemany(
+            "UPDATE products SET sort_key = ?, search_text = ? WHERE id = ? AND (sort_key IS NOT ? OR search_text IS NOT ?)",
+            [
+                (keys(name)[0], text, pid, keys(name)[0], text)
+                for pid, name in names.items()
+                for text in [document(name, parts[pid])]
+            ],
+        )

@@ -1,0 +1,330 @@
+"""Turn a parsed table into an import plan: which rows create, change or leave records alone.
+
+Matching (products and menus): by SKU, then barcode, then name + spec, then name (a new spec of
+an existing product). Rows of the file that share a name become specs of one new product.
+Blank cells never overwrite stored values unless `overwrite_blanks` is set. Nothing is written
+here: `importers.apply` applies a plan in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+from catalog.models import new_id
+from catalog.money import decimal_to_milli
+from catalog.store import Store
+from importers.errors import Issue
+from importers.table import ParsedRow, ParsedTable
+
+Action = Literal["new", "changed", "unchanged", "error"]
+
+# Import field -> (table, column) for products/menus.
+PRODUCT_COLUMNS: dict[str, str] = {
+    "unit": "unit", "description": "description", "status": "status", "shelf_life_days": "shelf_life_days",
+    "spicy_level": "spicy_level", "allergens": "allergens", "flavors": "attributes", "sold_out": "sold_out",
+}
+SPEC_COLUMNS: dict[str, str] = {
+    "spec": "name", "sku": "sku", "barcode": "barcode", "price_fen": "price_fen",
+    "member_price_fen": "member_price_fen", "cost_fen": "cost_fen", "stock": "stock_milli",
+}
+_NULLABLE = {"shelf_life_days", "sku", "barcode", "member_price_fen", "cost_fen"}
+_BLANK_DEFAULTS: dict[str, Any] = {"description": "", "name": "", "stock_milli": 0, "price_fen": 0, "unit": "件"}
+
+
+@dataclass
+class RowPlan:
+    """What one data row of the file will do."""
+
+    row_number: int
+    action: Action
+    name: str = ""
+    spec: str = ""
+    product_id: str | None = None
+    spec_id: str | None = None
+    category: str | None = None
+    product_values: dict[str, Any] = field(default_factory=dict)  # column -> new value
+    spec_values: dict[str, Any] = field(default_factory=dict)
+    diffs: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # field -> (old, new)
+    issues: list[Issue] = field(default_factory=list)
+    new_product: bool = False
+    new_spec: bool = False
+    ledger: dict[str, Any] | None = None
+
+
+@dataclass
+class ImportPlan:
+    """A dry run's result: every data row with its action, ready for `apply`."""
+
+    table: ParsedTable
+    kind: str
+    rows: list[RowPlan]
+    overwrite_blanks: bool = False
+
+    def count(self, action: Action) -> int:
+        """How many rows have this action."""
+        return sum(1 for r in self.rows if r.action == action)
+
+    @property
+    def errors(self) -> list[Issue]:
+        """Every error issue of the rows that will not be imported, in row order."""
+        return [i for r in self.rows if r.action == "error" for i in r.issues if i.severity == "error"]
+
+
+def _product_values(values: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f, col in PRODUCT_COLUMNS.items():
+        if f not in values:
+            continue
+        v = values[f]
+        if f == "status":
+            if v == "sold_out":
+                out["sold_out"] = 1
+                v = "on"
+            else:
+                v = "off" if v == "inactive" else "on"
+        elif f == "allergens":
+            v = json.dumps(list(v or []), ensure_ascii=False)
+        elif f == "flavors":
+            options = [{"name": str(o), "price_fen": 0} for o in (v or [])]
+            v = json.dumps([{"name": "口味", "kind": "taste", "options": options, "required": False, "multi": False}]
+                           if options else [], ensure_ascii=False)
+        out[col] = v
+    return out
+
+
+def _spec_values(values: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f, col in SPEC_COLUMNS.items():
+        if f in values:
+            v = values[f]
+            out[col] = decimal_to_milli(v) if f == "stock" and v is not None else v
+    return out
+
+
+class _Existing:
+    """Lookup tables of the stored catalog, loaded once per plan."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        cur = conn.cursor()
+        cur.row_factory = sqlite3.Row
+        self.specs: dict[str, dict[str, Any]] = {}
+        self.by_sku: dict[str, str] = {}
+        self.by_barcode: dict[str, list[str]] = {}
+        self.by_name_spec: dict[tuple[str, str], str] = {}
+        self.products: dict[str, dict[str, Any]] = {}
+        self.by_name: dict[str, str] = {}
+        for p in cur.execute("SELECT * FROM products WHERE archived = 0"):
+            d = dict(p)
+            self.products[d["id"]] = d
+            self.by_name.setdefault(d["name"], d["id"])
+        for s in cur.execute("SELECT * FROM specs WHERE archived = 0"):
+            d = dict(s)
+            if d["product_id"] not in self.products:
+                continue
+            self.specs[d["id"]] = d
+            if d["sku"]:
+                self.by_sku[d["sku"]] = d["id"]
+            if d["barcode"]:
+                self.by_barcode.setdefault(d["barcode"], []).append(d["id"])
+            self.by_name_spec.setdefault((self.products[d["product_id"]]["name"], d["name"]), d["id"])
+        self.category_path: dict[str | None, str] = {None: ""}
+        cats = {r["id"]: (r["name"], r["parent_id"]) for r in cur.execute("SELECT id, name, parent_id FROM categories")}
+        for cid in cats:
+            parts: list[str] = []
+            at: str | None = cid
+            while at is not None and at in cats and len(parts) < 50:
+                parts.append(cats[at][0])
+                at = cats[at][1]
+            self.category_path[cid] = "/".join(reversed(parts))
+
+
+def _diff(old: dict[str, Any], new: dict[str, Any], overwrite_blanks: bool) -> dict[str, Any]:
+    changed: dict[str, Any] = {}
+    for col, value in new.items():
+        if value is None and not overwrite_blanks:
+            continue
+        if value is None:
+            value = None if col in _NULLABLE else _BLANK_DEFAULTS.get(col)
+            if value is None and col not in _NULLABLE:
+                continue
+        if old.get(col) != value:
+            changed[col] = value
+    return changed
+
+
+def _normalise_category(text: Any) -> str | None:
+    if text is None:
+        return None
+    path = str(text)
+    for sep in (">", "＞", "／", "\\", "-"):
+        path = path.replace(sep, "/") if sep != "-" else path
+    return "/".join(p.strip() for p in path.split("/") if p.strip()) or None
+
+
+def build_plan(store: Store, table: ParsedTable, *, overwrite_blanks: bool = False) -> ImportPlan:
+    """Plan an import of `table` into `store` without writing anything."""
+    if table.kind == "ledger":
+        return ImportPlan(table, "ledger", _plan_ledger(store, table), overwrite_blanks)
+    return ImportPlan(table, table.kind, _plan_products(store, table, overwrite_blanks), overwrite_blanks)
+
+
+def _has_errors(row: ParsedRow) -> bool:
+    return any(i.severity == "error" for i in row.issues)
+
+
+def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool) -> list[RowPlan]:
+    ex = _Existing(store.conn)
+    plans: list[RowPlan] = []
+    new_products: dict[str, str] = {}  # name -> new product id (rows sharing a name share a product)
+    seen_specs: dict[str, int] = {}  # spec id -> row number that already targets it
+    mapped = {f for f, _ in table.mapping.values()}
+    for row in table.rows:
+        v = {**dict.fromkeys(mapped), **row.values}  # a mapped but blank cell is None
+        name = str(v.get("name") or "").strip()
+        spec = str(v.get("spec") or "").strip()
+        plan = RowPlan(row.row_number, "error", name, spec, issues=list(row.issues))
+        plans.append(plan)
+        if _has_errors(row):
+            continue
+        sku, barcode = v.get("sku"), v.get("barcode")
+        spec_id: str | None = None
+        if sku and sku in ex.by_sku:
+            spec_id = ex.by_sku[sku]
+        elif barcode and len(ex.by_barcode.get(barcode, [])) == 1:
+            spec_id = ex.by_barcode[barcode][0]
+        elif name and (name, spec) in ex.by_name_spec:
+            spec_id = ex.by_name_spec[(name, spec)]
+        if spec_id is None and not name:
+            plan.issues.append(_row_issue(row, "name", "缺少商品名称", "The product name is missing",
+                                          "请填写名称列", "Fill in the name column"))
+            continue
+        if spec_id is not None and spec_id in seen_specs:
+            plan.issues.append(_row_issue(
+                row, "name", f"与第 {seen_specs[spec_id]} 行是同一个商品规格", f"Same product and spec as row {seen_specs[spec_id]}",
+                "删除重复的行，或填写不同的规格/货号", "Delete the duplicate row, or give it another spec or SKU"))
+            continue
+        pv = _product_values(v)
+        sv = _spec_values(v)
+        plan.category = _normalise_category(v.get("category"))
+        if spec_id is not None:
+            old_spec = ex.specs[spec_id]
+            product_id = old_spec["product_id"]
+            old_product = ex.products[product_id]
+            seen_specs[spec_id] = row.row_number
+            plan.product_id, plan.spec_id = product_id, spec_id
+            if name and name != old_product["name"]:
+                pv["name"] = name
+            if not spec:
+                sv.pop("name", None)  # no spec column or a blank one: keep the stored spec name
+            plan.product_values = _diff(old_product, pv, overwrite_blanks)
+            plan.spec_values = _diff(old_spec, sv, overwrite_blanks)
+            if plan.category is not None and plan.category != ex.category_path.get(old_product["category_id"], ""):
+                plan.diffs["category"] = (ex.category_path.get(old_product["category_id"], ""), plan.category)
+            for col, new in plan.product_values.items():
+                plan.diffs[col] = (old_product.get(col), new)
+            for col, new in plan.spec_values.items():
+                plan.diffs[col if col != "name" else "spec"] = (old_spec.get(col), new)
+            plan.action = "changed" if plan.diffs else "unchanged"
+            continue
+        # a new spec: of an existing product with that name, of a product new in this file, or a new product
+        product_id = ex.by_name.get(name) or new_products.get(name)
+        plan.new_product = product_id is None
+        if product_id is None:
+            product_id = new_products[name] = new_id()
+        plan.product_id, plan.spec_id, plan.new_spec = product_id, new_id(), True
+        seen_specs[plan.spec_id] = row.row_number
+        plan.product_values = {k: x for k, x in pv.items() if x is not None}
+        plan.product_values["name"] = name
+        plan.spec_values = {k: x for k, x in sv.items() if x is not None}
+        plan.spec_values["name"] = spec
+        plan.action = "new"
+    _check_sku_clashes(plans, table)
+    return plans
+
+
+def _check_sku_clashes(plans: list[RowPlan], table: ParsedTable) -> None:
+    """Two rows of the file giving the same new SKU to different specs: the later one is an error."""
+    first: dict[str, int] = {}
+    by_number = {r.row_number: r for r in table.rows}
+    for p in plans:
+        sku = p.spec_values.get("sku")
+        if p.action not in ("new", "changed") or not sku:
+            continue
+        if sku in first:
+            p.action = "error"
+            p.issues.append(_row_issue(
+                by_number[p.row_number], "sku", f"货号 {sku} 与第 {first[sku]} 行重复", f"SKU {sku} repeats row {first[sku]}",
+                "每个规格使用不同的货号", "Give every spec its own SKU"))
+        else:
+            first[sku] = p.row_number
+
+
+def _row_issue(row: ParsedRow, field_name: str, zh: str, en: str, fix_zh: str, fix_en: str) -> Issue:
+    column, header = "", ""
+    for col_issue in row.issues:
+        if col_issue.field == field_name:
+            column, header = col_issue.column, col_issue.header
+    return Issue(row.row_number, column, header, field_name, "row_" + field_name, zh, en, fix_zh, fix_en)
+
+
+def _ledger_key(values: dict[str, Any], occurrence: int) -> str:
+    basis = json.dumps(
+        [str(values.get(k, "")) for k in ("occurred_at", "item", "spec", "qty", "amount_fen", "direction", "counterparty")]
+        + [occurrence],
+        ensure_ascii=False,
+    )
+    return "h:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:20]
+
+
+def _plan_ledger(store: Store, table: ParsedTable) -> list[RowPlan]:
+    plans: list[RowPlan] = []
+    channel_default = table.bill_source or ""
+    existing = {
+        (r[0], r[1]) for r in store.conn.execute("SELECT channel, order_id FROM ledger_entries WHERE order_id IS NOT NULL")
+    }
+    occurrences: dict[str, int] = {}
+    seen: set[tuple[str, str]] = set()
+    for row in table.rows:
+        v = row.values
+        plan = RowPlan(row.row_number, "error", str(v.get("item") or ""), str(v.get("spec") or ""), issues=list(row.issues))
+        plans.append(plan)
+        if _has_errors(row):
+            continue
+        if v.get("occurred_at") is None or v.get("amount_fen") is None:
+            missing = "occurred_at" if v.get("occurred_at") is None else "amount_fen"
+            zh = "缺少日期" if missing == "occurred_at" else "缺少金额"
+            plan.issues.append(_row_issue(row, missing, zh, "The date is missing" if missing == "occurred_at" else "The amount is missing",
+                                          "请补上这一格", "Fill in this cell"))
+            continue
+        qty = v.get("qty")
+        entry: dict[str, Any] = {
+            "occurred_at": v["occurred_at"].isoformat() if hasattr(v["occurred_at"], "isoformat") else str(v["occurred_at"]),
+            "item": str(v.get("item") or v.get("counterparty") or ""),
+            "spec": str(v.get("spec") or ""),
+            "qty_milli": decimal_to_milli(qty) if isinstance(qty, Decimal | int) else 1000,
+            "amount_fen": int(v["amount_fen"]),
+            "channel": str(v.get("channel") or channel_default),
+            "direction": "out" if v.get("direction") == "out" else "in",
+            "counterparty": str(v.get("counterparty") or ""),
+            "note": str(v.get("note") or v.get("tx_type") or ""),
+        }
+        fingerprint = json.dumps(entry, ensure_ascii=False, sort_keys=True)
+        occurrences[fingerprint] = occurrences.get(fingerprint, 0) + 1
+        order_id = str(v["order_id"]).strip() if v.get("order_id") else _ledger_key(entry, occurrences[fingerprint])
+        entry["order_id"] = order_id
+        key = (str(entry["channel"]), order_id)
+        plan.ledger = entry
+        if key in existing:
+            plan.action = "unchanged"
+        elif key in seen:
+            plan.issues.append(_row_issue(row, "order_id", f"单号 {order_id} 在文件中重复", f"Order id {order_id} appears twice",
+                                          "删除重复的行", "Delete the duplicate row"))
+        else:
+            seen.add(key)
+            plan.action = "new"
+    return plans

@@ -1,0 +1,66 @@
+"""The error report: the rows that were not imported, as the user wrote them, plus a reason column.
+
+The report has the file's header on row 1, so after fixing the cells the user can import the
+report itself; the extra reason column is not mapped to anything and is ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font, PatternFill
+
+from importers.plan import ImportPlan
+
+REASON_HEADER = "错误原因 / Reason"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | Decimal | dt.date | dt.datetime | dt.time):
+        return value
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def write_error_report(plan: ImportPlan, out: Path) -> int:
+    """Write the plan's error rows to `out` (.xlsx), atomically; returns how many rows were written."""
+    table = plan.table
+    by_number = {r.row_number: r for r in table.rows}
+    bad = [r for r in plan.rows if r.action == "error"]
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=(table.sheet or "Sheet1")[:31])
+    red = PatternFill("solid", fgColor="FFF2CC")
+    header = [WriteOnlyCell(ws, value=_cell(h)) for h in table.headers]
+    reason_head = WriteOnlyCell(ws, value=REASON_HEADER)
+    reason_head.font = Font(bold=True, color="C00000")
+    ws.append([*header, reason_head])
+    width = len(table.headers)
+    for plan_row in bad:
+        raw = list(by_number[plan_row.row_number].raw) if plan_row.row_number in by_number else []
+        raw = (raw + [None] * width)[:width]
+        reasons = "；".join(
+            f"第{i.row}行{(' ' + i.column + '列') if i.column else ''}{('（' + i.header + '）') if i.header else ''}："
+            f"{i.message_zh}，{i.fix_zh} / {i.message_en}. {i.fix_en}"
+            for i in plan_row.issues if i.severity == "error"
+        )
+        reason = WriteOnlyCell(ws, value=_cell(reasons))
+        reason.fill = red
+        ws.append([*(_cell(v) for v in raw), reason])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".portdesk-", suffix=".xlsx", dir=out.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return len(bad)

@@ -1,0 +1,157 @@
+"""Plan, apply, re-import and undo, end to end on real files and a real SQLite database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from catalog.batches import UndoRefused
+from catalog.models import Product, Spec
+from catalog.store import Store
+from importers.apply import apply_plan, summary
+from importers.plan import build_plan
+from importers.report import REASON_HEADER, write_error_report
+from importers.table import read_table
+
+GOODS = """商品名称,规格,条码,售价,会员价,单位,分类,库存
+青岛啤酒原浆,1L,6901035600156,¥25.00,22,杯,酒水/啤酒,10
+青岛啤酒原浆,2L,,45元,,杯,酒水/啤酒,5
+崂山可乐,330ml,6921581596048,3.5,,罐,酒水/饮料,100
+,,,12,,,,
+花生米,,,abc,,份,凉菜,
+辣炒蛤蜊,大份,,38,,份,海鲜,
+"""
+
+
+def _write(tmp_path: Path, text: str, name: str = "goods.csv", encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding=encoding)
+    return path
+
+
+def _snapshot(store: Store) -> list[tuple[object, ...]]:
+    rows = []
+    for table in ("categories", "products", "specs"):
+        rows += [tuple(r) for r in store.conn.execute(f"SELECT * FROM {table} ORDER BY id")]
+    return rows
+
+
+def test_dry_run_counts_and_errors(store: Store, tmp_path: Path) -> None:
+    plan = build_plan(store, read_table(_write(tmp_path, GOODS)))
+    s = summary(plan, None)
+    assert (s["rows"], s["created"], s["updated"], s["unchanged"]) == (6, 4, 0, 0)
+    assert [(e["row"], e["column"]) for e in s["errors"]] == [(5, "A"), (6, "D")]
+    assert s["header_row"] == 1 and s["mapping"]["售价"] == "price_fen"
+    assert store.products.count() == 0  # a dry run writes nothing
+
+
+def test_apply_groups_specs_and_creates_categories(store: Store, tmp_path: Path) -> None:
+    plan = build_plan(store, read_table(_write(tmp_path, GOODS)))
+    batch = apply_plan(store, plan)
+    assert batch is not None
+    assert store.products.count() == 3
+    (beer,) = store.products.rows(store.products.ids(query="qdpj"))
+    assert (beer.spec_count, beer.min_price_fen, beer.max_price_fen, beer.category, beer.unit) == (2, 2500, 4500, "啤酒", "杯")
+    assert store.categories.path_of(store.products.get(beer.id).category_id) == "酒水/啤酒"  # type: ignore[union-attr]
+    assert store.products.find_by_code("6921581596048")
+    assert {r.entity for r in store.outbox.pending()} >= {"category", "product", "spec"}
+
+
+def test_reimporting_the_same_file_changes_nothing(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path, GOODS)
+    apply_plan(store, build_plan(store, read_table(path)))
+    before, outbox = _snapshot(store), store.outbox.count()
+    again = build_plan(store, read_table(path))
+    assert [r.action for r in again.rows] == ["unchanged", "unchanged", "unchanged", "error", "error", "unchanged"]
+    assert apply_plan(store, again) is None
+    assert _snapshot(store) == before and store.outbox.count() == outbox
+
+
+def test_changed_rows_show_field_diffs_and_blanks_do_not_overwrite(store: Store, tmp_path: Path) -> None:
+    apply_plan(store, build_plan(store, read_table(_write(tmp_path, GOODS))))
+    edited = GOODS.replace("¥25.00,22,杯", "26,,杯")  # new price, member price left blank
+    plan = build_plan(store, read_table(_write(tmp_path, edited, "edited.csv")))
+    assert plan.rows[0].action == "changed"
+    assert plan.rows[0].diffs == {"price_fen": (2500, 2600)}
+    apply_plan(store, plan)
+    spec = store.products.get(store.products.find_by_code("6901035600156")[0][0]).specs[0]  # type: ignore[union-attr]
+    assert (spec.price_fen, spec.member_price_fen) == (2600, 2200)
+    blanked = build_plan(store, read_table(_write(tmp_path, edited, "edited2.csv")), overwrite_blanks=True)
+    assert blanked.rows[0].diffs == {"member_price_fen": (2200, None)}
+
+
+def test_match_by_sku_then_barcode_then_name_and_spec(store: Store, tmp_path: Path) -> None:
+    kept = store.products.save(Product("旧名字", specs=[Spec("500ml", sku="QD-500", price_fen=800),
+                                                         Spec("330ml", barcode="6901035603577", price_fen=600)]))
+    other = store.products.save(Product("崂山可乐", specs=[Spec("330ml", price_fen=300)]))
+    text = "名称,规格,货号,条码,售价\n青岛纯生,500ml,QD-500,,900\n青岛纯生,330ml,,6901035603577,650\n崂山可乐,330ml,,,350\n"
+    plan = build_plan(store, read_table(_write(tmp_path, text)))
+    assert [(r.action, r.spec_id) for r in plan.rows] == [
+        ("changed", kept.specs[0].id), ("changed", kept.specs[1].id), ("changed", other.specs[0].id)]
+    assert plan.rows[0].diffs["name"] == ("旧名字", "青岛纯生")
+
+
+def test_undo_restores_exactly_the_state_before(store: Store, tmp_path: Path) -> None:
+    store.products.save(Product("崂山可乐", specs=[Spec("330ml", barcode="6921581596048", price_fen=300)]))
+    before = _snapshot(store)
+    batch = apply_plan(store, build_plan(store, read_table(_write(tmp_path, GOODS))))
+    assert batch is not None and _snapshot(store) != before
+    store.batches.undo(batch)
+    assert _snapshot(store) == before
+    assert store.products.ids(query="qdpj") == []  # the search follows
+    with pytest.raises(UndoRefused, match="already undone"):
+        store.batches.undo(batch)
+
+
+def test_undo_refused_when_a_later_import_changed_the_rows(store: Store, tmp_path: Path) -> None:
+    first = apply_plan(store, build_plan(store, read_table(_write(tmp_path, GOODS))))
+    second = apply_plan(store, build_plan(store, read_table(_write(tmp_path, GOODS.replace("3.5", "4"), "b.csv"))))
+    assert first and second
+    with pytest.raises(UndoRefused, match="changed after the import"):
+        store.batches.undo(first)
+    store.batches.undo(second)
+    store.batches.undo(first)  # in reverse order both undo cleanly
+    assert store.products.count() == 0
+
+
+def test_error_report_can_be_fixed_and_imported(store: Store, tmp_path: Path) -> None:
+    plan = build_plan(store, read_table(_write(tmp_path, GOODS)))
+    apply_plan(store, plan)
+    report = tmp_path / "errors.xlsx"
+    assert write_error_report(plan, report) == 2
+    ws = load_workbook(report).active
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    assert rows[0][-1] == REASON_HEADER and len(rows) == 3
+    assert "abc" in [str(v) for v in rows[2]] and "valid amount" in rows[2][-1]
+    ws.cell(row=3, column=4, value="8")  # the shopkeeper fixes the price
+    ws.delete_rows(2)  # and drops the row without a name
+    wb = ws.parent
+    wb.save(report)
+    fixed = build_plan(store, read_table(report))
+    assert [r.action for r in fixed.rows] == ["new"]
+    apply_plan(store, fixed)
+    assert store.products.rows(store.products.ids(query="花生米"))[0].min_price_fen == 800
+
+
+def test_gbk_csv_imports(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path, GOODS, "gbk.csv", encoding="gb18030")
+    plan = build_plan(store, read_table(path))
+    assert plan.count("new") == 4
+
+
+def test_ledger_import_is_idempotent(store: Store, tmp_path: Path) -> None:
+    text = "日期,商品,数量,金额,支付方式\n2024-03-01 12:30,青岛原浆 1L,2,50.00,微信\n2024-03-01 12:30,青岛原浆 1L,2,50.00,微信\n2024-03-02,毛豆,1,12,现金\n"
+    path = _write(tmp_path, text, "ledger.csv")
+    table = read_table(path)
+    assert table.kind == "ledger"
+    plan = build_plan(store, table)
+    assert plan.count("new") == 3  # two identical sales on one day are two sales
+    batch = apply_plan(store, plan)
+    assert store.conn.execute("SELECT count(*), sum(amount_fen) FROM ledger_entries").fetchone()[:] == (3, 11200)
+    again = build_plan(store, read_table(path))
+    assert again.count("unchanged") == 3 and apply_plan(store, again) is None
+    assert batch is not None
+    store.batches.undo(batch)
+    assert store.conn.execute("SELECT count(*) FROM ledger_entries").fetchone()[0] == 0
