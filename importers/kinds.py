@@ -92,7 +92,7 @@ def detect_kind(headers: Sequence[str], preamble: str = "", sheet_name: str = ""
             return KindGuess("ledger", source, f"表头与{zh}一致，按流水账读取。",
                              f"The headers match a {en}; read as a sales ledger.", scores), maps
     best: Kind = max(KINDS, key=lambda k: (scores[k], k == "products"))
-    if scores[best] <= 0:
+    if scores[best] < 0.8:
         return KindGuess("products", None, "没有认出任何已知的列名，先按商品清单读取，请手动指定每一列。",
                          "No known column names were recognised; read as a product list, map the columns by hand.",
                          scores), maps

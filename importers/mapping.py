@@ -38,7 +38,7 @@ def clean_header(value: object) -> str:
 
 
 def _num_text(value: object) -> str:
-    if isinstance(value, float) and value == int(value):
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
         return str(int(value))
     return "" if value is None else str(value)
 
@@ -225,7 +225,8 @@ def match_columns(headers: Sequence[object], kind: Kind) -> dict[int, ColumnMatc
         used.add(m.field)
     if kind in ("products", "menu") and "name" not in used:
         for col, m in list(mapping.items()):
-            if m.field == "description":
+            key = keys[col]
+            if m.field == "description" and ("描述" in key or "说明" in key or "desc" in key or "title" in key):
                 mapping[col] = ColumnMatch("name", round(min(m.confidence, 0.7), 3), "rule")
                 break
     return dict(sorted(mapping.items()))

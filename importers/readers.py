@@ -197,7 +197,6 @@ def _open_calamine(path: Path, sniffed: Sniffed) -> Book:
 
 
 _DIM_RE: Final = re.compile(rb'<(?:\w+:)?dimension[^>]*\bref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
-_CELL_REF_RE: Final = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"')
 
 
 def _col_index(letters: bytes) -> int:
@@ -237,24 +236,52 @@ def _guard_xlsx_dimensions(path: Path) -> None:
         raise damaged(path) from None
 
 
+_WIDE_REF_RE: Final = re.compile(rb'r="[A-Z]{2,3}\d')
+_ANY_REF_RE: Final = re.compile(rb'r="([A-Z]{1,3})(\d{1,7})"')
+
+
 def _scan_cells(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Stream the sheet XML and refuse it if its real used range is too large.
+
+    Fast path: with no cell beyond column Z the range is at most 26 x 1,048,576 cells, which
+    is within :data:`MAX_CELLS`, so a single regex search per chunk decides it. Only sheets
+    with wider columns pay for a full scan of the cell references.
+    """
+    wide = False
+    with zf.open(info) as fh:
+        tail = b""
+        while True:
+            chunk = fh.read(1 << 22)
+            if not chunk:
+                break
+            if _WIDE_REF_RE.search(tail + chunk):
+                wide = True
+                break
+            tail = chunk[-16:]
+    if not wide:
+        return
     max_row = 0
     max_col = 0
-    tail = b""
+    cols: set[bytes] = set()
     with zf.open(info) as fh:
+        tail = b""
         while True:
-            chunk = fh.read(1 << 20)
+            chunk = fh.read(1 << 22)
             if not chunk:
                 break
             buf = tail + chunk
-            for m in _CELL_REF_RE.finditer(buf):
-                col = _col_index(m.group(1))
-                row = int(m.group(2))
-                if col > max_col:
-                    max_col = col
-                if row > max_row:
-                    max_row = row
-            tail = buf[-256:]
+            for letters, digits in _ANY_REF_RE.findall(buf):
+                cols.add(letters)
+                if len(digits) >= 5:
+                    row = int(digits)
+                    if row > max_row:
+                        max_row = row
+            tail = buf[-64:]
+    for letters in cols:
+        col = _col_index(letters)
+        if col > max_col:
+            max_col = col
+    max_row = max(max_row, 9999)
     if max_row * max_col > MAX_CELLS or max_col > MAX_COLS or max_row > MAX_ROWS:
         raise too_large(path)
 
@@ -511,6 +538,14 @@ def _open_text(path: Path) -> Book:
     name = path.stem or "Sheet1"
     if sum(len(r) for r in rows) > MAX_CELLS:
         raise too_large(path)
+    lines = [r for r in rows if any(c != "" for c in r)]
+    if len(lines) <= 1 and all(len([c for c in r if c != ""]) <= 1 for r in lines):
+        raise refuse(
+            "not_spreadsheet",
+            f"文件「{path.name}」里只有一行文字，不是表格，请选择 Excel、WPS 或 CSV 表格文件。",
+            f"The file \"{path.name}\" holds a single line of text, not a table; choose an Excel, WPS or CSV spreadsheet.",
+            path,
+        )
 
     def load(_: str) -> RawSheet:
         return RawSheet(name, rows, None)
@@ -570,7 +605,7 @@ class _TableParser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._cell is not None and not self._ignore:
-            self._cell.append(data)
+            self._cell.append(re.sub(r"\s+", " ", data))
 
     def _finish_cell(self) -> None:
         if self._cell is None or self._row is None or not self._stack:
@@ -582,8 +617,7 @@ class _TableParser(HTMLParser):
         while occupied.get((r, c)):
             self._row.append("")
             c += 1
-        text = " ".join(part.strip() if part != "\n" else "\n" for part in "".join(self._cell).split(" "))
-        text = re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v\n]*", "\n", text).strip()
+        text = re.sub(r" *\n *", "\n", "".join(self._cell)).strip(" \n\xa0")
         self._row.append(text)
         rs, cs = self._cell_span
         for _ in range(cs - 1):

@@ -15,7 +15,7 @@ from importers.values import clean_text
 
 HEADER_SCAN_ROWS: Final = 60
 MAX_HEADER_EXTRA_ROWS: Final = 3
-MAX_LABEL_LEN: Final = 40
+MAX_LABEL_LEN: Final = 60
 
 _NUMERIC_TEXT: Final = re.compile(
     r"^[-+(（]?\s*[¥￥$]?\s*[-+]?\d[\d,，]*(?:\.\d+)?\s*[)）]?\s*(?:元|%|％)?$"
@@ -29,9 +29,10 @@ _TOTAL_EXACT: Final = frozenset(
     {"合计", "总计", "小计", "共计", "总额", "累计", "总和", "合计金额", "总金额", "总计金额", "合计数",
      "total", "totals", "subtotal", "sub-total", "grandtotal", "grand total", "sum", "合计：", "总计："}
 )
-_TOTAL_PREFIX: Final = ("合计", "总计", "小计", "共计", "本页合计", "本页小计", "累计", "total", "grand total", "sum:")
+_TOTAL_PREFIX: Final = ("合计", "总计", "小计", "共计", "本页合计", "本页小计", "累计")
 _TOTAL_SUFFIX: Final = ("subtotal", "sub-total", "sub total", "total", "total:", "合计", "总计", "小计")
 _TOTAL_FIRST: Final = frozenset("合总小共累本TtSsGg")
+_TOTAL_FIRST_OR_SPACE: Final = _TOTAL_FIRST | frozenset(" \t\u3000\xa0")
 
 
 def is_blank(v: Cell) -> bool:
@@ -125,6 +126,7 @@ class Structure:
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (1-based row, reason) above data
     warnings: list[tuple[str, str]] = field(default_factory=list)
     quality: float = 0.0
+    known: float = 0.0  # how many header cells are known column names (sum of confidences)
 
 
 def _trimmed_len(row: Row) -> int:
@@ -167,10 +169,9 @@ def detect_structure(sheet: RawSheet) -> Structure:
     width = table_width(rows, first_nonblank)
     best: RowFeatures | None = None
     best_score = 0.0
-    feats: list[RowFeatures] = []
+    scored: list[tuple[RowFeatures, float]] = []
     for i in range(scan_end):
         f = row_features(i, rows[i])
-        feats.append(f)
         if f.nonempty == 0:
             continue
         min_labels = 1 if width <= 1 else 2
@@ -178,10 +179,21 @@ def detect_structure(sheet: RawSheet) -> Structure:
             continue
         if f.numbers > f.labels:
             continue
-        s = header_score(f, width)
+        s = header_score(f, width) + _contrast_bonus(rows, i)
+        scored.append((f, s))
         if best is None or s > best_score:
             best, best_score = f, s
+    if best is not None and best_score > 0:
+        # The first row that is nearly as good as the best wins: headers come before data.
+        for f, s in scored:
+            if s >= 0.75 * best_score and f.known >= 0.5 * best.known:
+                best, best_score = f, s
+                break
     skipped: list[tuple[int, str]] = []
+    if best is not None and _nothing_below(rows, best.index) and any(
+        _count_nonblank(rows[i]) >= 2 for i in range(best.index)
+    ):
+        best = None
     if best is None or (best.known == 0 and _looks_like_data_below(rows, best.index)):
         start = first_nonblank
         for i in range(start):
@@ -192,10 +204,14 @@ def detect_structure(sheet: RawSheet) -> Structure:
                            "No header row was found; columns are named by letter (Column A, B, ...), check what each one holds.")],
                          quality=0.0)
     h = best.index
-    block = [h]
     merges = sheet.merged or []
-    h_merges = [m for m in merges if m[0] in (h,) and m[3] > m[1]]
-    r = h + 1
+    while h > 0 and _is_group_row(rows[h - 1], rows[h], h - 1, merges):
+        h -= 1
+    block = [h]
+    if h < best.index:
+        block = list(range(h, best.index + 1))
+    h_merges = [m for m in merges if m[0] in block and m[3] > m[1]]
+    r = block[-1] + 1
     while r < len(rows) and len(block) <= MAX_HEADER_EXTRA_ROWS:
         row = rows[r]
         if _trimmed_len(row) == 0:
@@ -220,7 +236,47 @@ def detect_structure(sheet: RawSheet) -> Structure:
     for i in range(h):
         skipped.append((i + 1, "title" if _trimmed_len(rows[i]) else "blank"))
     quality = best_score + (1.0 if data_start < len(rows) else 0.0)
-    return Structure(block, data_start, hwidth, headers, raw, skipped, [], quality=quality)
+    return Structure(block, data_start, hwidth, headers, raw, skipped, [], quality=quality, known=best.known)
+
+
+def _count_nonblank(row: Row) -> int:
+    return sum(1 for v in row if not is_blank(v))
+
+
+def _nothing_below(rows: Sequence[Row], h: int) -> bool:
+    return all(_count_nonblank(rows[i]) == 0 for i in range(h + 1, len(rows)))
+
+
+def _contrast_bonus(rows: Sequence[Row], i: int) -> float:
+    """Labels above columns of numbers or dates are a strong sign of a header row."""
+    row = rows[i]
+    below = [rows[j] for j in range(i + 1, min(len(rows), i + 6)) if _count_nonblank(rows[j])]
+    if not below:
+        return 0.0
+    bonus = 0.0
+    for c, v in enumerate(row):
+        if not is_label(v):
+            continue
+        typed = sum(1 for r in below if c < len(r) and not is_blank(r[c]) and not is_label(r[c]))
+        if typed * 2 > len(below):
+            bonus += 0.5
+    return bonus
+
+
+def _is_group_row(row: Row, header: Row, index: int, merges: list[Merge]) -> bool:
+    """True if ``row`` holds group labels for the header below it (a two-row header)."""
+    cols = [c for c, v in enumerate(row) if not is_blank(v)]
+    if not cols or not all(is_label(row[c]) for c in cols):
+        return False
+    row_merges = [m for m in merges if m[0] == index]
+    horizontal = [m for m in row_merges if m[3] > m[1]]
+    vertical = [m for m in row_merges if m[2] > m[0]]
+    header_cols = {c for c, v in enumerate(header) if not is_blank(v)}
+    if len(cols) < 2 and not vertical:
+        return False
+    groups_over_labels = any(any(m[1] <= c <= m[3] for c in header_cols) for m in horizontal if m[2] == m[0])
+    fills_gaps = bool(vertical) and all(c not in header_cols for m in vertical for c in range(m[1], m[3] + 1))
+    return groups_over_labels or (fills_gaps and bool(horizontal))
 
 
 def _looks_like_data_below(rows: Sequence[Row], h: int) -> bool:
@@ -299,7 +355,7 @@ def _compose_headers(rows: Sequence[Row], block: list[int], merges: list[Merge],
 def _as_text(v: Cell) -> str:
     if v.__class__ is str:
         return v
-    if isinstance(v, float) and v == int(v):
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e16:
         return str(int(v))
     if isinstance(v, dt.date | dt.time):
         return v.isoformat()
@@ -340,36 +396,31 @@ def fill_vertical_merges(rows: list[Row], merged: list[Merge] | None, start: int
 def classify_row(row: Row, header_row: Row | None, near_header: bool, wide_merge: bool) -> str | None:
     """Why a data-area row should be skipped ("blank", "totals", "description", "header") or None."""
     n = len(row)
-    if row.count("") == n:
+    empties = row.count("")
+    if empties == n:
         return "blank"
-    strings = 0
+    seen = 0
     first: str | None = None
-    nonempty = 0
     for v in row:
-        if v == "":
-            continue
-        if v.__class__ is str:
-            s = v.strip()
-            if not s:
-                continue
-            nonempty += 1
-            if strings < 2:
-                strings += 1
-                if s[0] in _TOTAL_FIRST and is_total_label(s):
-                    return "totals"
-                if first is None:
-                    first = s
-        else:
-            nonempty += 1
-    if nonempty == 0:
+        if v.__class__ is str and v != "":
+            if v[0] in _TOTAL_FIRST_OR_SPACE and is_total_label(v):
+                return "totals"
+            if first is None:
+                first = v
+            seen += 1
+            if seen == 2:
+                break
+    nonempty = n - empties
+    if nonempty <= 2 and all(is_blank(v) for v in row):
         return "blank"
     if header_row is not None and row == header_row:
         return "header"
-    if nonempty == 1 and first is not None and (wide_merge or first.startswith(_NOTE_START)):
-        return "description"
-    if near_header and first is not None:
-        texts = [v for v in row if v.__class__ is str and v]
-        hits = sum(1 for v in texts if _INSTRUCTION.search(v))
-        if hits and hits * 2 >= nonempty:
+    if first is not None:
+        first = first.strip()
+        if nonempty == 1 and (wide_merge or first.startswith(_NOTE_START)):
             return "description"
+        if near_header:
+            hits = sum(1 for v in row if v.__class__ is str and v and _INSTRUCTION.search(v))
+            if hits and hits * 2 >= nonempty:
+                return "description"
     return None

@@ -26,6 +26,7 @@ from importers.values import (
 )
 
 _PRICE_FIELDS: Final = frozenset({"price_fen", "member_price_fen", "cost_fen"})
+_STRIP_CHARS: Final = " \t\r\n\u3000\xa0\ufeff\u200b"
 _REQUIRED: Final[dict[str, tuple[str, ...]]] = {
     "products": ("name",),
     "menu": ("name",),
@@ -132,6 +133,11 @@ def read_table(
         raise ImportRefused("too_large", f"文件「{p.name}」太大或结构太复杂，无法导入，请拆分后再试。",
                             f"The file \"{p.name}\" is too large or too complex to import; split it and try again.",
                             path=p) from None
+    except Exception as exc:
+        # A bug on our side must still reach the user as one sentence; the cause stays chained for logs.
+        raise ImportRefused("internal", f"读取文件「{p.name}」时出现程序错误，请把这个文件发给技术支持。",
+                            f"An internal error occurred while reading \"{p.name}\"; please send this file to support.",
+                            path=p) from exc
     finally:
         book.close()
 
@@ -164,7 +170,8 @@ def choose_sheet(book: Book, wanted: str | None) -> tuple[RawSheet, Structure]:
         if not _has_content(raw.rows):
             continue
         st = detect_structure(raw)
-        good = bool(st.header_rows) and st.data_start < len(raw.rows) and _has_content(raw.rows[st.data_start:])
+        has_data = st.data_start < len(raw.rows) and _has_content(raw.rows[st.data_start:])
+        good = bool(st.header_rows) and (has_data or st.known >= 2)
         if good and (info.visible and info.worksheet):
             return raw, st
         if fallback is None or (good and not fallback[1].header_rows):
@@ -354,17 +361,18 @@ def _build_rows(
     wide: set[int],
     header_raw_row: Row | None,
 ) -> tuple[list[ParsedRow], list[SkippedRow]]:
-    specs: list[tuple[int, str, Callable[[Any], Any], bool]] = []
+    # One spec per mapped column, prepared once: (column, field, coercer, is_text, price_unit).
+    specs: list[tuple[int, str, Callable[[Any], Any], bool, bool]] = []
     for c, m in mapping.items():
         ftype = FIELD_TYPES.get(m.field, "text")
-        specs.append((c, m.field, make_coercer(ftype, date1904), ftype in ("text", "code", "unit", "list")))
+        specs.append((c, m.field, make_coercer(ftype, date1904), ftype in ("text", "code"), m.field in _PRICE_FIELDS))
     empty_tokens = EMPTY_TOKENS
+    strip_chars = _STRIP_CHARS
     out: list[ParsedRow] = []
     skipped: list[SkippedRow] = []
     start = st.data_start
     ledger = kind == "ledger"
-    required = _REQUIRED.get(kind, ())
-    required_cols = {m.field: c for c, m in mapping.items() if m.field in required}
+    required_cols: dict[str, int | None] = {m.field: c for c, m in mapping.items() if m.field in _REQUIRED.get(kind, ())}
     for ri in range(start, len(rows)):
         row = rows[ri]
         reason = classify_row(row, header_raw_row, ri - start < 3, ri in wide)
@@ -374,12 +382,19 @@ def _build_rows(
         values: dict[str, Any] = {}
         issues: list[Issue] | None = None
         n = len(row)
-        for c, fname, fn, textual in specs:
+        for c, fname, fn, is_text, price_unit in specs:
             if c >= n:
                 continue
             v = row[c]
-            if v == "" or (v.__class__ is str and v in empty_tokens):
-                continue
+            if v.__class__ is str:
+                if v == "" or v in empty_tokens:
+                    continue
+                if is_text:
+                    # Fast path for plain text: no function call for the common case.
+                    t = v.strip(strip_chars)
+                    if t and t not in empty_tokens:
+                        values[fname] = t
+                    continue
             try:
                 out_v = fn(v)
             except CellError as e:
@@ -390,18 +405,17 @@ def _build_rows(
                 issues.append(Issue(ri + 1, column_letter(c), headers[c] if c < len(headers) else "", fname,
                                     e.code, e.message_zh, e.message_en, e.fix_zh, e.fix_en, _show(v)))
                 continue
-            if textual and (out_v == "" or out_v in empty_tokens):
+            if out_v.__class__ is str and (out_v == "" or out_v in empty_tokens):
                 continue
             values[fname] = out_v
-            if fname in _PRICE_FIELDS and v.__class__ is str and "/" in v and "unit" not in values:
+            if price_unit and v.__class__ is str and "/" in v and "unit" not in values:
                 unit = parse_price(v)[1]
                 if unit:
                     values["unit"] = unit
         if ledger:
             _finish_ledger(values)
-        for f in required:
+        for f, rc in required_cols.items():
             if f not in values:
-                rc = required_cols.get(f)
                 if issues is None:
                     issues = []
                 from importers.fields import FIELD_LABELS_ZH

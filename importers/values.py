@@ -87,7 +87,9 @@ def _fen_from_decimal(d: Decimal, value: object) -> int:
 
 
 def _fen_from_float(v: float) -> int:
-    if v != v or v in (float("inf"), float("-inf")):
+    if not -1e13 < v < 1e13:  # also false for NaN and infinities
+        if v == v and v not in (float("inf"), float("-inf")):
+            return _fen_from_decimal(Decimal(repr(v)), v)  # raises "implausibly large"
         raise _bad_money(v)
     x = v * 100.0
     r = round(x)
@@ -115,7 +117,7 @@ def parse_price(value: Any) -> tuple[int, str | None]:
     s = value
     if s.isdigit() and s.isascii():
         return _fen_from_decimal(Decimal(s), value), None
-    s = clean_text(nfkc(s)).replace("￥", "¥").replace(" ", "")
+    s = clean_text(nfkc(s)).replace("￥", "¥")
     negative = False
     if len(s) >= 2 and s[0] == "(" and s[-1] == ")":
         negative = True
@@ -142,6 +144,11 @@ def parse_price(value: Any) -> tuple[int, str | None]:
 
 def to_fen(value: Any) -> int:
     """Money cell to integer fen (分), half-up: "¥12.50", "12元", "(3.5)", 12.345 -> 1235."""
+    if value.__class__ is float:
+        x = value * 100.0
+        r = round(x) if x == x and -1e15 < x < 1e15 else 0
+        if -1e-6 < x - r < 1e-6 and -MAX_FEN < r < MAX_FEN:
+            return r  # identical to the Decimal half-up result for every such float
     return parse_price(value)[0]
 
 
@@ -160,9 +167,22 @@ def _bad_number(value: object) -> CellError:
     )
 
 
+_DEC_CACHE: dict[int | float, Decimal] = {}
+
+
 def to_decimal3(value: Any) -> Decimal:
     """Quantity/stock/weight cell to a Decimal with 3 places ("5.5千克" -> Decimal("5.500"))."""
     cls = value.__class__
+    if cls is int or cls is float:
+        hit = _DEC_CACHE.get(value)
+        if hit is not None:
+            return hit
+        if value == value and -1e15 < value < 1e15:
+            d = (Decimal(value) if cls is int else Decimal(repr(value))).quantize(_MILLI, rounding=ROUND_HALF_UP)
+            if len(_DEC_CACHE) < 20000:
+                _DEC_CACHE[value] = d
+            return d
+        raise _bad_number(value)
     if cls is int:
         return Decimal(value).quantize(_MILLI)
     if cls is float:
@@ -176,7 +196,10 @@ def to_decimal3(value: Any) -> Decimal:
     if not m:
         raise _bad_number(value)
     try:
-        return Decimal(m.group("num").replace(",", "")).quantize(_MILLI, rounding=ROUND_HALF_UP)
+        d = Decimal(m.group("num").replace(",", ""))
+        if abs(d) >= 10**15:
+            raise _bad_number(value)
+        return d.quantize(_MILLI, rounding=ROUND_HALF_UP)
     except InvalidOperation:
         raise _bad_number(value) from None
 
@@ -187,9 +210,9 @@ _DAYS_RE: Final = re.compile(r"^(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>天|日|d|days
 def to_days(value: Any) -> int:
     """Shelf life to whole days: 180, "180天", "6个月" (30 days each), "1年" (365 days)."""
     cls = value.__class__
-    if cls is int and value >= 0:
+    if cls is int and 0 <= value <= 100_000:
         return int(value)
-    if cls is float and value >= 0 and value == int(value):
+    if cls is float and 0 <= value <= 100_000 and value == int(value):
         return int(value)
     s = clean_text(nfkc(str(value))).replace(" ", "")
     m = _DAYS_RE.match(s)
@@ -202,6 +225,9 @@ def to_days(value: Any) -> int:
             "Enter days, e.g. 180, 180天 or 6个月",
         )
     n = Decimal(m.group("num"))
+    if n > 100_000:
+        raise _err("bad_days", f"保质期「{value}」大得不合理", f"The shelf life \"{value}\" is implausibly long",
+                   "请填写天数，例如 180", "Enter the number of days, e.g. 180")
     unit = (m.group("unit") or "天").lower()
     if unit in ("个月", "月") or unit.startswith("month"):
         n *= 30
@@ -326,12 +352,11 @@ def to_time(value: Any) -> dt.time:
 
 def gtin_check_ok(code: str) -> bool:
     """True if the last digit of an EAN-8/UPC-A/EAN-13/GTIN-14 is the right check digit."""
-    digits = [ord(c) - 48 for c in code]
-    body, check = digits[:-1], digits[-1]
-    total = 0
-    for i, dgt in enumerate(reversed(body)):
-        total += dgt * (3 if i % 2 == 0 else 1)
-    return (10 - total % 10) % 10 == check
+    b = code.encode("ascii")
+    odd = b[-2::-2]  # weight 3: every other digit leftwards from the one before the check digit
+    even = b[-3::-2]
+    total = 3 * (sum(odd) - 48 * len(odd)) + sum(even) - 48 * len(even)
+    return (10 - total % 10) % 10 == b[-1] - 48
 
 
 _SCI_RE: Final = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")
@@ -355,7 +380,11 @@ def to_barcode(value: Any) -> str:
     """
     cls = value.__class__
     from_float = False
-    if cls is str:
+    if cls is str and len(value) == 13 and value.isdigit() and value.isascii():
+        if gtin_check_ok(value):
+            return str(value)
+        s = str(value)
+    elif cls is str:
         s = clean_text(value)
         if not s.isdigit():
             s2 = clean_text(nfkc(s)).replace(" ", "")
@@ -410,7 +439,7 @@ def to_code(value: Any) -> str:
     if cls is str:
         return clean_text(value)
     if cls is float:
-        if value == value and value == int(value) and abs(value) < 1e16:
+        if value.is_integer() and abs(value) < 1e16:
             return str(int(value))
         return repr(value)
     if cls is int:
@@ -426,7 +455,7 @@ def to_text(value: Any) -> str:
     if cls is str:
         return clean_text(value)
     if cls is float:
-        if value == int(value) and abs(value) < 1e16:
+        if value.is_integer() and abs(value) < 1e16:
             return str(int(value))
         return repr(value)
     if isinstance(value, dt.date | dt.time):
@@ -460,10 +489,20 @@ UNIT_ALIASES: Final[dict[str, str]] = {
 }
 
 
+_UNIT_CACHE: dict[str, str] = {}
+
+
 def normalize_unit(value: Any) -> str:
     """Unit cell to its canonical form: 公斤/KG -> "kg", 克 -> "g", others kept as typed."""
+    if value.__class__ is str:
+        hit = _UNIT_CACHE.get(value)
+        if hit is not None:
+            return hit
     s = clean_text(nfkc(to_text(value)))
-    return UNIT_ALIASES.get(s.lower(), s)
+    out = UNIT_ALIASES.get(s.lower(), s)
+    if value.__class__ is str and len(_UNIT_CACHE) < 4096:
+        _UNIT_CACHE[value] = out
+    return out
 
 
 # --------------------------------------------------------------------------- enums

@@ -1,0 +1,90 @@
+"""Header normalisation, synonyms (Chinese, English, Traditional), fuzzy matches and overrides."""
+
+from __future__ import annotations
+
+import pytest
+
+from importers.mapping import (
+    ColumnMatch,
+    apply_override,
+    clean_header,
+    header_hint,
+    match_columns,
+    normalize_header,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean", "key"),
+    [
+        ("名称*", "名称", "名称"),
+        ("*设备设施名称", "设备设施名称", "设备设施名称"),
+        ("商品名称（必填）", "商品名称", "商品名称"),
+        ("备案用商品名\n称", "备案用商品名 称", "备案用商品名称"),
+        ("金额(元)", "金额(元)", "金额"),
+        ("收/支", "收/支", "收支"),
+        ("零售價", "零售價", "零售价"),
+        ("记账日          ", "记账日", "记账日"),
+        ("Barcode", "Barcode", "barcode"),
+    ],
+)
+def test_normalize(raw: str, clean: str, key: str) -> None:
+    assert clean_header(raw) == clean
+    assert normalize_header(raw) == key
+
+
+def test_hint() -> None:
+    assert header_hint("金额(元)") == "元" and header_hint("商品长(单位: mm)") == "单位: mm"
+
+
+def _fields(headers: list[str], kind: str = "products") -> dict[str, str]:
+    return {headers[c]: m.field for c, m in match_columns(headers, kind).items()}  # type: ignore[arg-type]
+
+
+def test_product_synonyms() -> None:
+    got = _fields(["品名", "条形码", "货号", "规格", "单位", "类别", "零售价", "成本价", "会员价", "库存", "保质期(天)", "状态"])
+    assert got == {
+        "品名": "name", "条形码": "barcode", "货号": "sku", "规格": "spec", "单位": "unit", "类别": "category",
+        "零售价": "price_fen", "成本价": "cost_fen", "会员价": "member_price_fen", "库存": "stock",
+        "保质期(天)": "shelf_life_days", "状态": "status",
+    }
+
+
+def test_english_and_traditional() -> None:
+    assert _fields(["Product Name", "Price", "Barcode", "SKU", "Unit"]) == {
+        "Product Name": "name", "Price": "price_fen", "Barcode": "barcode", "SKU": "sku", "Unit": "unit"}
+    assert _fields(["品名", "售價", "條碼", "庫存"]) == {"品名": "name", "售價": "price_fen", "條碼": "barcode", "庫存": "stock"}
+
+
+def test_fuzzy_has_lower_confidence() -> None:
+    m = match_columns(["商品名字", "零售单价格"], "products")
+    assert m[0].field == "name" and 0.6 <= m[0].confidence < 1.0
+    assert m[1].field == "price_fen" and m[1].confidence < 1.0
+
+
+def test_negative_words_block_false_matches() -> None:
+    got = _fields(["商品编码", "商品描述", "商品长(单位: mm)", "商品重量(单位: 克)", "成本价(单位: 元)", "一销价(单位: 元)"])
+    assert got.get("商品长(单位: mm)") is None and got.get("商品重量(单位: 克)") is None
+    assert got["商品描述"] == "name"  # the description column is the only name-like one
+
+
+def test_ledger_synonyms() -> None:
+    got = _fields(["交易时间", "交易类型", "交易对方", "商品", "收/支", "金额(元)", "支付方式", "交易单号", "商户单号", "备注"],
+                  "ledger")
+    assert got == {"交易时间": "occurred_at", "交易类型": "tx_type", "交易对方": "counterparty", "商品": "item",
+                   "收/支": "direction", "金额(元)": "amount_fen", "支付方式": "channel", "交易单号": "order_id",
+                   "备注": "note"}
+
+
+def test_each_field_once() -> None:
+    m = match_columns(["售价", "零售价", "价格"], "products")
+    assert [x.field for x in m.values()] == ["price_fen"]
+
+
+def test_override() -> None:
+    headers = ["名称", "价钱", "备注"]
+    base = match_columns(headers, "products")
+    out = apply_override(base, {1: "price_fen", "备注": None, "A": "sku"}, headers, ["name", "price_fen", "sku"])
+    assert out == {0: ColumnMatch("sku", 1.0, "override"), 1: ColumnMatch("price_fen", 1.0, "override")}
+    with pytest.raises(KeyError):
+        apply_override(base, {"名称": "not_a_field"}, headers, ["name"])

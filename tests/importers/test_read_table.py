@@ -1,0 +1,236 @@
+"""read_table end to end on real files and on files built here with openpyxl."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from importers import ImportRefused, read_table
+from importers.mapping import header_signature
+
+
+def _xlsx(path: Path, rows: list[list[object]], merges: tuple[str, ...] = (), title: str = "Sheet1") -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = title
+    for r in rows:
+        ws.append(r)
+    for m in merges:
+        ws.merge_cells(m)
+    wb.save(path)
+    return path
+
+
+def test_jsherp_goods_template(data: Path) -> None:
+    t = read_table(data / "goods_template.xls")
+    assert (t.sheet, t.header_row, t.kind, len(t.rows)) == ("商品信息", 2, "products", 2)
+    assert t.headers[0] == "名称" and "基本条码" in t.headers  # the * markers are gone
+    first = t.rows[0]
+    assert first.row_number == 3
+    assert first.values["name"] == "可乐test"
+    assert first.values["price_fen"] == 1200 and first.values["cost_fen"] == 500
+    assert first.values["barcode"] == "2001" and first.values["unit"] == "瓶"
+    assert first.values["shelf_life_days"] == 180 and first.values["status"] == "active"
+    assert [s.reason for s in t.skipped] == ["title"]
+
+
+def test_wechat_bill(data: Path) -> None:
+    t = read_table(data / "example-wechat-records.csv")
+    assert (t.kind, t.bill_source, t.header_row, len(t.rows)) == ("ledger", "wechat", 17, 27)
+    r = t.rows[0]
+    assert r.values["occurred_at"] == dt.datetime(2019, 9, 26, 12, 45, 27)
+    assert r.values["amount_fen"] == 2816 and r.values["direction"] == "out"
+    assert r.values["counterparty"] == "云膳过桥米线(传奇广场店)" and r.values["order_id"] == "3985734"
+    assert t.encoding == "utf-8" and t.delimiter == ","
+    assert "微信" in t.kind_reason_zh
+
+
+def test_alipay_gbk(data: Path) -> None:
+    t = read_table(data / "example-alipay-records.csv")
+    assert (t.kind, t.bill_source, t.header_row, len(t.rows)) == ("ledger", "alipay", 25, 10)
+    assert t.encoding == "gb18030"
+    assert t.rows[0].values["amount_fen"] == 4974 and t.rows[0].values["channel"] == "交通银行信用卡(7449)"
+    assert all(not r.issues for r in t.rows)
+
+
+def test_bank_statement_splits_income_and_expense(data: Path) -> None:
+    t = read_table(data / "交易明细_xxxx_2025xxxx_2025xxxx.xls")
+    assert (t.kind, t.header_row, len(t.rows)) == ("ledger", 6, 6)
+    v = t.rows[0].values
+    assert v["occurred_at"] == dt.datetime(2025, 1, 1, 18, 53, 19)  # 日期 + 时间 columns combined
+    assert v["amount_fen"] == 6700 and v["direction"] == "out"
+    assert t.skipped[-1].reason == "description"  # the merged footer note
+
+
+def test_text_file_named_xls(data: Path) -> None:
+    t = read_table(data / "example-hxsec-records.xls")
+    assert t.format == "csv" and t.delimiter == "\t" and t.encoding == "gb18030"
+    assert t.headers[0] == "交收日期"  # ="..." quoting removed
+    assert t.rows[0].values["occurred_at"] == dt.datetime(2023, 2, 12, 0, 0) or t.rows[0].values["occurred_at"] == dt.date(2023, 2, 12)
+
+
+def test_two_row_header_with_merged_groups(data: Path) -> None:
+    t = read_table(data / "MaterialBaseInfo.xlsx")
+    assert t.header_rows == [1, 2]
+    assert t.headers[:5] == ["SKU", "名称", "采购成本", "带包装/长(cm)", "带包装/宽(cm)"]
+    assert t.headers[7] == "净产品/长(cm)"
+    t2 = read_table(data / "sameName.xls")
+    assert t2.header_rows == [1, 2] and t2.headers[1] == "小组A/学生姓名" and t2.headers[5] == "小组B/学生姓名"
+    assert len(t2.rows) == 4
+
+
+def test_vertical_merges_are_filled_down(tmp_path: Path) -> None:
+    p = _xlsx(tmp_path / "m.xlsx", [["分类", "品名", "售价"], ["啤酒", "青岛纯生", 8], ["", "崂山啤酒", 5], ["饮料", "可乐", 3]],
+              merges=("A2:A3",))
+    t = read_table(p)
+    assert [r.values.get("category") for r in t.rows] == ["啤酒", "啤酒", "饮料"]
+
+
+def test_totals_and_title(data: Path) -> None:
+    t = read_table(data / "skip-rows.xlsx")
+    assert t.header_row == 2 and len(t.rows) == 1
+    assert [(s.row_number, s.reason) for s in t.skipped] == [(1, "title"), (4, "totals")]
+
+
+def test_built_products_sheet(tmp_path: Path) -> None:
+    p = _xlsx(
+        tmp_path / "价目表.xlsx",
+        [
+            ["青岛登州路啤酒街 价目表"],
+            ["说明：带*的列必填"],
+            ["商品名称*", "条形码", "零售价（元）", "会员价", "进价", "单位", "库存", "分类", "保质期"],
+            ["青岛啤酒 500ml", 6901234567892.0, "¥6.50", 6, "4.2元", "瓶", 120, "啤酒", "365天"],
+            ["鲜扎啤", "6.93217E+12", "12元/斤", "", "", "", "5.5", "扎啤", ""],
+            ["", "", "", "", "", "", "", "", ""],
+            ["合计", "", 18.5, "", "", "", 125.5, "", ""],
+        ],
+        merges=("A1:I1", "A2:I2"),
+        title="啤酒",
+    )
+    t = read_table(p)
+    assert (t.sheet, t.header_row, t.kind, len(t.rows)) == ("啤酒", 3, "products", 2)
+    assert t.headers[:3] == ["商品名称", "条形码", "零售价(元)"]
+    a, b = t.rows
+    assert a.values == {
+        "name": "青岛啤酒 500ml", "barcode": "6901234567892", "price_fen": 650, "member_price_fen": 600,
+        "cost_fen": 420, "unit": "瓶", "stock": Decimal("120.000"), "category": "啤酒", "shelf_life_days": 365,
+    }
+    assert b.values["price_fen"] == 1200 and b.values["unit"] == "斤"
+    assert [i.code for i in b.issues] == ["barcode_destroyed"]
+    issue = b.issues[0]
+    assert (issue.row, issue.column, issue.header, issue.field) == (5, "B", "条形码", "barcode")
+    assert [(s.row_number, s.reason) for s in t.skipped] == [(1, "title"), (2, "title"), (6, "blank"), (7, "totals")]
+    assert t.mapping[2] == ("price_fen", 1.0)
+
+
+def test_totals_above_data_and_description_row(tmp_path: Path) -> None:
+    p = _xlsx(tmp_path / "x.xlsx", [
+        ["品名", "售价", "规格"],
+        ["（必填）请填写商品名称", "请输入数字", "示例：500ml"],
+        ["总计", 30, ""],
+        ["可乐", 3, "330ml"],
+        ["雪碧", 3, "330ml"],
+        ["注：价格含税"],
+    ])
+    t = read_table(p)
+    assert [r.values["name"] for r in t.rows] == ["可乐", "雪碧"]
+    assert [(s.row_number, s.reason) for s in t.skipped] == [(2, "description"), (3, "totals"), (6, "description")]
+
+
+def test_menu_kind_and_traditional_headers(tmp_path: Path) -> None:
+    p = _xlsx(tmp_path / "菜單.xlsx", [
+        ["菜名", "規格", "價格", "辣度", "口味", "過敏原"],
+        ["辣炒蛤蜊", "大份", 38, "中辣", "香辣、蒜蓉", "贝类"],
+        ["辣炒蛤蜊", "小份", 22, "中辣", "香辣", "贝类"],
+    ])
+    t = read_table(p)
+    assert t.kind == "menu"
+    fields = {f for f, _c in t.mapping.values()}
+    assert {"name", "spec", "price_fen", "spicy_level", "flavors", "allergens"} <= fields
+    assert t.rows[0].values["flavors"] == ("香辣", "蒜蓉") and t.rows[0].values["spicy_level"] == 2
+
+
+def test_kind_and_mapping_override(tmp_path: Path) -> None:
+    p = _xlsx(tmp_path / "x.xlsx", [["名称", "价钱啊", "备注"], ["可乐", 3, "冰"]])
+    t = read_table(p, kind="menu", mapping_override={"价钱啊": "price_fen", "C": None})
+    assert t.kind == "menu" and t.mapping == {0: ("name", 1.0), 1: ("price_fen", 1.0)}
+    assert t.rows[0].values == {"name": "可乐", "price_fen": 300}
+    with pytest.raises(ImportRefused) as err:
+        read_table(p, mapping_override={"nope": "name"})
+    assert err.value.code == "bad_mapping"
+
+
+def test_header_signature_is_stable() -> None:
+    assert header_signature(["商品名称*", "零售价（元）"]) == header_signature(["商品名称", "零售价(元)"])
+    assert header_signature(["商品名称", "售价"]) != header_signature(["商品名称", "进价"])
+
+
+def test_sheet_choice_and_override(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "说明"
+    hidden = wb.create_sheet("隐藏")
+    hidden.append(["品名", "售价"])
+    hidden.append(["x", 1])
+    hidden.sheet_state = "hidden"
+    wb.create_sheet("空表")
+    data = wb.create_sheet("商品")
+    data.append(["品名", "售价"])
+    data.append(["可乐", 3])
+    wb.save(tmp_path / "w.xlsx")
+    t = read_table(tmp_path / "w.xlsx")
+    assert t.sheet == "商品" and t.sheet_names == ["说明", "隐藏", "空表", "商品"]
+    assert read_table(tmp_path / "w.xlsx", sheet="隐藏").rows[0].values["name"] == "x"
+    with pytest.raises(ImportRefused) as err:
+        read_table(tmp_path / "w.xlsx", sheet="不存在")
+    assert err.value.code == "sheet_not_found" and "商品" in err.value.message_zh
+
+
+def test_headerless_sheet(tmp_path: Path) -> None:
+    p = _xlsx(tmp_path / "x.xlsx", [["可乐", "6901234567892", 3.5], ["雪碧", "6901234567892", 3.5]])
+    t = read_table(p)
+    assert t.header_row is None and t.headers == ["列A", "列B", "列C"]
+    assert len(t.rows) == 2 and t.warnings and "表头" in t.warnings[0][0]
+    assert t.mapping[0][0] == "name" and t.mapping[1][0] == "barcode"
+
+
+def test_wide_dimension_claim_is_trimmed(data: Path) -> None:
+    t = read_table(data / "compatibility_t03.xlsx")  # declares A1:XFD2
+    assert len(t.headers) == 12 and len(t.rows) == 1
+    t2 = read_table(data / "bad_dimensions.xlsx")  # declares A1:AMJ4
+    assert t2.headers == ["PN", "Qty", "Price"] and len(t2.rows) == 3
+
+
+def test_csv_encodings_and_delimiters(tmp_path: Path) -> None:
+    text = "品名;售价;规格\n可乐;3.5;330ml\n雪碧;3;330ml\n"
+    for enc, bom in (("utf-8", b""), ("utf-8-sig", b""), ("gb18030", b""), ("utf-16-le", b"\xff\xfe"), ("big5", b"")):
+        p = tmp_path / f"{enc}.csv"
+        body = "品名|售價|規格\n可樂|3.5|330ml\n雪碧|3|330ml\n" if enc == "big5" else text
+        p.write_bytes(bom + body.encode(enc))
+        t = read_table(p)
+        assert [r.values["price_fen"] for r in t.rows] == [350, 300], enc
+        assert t.rows[0].values["name"] in ("可乐", "可樂")
+        assert t.delimiter == ("|" if enc == "big5" else ";")
+    tsv = tmp_path / "t.txt"
+    tsv.write_text("品名\t售价\n可乐\t3\n", encoding="utf-8")
+    assert read_table(tsv).delimiter == "\t"
+
+
+def test_other_formats(data: Path) -> None:
+    html = read_table(data / "crlf_crlf.htm")
+    assert html.format == "html" and html.headers == ["Normal", "abc def"] and html.rows[0].raw[1] == "abc\n\ndef"
+    xml = read_table(data / "sushi.xml")
+    assert xml.format == "xml2003" and xml.headers == ["🍣"]
+    biff = read_table(data / "crlf_CRLFX5_2.XLS")
+    assert biff.format == "biff" and biff.headers[0] == "Normal"
+
+
+def test_1904_dates(data: Path) -> None:
+    t = read_table(data / "date_1904.xls")
+    assert t.rows[0].raw[0] == dt.date(2021, 1, 1)

@@ -1,0 +1,167 @@
+"""Hostile files: zip bombs, XML bombs, huge dimension claims and truncated files are refused
+with one sentence, in bounded time and memory (each case runs in a fresh interpreter)."""
+
+from __future__ import annotations
+
+import json
+import struct
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+MAX_RSS_MB = 500
+MAX_SECONDS = 30
+
+_RUNNER = """
+import json, resource, sys
+from importers import read_table, ImportRefused
+try:
+    t = read_table(sys.argv[1])
+    out = {"ok": True, "rows": len(t.rows)}
+except ImportRefused as e:
+    out = {"ok": False, "code": e.code, "zh": e.message_zh, "en": e.message_en}
+out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(out))
+"""
+
+
+def run_isolated(path: Path) -> dict[str, object]:
+    """read_table(path) in a fresh interpreter; returns its outcome and peak RSS."""
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", _RUNNER, str(path)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=MAX_SECONDS * 4)
+    elapsed = time.perf_counter() - started
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    result: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert elapsed < MAX_SECONDS, elapsed
+    assert float(result["rss_mb"]) < MAX_RSS_MB, result  # type: ignore[arg-type]
+    return result
+
+
+_CT = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+       '<Default Extension="xml" ContentType="application/xml"/>'
+       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+       '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+       "</Types>")
+_RELS = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+         "</Relationships>")
+_WB = ('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+       '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>')
+_WB_RELS = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+            "</Relationships>")
+
+
+def write_xlsx(path: Path, sheet_xml: str | bytes) -> Path:
+    """A minimal hand-made xlsx whose only worksheet is ``sheet_xml``."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", _CT)
+        zf.writestr("_rels/.rels", _RELS)
+        zf.writestr("xl/workbook.xml", _WB)
+        zf.writestr("xl/_rels/workbook.xml.rels", _WB_RELS)
+        zf.writestr("xl/worksheets/sheet1.xml", sheet_xml)
+    return path
+
+
+def _sheet(cells: str, dimension: str | None = None) -> str:
+    dim = f'<dimension ref="{dimension}"/>' if dimension else ""
+    return ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            f"{dim}<sheetData>{cells}</sheetData></worksheet>")
+
+
+def test_minimal_xlsx_reads(tmp_path: Path) -> None:
+    cells = ('<row r="1"><c r="A1" t="inlineStr"><is><t>品名</t></is></c><c r="B1" t="inlineStr"><is><t>售价</t></is></c></row>'
+             '<row r="2"><c r="A2" t="inlineStr"><is><t>可乐</t></is></c><c r="B2"><v>3.5</v></c></row>')
+    result = run_isolated(write_xlsx(tmp_path / "ok.xlsx", _sheet(cells, "A1:B2")))
+    assert result["ok"] and result["rows"] == 1
+
+
+def test_zip_bomb_by_ratio(tmp_path: Path) -> None:
+    bomb = b"<x/>" + b" " * (96 << 20)  # 96 MiB of spaces compresses to about 100 KiB
+    result = run_isolated(write_xlsx(tmp_path / "bomb.xlsx", bomb))
+    assert result["ok"] is False and result["code"] == "too_large"
+
+
+def test_zip_bomb_by_declared_size(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "liar.xlsx", _sheet(""))
+    raw = bytearray(path.read_bytes())
+    # Claim 3 GiB for the worksheet in the central directory (offset 24: uncompressed size).
+    pos = raw.find(b"PK\x01\x02", 0)
+    while pos != -1:
+        name_len = struct.unpack_from("<H", raw, pos + 28)[0]
+        name = bytes(raw[pos + 46 : pos + 46 + name_len])
+        if name == b"xl/worksheets/sheet1.xml":
+            struct.pack_into("<I", raw, pos + 24, 0xC0000000)
+        pos = raw.find(b"PK\x01\x02", pos + 4)
+    path.write_bytes(bytes(raw))
+    result = run_isolated(path)
+    assert result["ok"] is False and result["code"] in ("too_large", "damaged")
+
+
+def test_huge_used_range(tmp_path: Path) -> None:
+    cells = '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>'
+    result = run_isolated(write_xlsx(tmp_path / "far.xlsx", _sheet(cells, "A1:XFD1048576")))
+    assert result["ok"] is False and result["code"] == "too_large"
+    # Same cells, but the dimension lies small: the scan is not fooled by a missing dimension.
+    result = run_isolated(write_xlsx(tmp_path / "far2.xlsx", _sheet(cells)))
+    assert result["ok"] is False and result["code"] == "too_large"
+
+
+def test_huge_dimension_claim_with_small_data(tmp_path: Path) -> None:
+    cells = ('<row r="1"><c r="A1" t="inlineStr"><is><t>品名</t></is></c><c r="B1" t="inlineStr"><is><t>售价</t></is></c></row>'
+             '<row r="2"><c r="A2" t="inlineStr"><is><t>可乐</t></is></c><c r="B2"><v>3</v></c></row>')
+    result = run_isolated(write_xlsx(tmp_path / "claim.xlsx", _sheet(cells, "A1:XFD1048576")))
+    assert result["ok"] is True and result["rows"] == 1
+
+
+_LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+           + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+           + "]>")
+
+
+def test_xml_bomb_in_spreadsheetml(tmp_path: Path) -> None:
+    doc = (_LAUGHS + '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+           'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="S"><Table><Row>'
+           '<Cell><Data ss:Type="String">&lol9;</Data></Cell></Row></Table></Worksheet></Workbook>')
+    path = tmp_path / "laughs.xls"
+    path.write_text(doc, encoding="utf-8")
+    result = run_isolated(path)
+    assert result["ok"] is False and result["code"] == "unsafe"
+
+
+def test_xml_bomb_in_xlsx(tmp_path: Path) -> None:
+    sheet = (_LAUGHS + '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+             '<row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>')
+    result = run_isolated(write_xlsx(tmp_path / "laughs.xlsx", sheet))
+    # calamine does not expand entities: either a refusal or a harmless parse, never a blow-up.
+    assert result["ok"] in (True, False)
+
+
+def test_huge_index_in_spreadsheetml(tmp_path: Path) -> None:
+    doc = ('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+           'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="S"><Table>'
+           '<Row ss:Index="99999999"><Cell ss:Index="99999"><Data ss:Type="String">x</Data></Cell></Row>'
+           "</Table></Worksheet></Workbook>")
+    path = tmp_path / "idx.xml"
+    path.write_text(doc, encoding="utf-8")
+    result = run_isolated(path)
+    assert result["ok"] is False and result["code"] == "too_large"
+
+
+@pytest.mark.parametrize("fraction", [0.1, 0.5, 0.9])
+def test_truncated_files(data: Path, tmp_path: Path, fraction: float) -> None:
+    for name in ("goods_template.xls", "bad_dimensions.xlsx", "example-alipay-records.csv", "sushi.xml"):
+        src = (data / name).read_bytes()
+        cut = tmp_path / f"cut_{name}"
+        cut.write_bytes(src[: int(len(src) * fraction)])
+        result = run_isolated(cut)
+        if result["ok"] is False:
+            assert result["code"] != "internal", result

@@ -1,0 +1,109 @@
+"""Formats are recognised by content, never by extension; unreadable files get one sentence."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from importers import ImportRefused, read_table
+from importers.sniff import sniff_path
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("goods_template.xls", "xls"),
+        ("MaterialSupplier.xlsx", "xls"),  # an .xls file named .xlsx
+        ("example-hxsec-records.xls", "text"),  # GBK tab-separated text named .xls
+        ("crlf_crlf.htm", "html"),
+        ("sushi.xml", "xml2003"),
+        ("crlf_CRLFX5_2.XLS", "biff"),  # bare BIFF2 stream
+        ("wps_fn.et", "xls"),  # WPS .et is an OLE2/BIFF8 file
+        ("bad_dimensions.xlsx", "xlsx"),
+        ("example-wechat-records.csv", "text"),
+    ],
+)
+def test_format_by_content(data: Path, name: str, fmt: str) -> None:
+    assert sniff_path(data / name).format == fmt
+
+
+def test_extension_lies_both_ways(data: Path, tmp_path: Path) -> None:
+    xlsx_as_csv = tmp_path / "商品.csv"
+    shutil.copy(data / "bad_dimensions.xlsx", xlsx_as_csv)
+    assert read_table(xlsx_as_csv).format == "xlsx"
+    xls_as_xlsx = data / "MaterialSupplier.xlsx"
+    assert read_table(xls_as_xlsx).format == "xls"
+
+
+def _refused(path: Path) -> ImportRefused:
+    with pytest.raises(ImportRefused) as err:
+        read_table(path)
+    return err.value
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"", "empty"),
+        (b"   \r\n\t  ", "empty"),
+        (b"%PDF-1.7\n%binary", "not_spreadsheet"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "not_spreadsheet"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "not_spreadsheet"),  # OLE2 without a workbook
+        (b"PK\x03\x04" + b"\x00" * 40, "damaged"),  # a truncated zip
+        (bytes(range(256)) * 8, "not_spreadsheet"),
+        (b"Attachment not found!", "not_spreadsheet"),
+    ],
+)
+def test_refusals(tmp_path: Path, content: bytes, code: str, one_sentence: Callable[[str, str], bool]) -> None:
+    p = tmp_path / "货品.xlsx"
+    p.write_bytes(content)
+    refused = _refused(p)
+    assert refused.code == code
+    assert one_sentence(refused.message_zh, refused.message_en), (refused.message_zh, refused.message_en)
+    assert "货品.xlsx" in refused.message_zh and refused.path == p
+
+
+def test_encrypted_and_zero_byte(data: Path, one_sentence: Callable[[str, str], bool]) -> None:
+    enc = _refused(data / "pass_protected.xlsx")
+    assert enc.code == "encrypted" and "密码" in enc.message_zh
+    empty = _refused(data / "null_file.xlsx")
+    assert empty.code == "empty"
+    for r in (enc, empty):
+        assert one_sentence(r.message_zh, r.message_en)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    assert _refused(tmp_path / "nope.xlsx").code == "not_found"
+    assert _refused(tmp_path).code == "not_spreadsheet"
+
+
+def test_docx_like_zip_is_not_a_spreadsheet(tmp_path: Path) -> None:
+    p = tmp_path / "报价.xlsx"
+    with zipfile.ZipFile(p, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document/>")
+    refused = _refused(p)
+    assert refused.code == "not_spreadsheet" and "Word" in refused.message_zh
+
+
+def test_truncated_xlsx(tmp_path: Path) -> None:
+    src = tmp_path / "full.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for i in range(500):
+        ws.append([f"商品{i}", i * 1.5, "瓶"])
+    wb.save(src)
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(src.read_bytes()[: src.stat().st_size // 2])
+    assert _refused(cut).code == "damaged"
+
+
+def test_wps_et_is_read(data: Path) -> None:
+    table = read_table(data / "wps_fn.et")
+    assert table.format == "xls" and table.headers == ["Name", "Example", "Result"]

@@ -1,0 +1,210 @@
+"""Value coercion: money in fen, decimals, dates, barcodes, units, enums; fuzzed with hypothesis."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from importers.errors import CellError
+from importers.values import (
+    gtin_check_ok,
+    make_coercer,
+    normalize_unit,
+    parse_price,
+    serial_to_datetime,
+    to_barcode,
+    to_datetime,
+    to_days,
+    to_decimal3,
+    to_direction,
+    to_fen,
+    to_list,
+    to_spicy,
+    to_status,
+    to_time,
+)
+
+
+@pytest.mark.parametrize(
+    ("cell", "fen"),
+    [
+        ("¥12.50", 1250),
+        ("￥12.5", 1250),
+        ("12元", 1200),
+        ("１２．５０", 1250),  # full-width digits
+        ("1,234.56", 123456),
+        ("(12.50)", -1250),
+        ("-3", -300),
+        ("¥-3.5", -350),
+        (" 28.16\t", 2816),
+        ("0.005", 1),  # half up
+        ("0.004", 0),
+        ("131.77(已退款89.84)", 13177),
+        (12, 1200),
+        (12.345, 1235),
+        (1.005, 101),  # the shortest repr is "1.005": half up gives 101, not float's 100
+        (0.1 + 0.2, 30),
+        (2.675, 268),
+        (-0.015, -2),
+    ],
+)
+def test_money_to_fen(cell: object, fen: int) -> None:
+    assert to_fen(cell) == fen
+    assert isinstance(to_fen(cell), int)
+
+
+def test_price_with_unit() -> None:
+    assert parse_price("12.50元/斤") == (1250, "斤")
+    assert parse_price("¥8/公斤") == (800, "kg")
+    assert parse_price("5") == (500, None)
+
+
+@pytest.mark.parametrize("cell", ["abc", "12.5.5", "¥", "", True, "1e5元x", float("nan"), "12 34"])
+def test_bad_money_is_a_cell_error(cell: object) -> None:
+    with pytest.raises(CellError) as err:
+        to_fen(cell)
+    assert err.value.message_zh and err.value.fix_en
+
+
+def test_money_too_large() -> None:
+    with pytest.raises(CellError):
+        to_fen(1e14)
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [(5, Decimal("5.000")), (5.5, Decimal("5.500")), ("5.5千克", Decimal("5.500")), ("1,000", Decimal("1000.000")),
+     (0.0005, Decimal("0.001")), ("-2", Decimal("-2.000")), ("３", Decimal("3.000"))],
+)
+def test_decimal3(cell: object, value: Decimal) -> None:
+    got = to_decimal3(cell)
+    assert got == value and got.as_tuple().exponent == -3
+
+
+@pytest.mark.parametrize(("cell", "days"), [(180, 180), (180.0, 180), ("180天", 180), ("6个月", 180), ("1年", 365), ("2周", 14)])
+def test_days(cell: object, days: int) -> None:
+    assert to_days(cell) == days
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ("2024年3月1日", dt.date(2024, 3, 1)),
+        ("2024/3/1", dt.date(2024, 3, 1)),
+        ("2024-03-01 12:30:00", dt.datetime(2024, 3, 1, 12, 30)),
+        ("2024.3.1 8:05", dt.datetime(2024, 3, 1, 8, 5)),
+        ("2019-09-26 12:45:27\t", dt.datetime(2019, 9, 26, 12, 45, 27)),
+        ("20250101", dt.date(2025, 1, 1)),
+        (20250101, dt.date(2025, 1, 1)),
+        ("2020/1/1 1:01 下午", dt.datetime(2020, 1, 1, 13, 1)),
+        (45352.0, dt.date(2024, 3, 1)),
+        (45352.5, dt.datetime(2024, 3, 1, 12, 0)),
+        (dt.datetime(2024, 3, 1), dt.date(2024, 3, 1)),
+        (dt.date(2024, 3, 1), dt.date(2024, 3, 1)),
+    ],
+)
+def test_dates(cell: object, value: object) -> None:
+    assert to_datetime(cell) == value
+
+
+def test_1904_date_system() -> None:
+    # The same serial is 1462 days later in the 1904 system.
+    assert to_datetime(43830.0, True) == dt.date(2024, 1, 1)
+    assert to_datetime(43830.0) == dt.date(2019, 12, 31)
+    assert serial_to_datetime(1.5) == dt.datetime(1899, 12, 31, 12)
+
+
+@pytest.mark.parametrize("cell", ["2024-13-01", "明天", "", 3e7, -1.0, "2024年2月30日"])
+def test_bad_dates(cell: object) -> None:
+    with pytest.raises(CellError):
+        to_datetime(cell)
+
+
+def test_times() -> None:
+    assert to_time("18:53:19") == dt.time(18, 53, 19)
+    assert to_time(0.5) == dt.time(12)
+    assert to_time(dt.time(4, 39)) == dt.time(4, 39)
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [
+        ("6901234567892", "6901234567892"),
+        (6901234567892.0, "6901234567892"),  # an exact integer float is fine
+        (6901234567892, "6901234567892"),
+        ("96385074", "96385074"),  # EAN-8
+        ("036000291452", "036000291452"),  # UPC-A keeps its leading zero as text
+        (" 6901234567892\t", "6901234567892"),
+        ("A-001", "A-001"),  # internal codes are kept as text
+        (2001.0, "2001"),  # jshERP sample barcodes
+    ],
+)
+def test_barcodes(cell: object, code: str) -> None:
+    assert to_barcode(cell) == code
+
+
+@pytest.mark.parametrize("cell", ["6.93217E+12", "6.90123E12", 6932170000000.0, 6.93217e20])
+def test_barcode_destroyed_by_excel(cell: object) -> None:
+    with pytest.raises(CellError) as err:
+        to_barcode(cell)
+    assert err.value.code == "barcode_destroyed"
+    assert "文本" in err.value.fix_zh
+
+
+def test_barcode_bad_check_digit() -> None:
+    with pytest.raises(CellError) as err:
+        to_barcode("6901234567893")
+    assert err.value.code == "barcode_check_digit"
+    assert gtin_check_ok("4006381333931") and not gtin_check_ok("4006381333932")
+
+
+@pytest.mark.parametrize(
+    ("cell", "unit"),
+    [("公斤", "kg"), ("KG", "kg"), ("千克", "kg"), ("克", "g"), ("g", "g"), ("斤", "斤"), ("个", "个"), ("瓶", "瓶"),
+     ("听", "听"), ("罐", "罐"), ("pcs", "件"), ("杯", "杯"), ("打", "打"), ("扎", "扎"), (" 盒 ", "盒")],
+)
+def test_units(cell: str, unit: str) -> None:
+    assert normalize_unit(cell) == unit
+
+
+def test_enums() -> None:
+    assert to_direction("收入") == "in" and to_direction("支出") == "out" and to_direction("不计收支") is None
+    assert to_status("上架") == "active" and to_status(0.0) == "inactive" and to_status("估清") == "sold_out"
+    assert to_spicy("微辣") == 1 and to_spicy("🌶🌶🌶") == 3 and to_spicy(2.0) == 2
+    assert to_list("麻辣、孜然, 原味") == ("麻辣", "孜然", "原味")
+    for fn, bad in ((to_direction, "也许"), (to_status, "??"), (to_spicy, "很烫")):
+        with pytest.raises(CellError):
+            fn(bad)
+
+
+cells = st.one_of(
+    st.text(max_size=30),
+    st.text(alphabet="0123456789.,-+¥￥元()（）/斤公克Ee 　\t%$", max_size=20),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(),
+    st.times(),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(cell=cells)
+def test_coercers_raise_only_cell_errors(cell: object) -> None:
+    for ftype in ("money", "decimal", "datetime", "time", "barcode", "code", "unit", "days", "direction", "status",
+                  "spicy", "list", "text"):
+        with contextlib.suppress(CellError):
+            make_coercer(ftype)(cell)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=2, allow_nan=False))
+def test_money_text_roundtrip(value: Decimal) -> None:
+    assert to_fen(f"{value:.2f}") == int(value * 100)
+    assert to_fen(f"¥{value:,.2f}") == int(value * 100)
