@@ -44,8 +44,8 @@ def write_error_report(plan: ImportPlan, out: Path) -> int:
     ws.append([*header, reason_head])
     width = len(table.headers)
     for plan_row in bad:
-        raw = list(by_number[plan_row.row_number].raw) if plan_row.row_number in by_number else []
-        raw = (raw + [None] * width)[:width]
+        source: list[Any] = list(by_number[plan_row.row_number].raw) if plan_row.row_number in by_number else []
+        raw = (source + [None] * width)[:width]
         reasons = "；".join(
             f"第{i.row}行{(' ' + i.column + '列') if i.column else ''}{('（' + i.header + '）') if i.header else ''}："
             f"{i.message_zh}，{i.fix_zh} / {i.message_en}. {i.fix_en}"
