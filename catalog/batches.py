@@ -19,8 +19,17 @@ from catalog.models import new_id
 from catalog.search import document
 
 TABLES: dict[str, str] = {"category": "categories", "product": "products", "spec": "specs", "ledger": "ledger_entries"}
-# Columns that change on their own (timestamps) or are derived: not compared when undoing.
-_VOLATILE = {"updated_at", "created_at", "sort_key", "search_text"}
+# Derived columns, recomputed after an undo; with the timestamps, not compared when undoing.
+_DERIVED = {"sort_key", "search_text"}
+_VOLATILE = {"updated_at", "created_at", *_DERIVED}
+
+
+def _json_expr(conn: sqlite3.Connection, table: str, exclude: set[str], alias: str = "") -> str:
+    """A json_object(...) SQL expression over a table's columns, less `exclude` (JSON made by SQLite, in C)."""
+    prefix = f"{alias}." if alias else ""
+    cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in exclude]
+    return "json_object(" + ", ".join(f"'{c}', {prefix}{c}" for c in cols) + ")"
+
 _LABEL = {"category": ("分类", "category"), "product": ("商品", "product"), "spec": ("规格", "spec"), "ledger": ("流水", "ledger entry")}
 
 
@@ -47,10 +56,6 @@ def row_dict(conn: sqlite3.Connection, entity: str, entity_id: str) -> dict[str,
     return None if row is None else dict(zip(row.keys(), tuple(row), strict=True))
 
 
-def _comparable(values: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in values.items() if k not in _VOLATILE}
-
-
 class Batches:
     """Repository of import batches over one connection."""
 
@@ -66,23 +71,40 @@ class Batches:
         )
         return batch_id
 
-    def record(self, batch_id: str, changes: list[tuple[str, str, str, dict[str, Any] | None]]) -> None:
-        """Record (entity, id, 'insert'|'update', before) changes; `after` is read from the database now."""
+    def snapshot(self, entity: str, ids: list[str]) -> dict[str, str]:
+        """The restorable state (JSON text) of records about to be updated, by id."""
+        table = TABLES[entity]
+        expr = _json_expr(self.conn, table, _DERIVED)
+        out: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            out.update(self.conn.execute(
+                f"SELECT id, {expr} FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall())
+        return out
+
+    def record(self, batch_id: str, changes: list[tuple[str, str, str, str | None]]) -> None:
+        """Record (entity, id, 'insert'|'update', before JSON) changes; each record's state after
+        the import is read from the database now, in SQL."""
         start = self.conn.execute(
             "SELECT coalesce(max(seq), 0) FROM import_changes WHERE batch_id = ?", (batch_id,)
         ).fetchone()[0]
-        rows = []
-        for offset, (entity, entity_id, op, before) in enumerate(changes, start=start + 1):
-            after = row_dict(self.conn, entity, entity_id)
-            rows.append((
-                batch_id, offset, entity, entity_id, op,
-                None if before is None else json.dumps(before, ensure_ascii=False),
-                None if after is None else json.dumps(after, ensure_ascii=False),
-            ))
-        self.conn.executemany(
-            "INSERT INTO import_changes (batch_id, seq, entity, entity_id, op, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows,
+        self.conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS pending_changes (seq INTEGER PRIMARY KEY, entity TEXT, entity_id TEXT, op TEXT, before TEXT)"
         )
+        self.conn.execute("DELETE FROM temp.pending_changes")
+        self.conn.executemany(
+            "INSERT INTO temp.pending_changes (seq, entity, entity_id, op, before) VALUES (?, ?, ?, ?, ?)",
+            [(start + i, *c) for i, c in enumerate(changes, start=1)],
+        )
+        for entity, table in TABLES.items():
+            self.conn.execute(
+                "INSERT INTO import_changes (batch_id, seq, entity, entity_id, op, before, after)"
+                f" SELECT ?, c.seq, c.entity, c.entity_id, c.op, c.before, {_json_expr(self.conn, table, _VOLATILE, 't')}"
+                f" FROM temp.pending_changes c LEFT JOIN {table} t ON t.id = c.entity_id WHERE c.entity = ?",
+                (batch_id, entity),
+            )
+        self.conn.execute("DELETE FROM temp.pending_changes")
 
     def finish(self, batch_id: str, summary: Mapping[str, Any]) -> None:
         """Store the batch's summary (counts, mapping, file facts)."""
@@ -114,16 +136,16 @@ class Batches:
             raise UndoRefused(f"找不到导入批次 {batch_id} / No import batch {batch_id}")
         if info.undone_at:
             raise UndoRefused(f"批次 {info.id[:8]} 已于 {info.undone_at} 撤销 / Batch {info.id[:8]} was already undone")
-        changes = self.conn.execute(
-            "SELECT entity, entity_id, op, before, after FROM import_changes WHERE batch_id = ? ORDER BY seq DESC",
-            (info.id,),
-        ).fetchall()
         with transaction(self.conn):
-            changed_since = []
-            for entity, entity_id, _op, _before, after in changes:
-                now = row_dict(self.conn, entity, entity_id)
-                if after is None or now is None or _comparable(now) != _comparable(json.loads(after)):
-                    changed_since.append(self._describe(entity, now or (json.loads(after) if after else {})))
+            changed_since: list[str] = []
+            for entity, table in TABLES.items():
+                for (values,) in self.conn.execute(
+                    f"SELECT coalesce({_json_expr(self.conn, table, set(), 't')}, c.after) FROM import_changes c"
+                    f" LEFT JOIN {table} t ON t.id = c.entity_id WHERE c.batch_id = ? AND c.entity = ?"
+                    f" AND (t.id IS NULL OR {_json_expr(self.conn, table, _VOLATILE, 't')} IS NOT c.after)",
+                    (info.id, entity),
+                ):
+                    changed_since.append(self._describe(entity, json.loads(values)))
             if changed_since:
                 shown = "、".join(changed_since[:5]) + (" …" if len(changed_since) > 5 else "")
                 raise UndoRefused(
@@ -131,23 +153,32 @@ class Batches:
                     f" / Cannot undo: these records were changed after the import: {shown}."
                     " Undo the later imports first, or change them back by hand."
                 )
+            changes = self.conn.execute(
+                "SELECT entity, entity_id, op, before, after FROM import_changes WHERE batch_id = ? ORDER BY seq DESC",
+                (info.id,),
+            ).fetchall()
             touched_products: set[str] = set()
-            for entity, entity_id, op, before, _after in changes:
-                table = TABLES[entity]
+            restores: dict[str, list[dict[str, Any]]] = {}
+            inserted: list[tuple[str, str]] = []
+            for entity, entity_id, op, before, after in changes:
                 if entity == "spec":
-                    touched_products.add(json.loads(_after or before or "{}").get("product_id", ""))
-                if op == "insert":
-                    self._refuse_if_referenced(entity, entity_id)
-                    self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (entity_id,))
-                else:
-                    old = json.loads(before)
-                    cols = [c for c in old if c != "id"]
-                    self.conn.execute(
-                        f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
-                        (*(old[c] for c in cols), entity_id),
-                    )
-                if entity == "product":
+                    touched_products.add(json.loads(after or before or "{}").get("product_id", ""))
+                elif entity == "product":
                     touched_products.add(entity_id)
+                if op == "insert":
+                    inserted.append((entity, entity_id))
+                else:
+                    restores.setdefault(entity, []).append(json.loads(before))
+            # old values first (they drop references to inserted rows), then inserted rows, newest first
+            for entity, rows in restores.items():
+                cols = [c for c in rows[0] if c != "id"]
+                self.conn.executemany(
+                    f"UPDATE {TABLES[entity]} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
+                    [(*(r[c] for c in cols), r["id"]) for r in rows],
+                )
+            for entity, entity_id in inserted:
+                self._refuse_if_referenced(entity, entity_id)
+                self.conn.execute(f"DELETE FROM {TABLES[entity]} WHERE id = ?", (entity_id,))
             refresh_search(self.conn, touched_products)
             self.conn.execute(
                 "UPDATE import_batches SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?", (info.id,)

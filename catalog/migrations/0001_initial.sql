@@ -96,7 +96,6 @@ CREATE TABLE outbox (
     fields      TEXT NOT NULL DEFAULT '[]',
     created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
-CREATE INDEX outbox_entity ON outbox (entity, entity_id);
 
 -- Change capture into the outbox (skipped while capture_off has a row: applying pulled changes).
 CREATE TRIGGER categories_outbox_insert AFTER INSERT ON categories
