@@ -27,7 +27,7 @@ SHOP_SETTINGS: dict[str, str] = {
     "shop_name": "登州路老船长啤酒屋",
     "shop_address": "青岛市市北区登州路56号",
     "shop_phone": "0532-8383 5656",
-    "shop_opening_hours": "11:00-次日02:00",
+    "shop_hours": "11:00-次日02:00",
 }
 
 IMAGE_SIZE = 256

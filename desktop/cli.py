@@ -1,0 +1,481 @@
+"""The `portdesk` command: the desktop app (no command) and the command-line tools.
+
+A thin face over the cores (catalog, importers, ...). Each command is one builder function that
+adds its sub-parser and points it at its handler; `COMMANDS` lists them, so a new command is one
+builder, one handler and one line there. Qt is imported only by the commands that need it.
+
+Exit status: 0 success, 1 a runtime error (bad data, a file that cannot be written, ...),
+2 a usage error. Every error is one plain line on stderr, in Chinese and English; details and
+tracebacks go to the log file (see desktop.logs), never to the console.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import os
+import sqlite3
+import sys
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from desktop import logs, paths
+
+if TYPE_CHECKING:
+    from catalog.models import Product
+    from catalog.store import Store
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+LANGS = ("zh_CN", "en")
+
+
+class UsageError(Exception):
+    """The command line is wrong (exit status 2)."""
+
+
+class CommandError(Exception):
+    """A command failed for a reason the user can act on (exit status 1); the message is plain."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that raises UsageError instead of printing usage and exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+@dataclass
+class Context:
+    """What every command gets besides its arguments: the data folder and the log file."""
+
+    data_dir: Path
+    log_file: Path
+
+    def open_store(self) -> Store:
+        """Open (creating and migrating if needed) the shop database of the data folder."""
+        from catalog.store import Store
+
+        return Store.open(paths.database_path(self.data_dir))
+
+
+Handler = Callable[[argparse.Namespace, Context], int]
+
+
+# ---- helpers ------------------------------------------------------------------------------------
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("portdesk")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _out_file(*suffixes: str) -> Callable[[str], Path]:
+    """An argparse type: a path whose extension is one of `suffixes`."""
+
+    def check(text: str) -> Path:
+        path = Path(text).expanduser()
+        if path.suffix.lower() not in suffixes:
+            wanted = " / ".join(suffixes)
+            raise argparse.ArgumentTypeError(
+                f"“{text}”: 扩展名须为 {wanted} / must end with {wanted}"
+            )
+        return path
+
+    return check
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stdout)
+
+
+def _display_width(text: str) -> int:
+    """Columns a terminal uses for `text`: CJK wide/fullwidth characters take two."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` cut (with …) or padded with spaces to exactly `width` display columns."""
+    if _display_width(text) > width:
+        out, used = "", 0
+        for ch in text:
+            w = _display_width(ch)
+            if used + w > width - 1:
+                break
+            out, used = out + ch, used + w
+        text = out + "…"
+    return text + " " * (width - _display_width(text))
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_width: int = 30) -> str:
+    """An aligned plain-text table (two spaces between columns) that lines up with Chinese text."""
+    widths = [
+        min(max_width, max([_display_width(h)] + [_display_width(r[i]) for r in rows]))
+        for i, h in enumerate(headers)
+    ]
+    lines = ["  ".join(_fit(c, w) for c, w in zip(line, widths, strict=True)).rstrip() for line in [headers, *rows]]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+# ---- demo ---------------------------------------------------------------------------------------
+
+def _add_demo(sub: Any) -> None:
+    p = sub.add_parser(
+        "demo", parents=[_common()], help="fill the shop with demo data / 载入演示数据（登州路啤酒屋）",
+        description="Fill the shop with the demo data of a Dengzhou Road beer-street restaurant: categories, "
+        "beers, seafood dishes, take-home goods, pictures. Running it again adds nothing twice and keeps "
+        "your edits. / 载入演示数据（登州路老船长啤酒屋）；重复运行不会重复添加，也不会覆盖你的修改。",
+    )
+    p.set_defaults(handler=_cmd_demo)
+
+
+def _cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
+    from catalog.demo import load_demo
+
+    with ctx.open_store() as store:
+        added = load_demo(store)
+        shop = store.get_setting("shop_name", "") or ""
+        total = store.products.count()
+    if added:
+        _say(f"已载入演示数据“{shop}”：新增 {added} 件商品，共 {total} 件 / "
+             f"Demo data loaded: {added} products added, {total} in total")
+    else:
+        _say(f"演示数据已经在店里了，没有重复添加（共 {total} 件商品）/ "
+             f"The demo data is already there; nothing was added twice ({total} products)")
+    return EXIT_OK
+
+
+# ---- products -----------------------------------------------------------------------------------
+
+def _add_products(sub: Any) -> None:
+    p = sub.add_parser(
+        "products", parents=[_common()], help="list and search products / 商品列表与搜索",
+        description="Products of the shop. / 店里的商品。",
+    )
+    actions = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True)
+    ls = actions.add_parser(
+        "list", parents=[_common()], help="list products, optionally searched / 列出商品，可搜索",
+        description="List the products (archived ones are left out). --search matches name, pinyin, "
+        "pinyin initials (qdpj finds 青岛啤酒), SKU and barcode. / 列出商品；--search 可按名称、拼音、"
+        "拼音首字母、货号、条码搜索。",
+    )
+    ls.add_argument("--search", "-s", metavar="Q", default="", help="search text / 搜索词：名称、拼音首字母、条码、货号")
+    ls.add_argument("--json", action="store_true", help="print one JSON document, money in fen / 输出 JSON（金额单位：分）")
+    ls.set_defaults(handler=_cmd_products_list)
+
+
+def _cmd_products_list(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.open_store() as store:
+        ids = store.products.ids(query=args.search)
+        products = [p for p in (store.products.get(i) for i in ids) if p is not None]
+        paths_of = _category_paths(store, products)
+    if args.json:
+        doc = {"products": [_product_json(p, paths_of[p.category_id]) for p in products]}
+        _say(json.dumps(doc, ensure_ascii=False))
+        return EXIT_OK
+    if not products:
+        _say(f"没有找到“{args.search}” / No products match “{args.search}”" if args.search.strip()
+             else "店里还没有商品，可以运行 portdesk demo 载入演示数据 / No products yet; try portdesk demo")
+        return EXIT_OK
+    rows = [_product_row(p, paths_of[p.category_id]) for p in products]
+    _say(format_table(("名称", "规格", "条码/货号", "售价", "会员价", "分类", "库存", "状态"), rows))
+    _say(f"共 {len(products)} 件商品 / {len(products)} products")
+    return EXIT_OK
+
+
+def _category_paths(store: Store, products: Sequence[Product]) -> dict[str | None, str]:
+    return {cid: store.categories.path_of(cid) for cid in {p.category_id for p in products}}
+
+
+def _product_json(p: Product, category: str) -> dict[str, object]:
+    from catalog.money import format_qty
+
+    first = p.specs[0] if p.specs else None
+    return {
+        "id": p.id,
+        "kind": p.kind,
+        "name": p.name,
+        "sku": first.sku if first else None,
+        "barcode": first.barcode if first else None,
+        "price_fen": first.price_fen if first else None,
+        "member_price_fen": first.member_price_fen if first else None,
+        "category": category,
+        "unit": p.unit,
+        "status": p.status,
+        "sold_out": p.sold_out,
+        "updated_at": p.updated_at,
+        "specs": [
+            {
+                "id": s.id, "name": s.name, "sku": s.sku, "barcode": s.barcode, "price_fen": s.price_fen,
+                "member_price_fen": s.member_price_fen, "cost_fen": s.cost_fen, "stock": format_qty(s.stock),
+            }
+            for s in p.specs
+        ],
+    }
+
+
+def _price_range(values: Sequence[int | None]) -> str:
+    from catalog.money import format_fen
+
+    known = sorted(v for v in values if v is not None)
+    if not known:
+        return ""
+    if known[0] == known[-1]:
+        return format_fen(known[0])
+    return f"{format_fen(known[0])}-{format_fen(known[-1], symbol='')}"
+
+
+def _product_row(p: Product, category: str) -> list[str]:
+    from decimal import Decimal
+
+    from catalog.money import format_qty
+
+    code = next((s.barcode or s.sku for s in p.specs if s.barcode or s.sku), "") or ""
+    status = {"on": "上架", "off": "下架"}.get(p.status, p.status) + ("·估清" if p.sold_out else "")
+    return [
+        p.name,
+        " / ".join(s.name for s in p.specs if s.name),
+        code,
+        _price_range([s.price_fen for s in p.specs]),
+        _price_range([s.member_price_fen for s in p.specs]),
+        category,
+        format_qty(sum((s.stock for s in p.specs), Decimal(0))),
+        status,
+    ]
+
+
+# ---- export -------------------------------------------------------------------------------------
+
+def _add_export(sub: Any) -> None:
+    p = sub.add_parser(
+        "export", parents=[_common()], help="export the catalog to a spreadsheet / 导出到表格",
+        description="Export to a spreadsheet that Excel/WPS open and `portdesk import` reads back. "
+        "/ 导出为 Excel/WPS 可打开、也能再导入的表格。",
+    )
+    what = p.add_subparsers(title="what", metavar="WHAT", dest="what", required=True)
+    products = what.add_parser(
+        "products", parents=[_common()], help="products, one row per spec / 商品，每个规格一行",
+        description="Export every product (not archived), one row per spec, to .xlsx or .csv (UTF-8 with "
+        "BOM). / 导出全部商品（每个规格一行）为 .xlsx 或 .csv。",
+    )
+    products.add_argument(
+        "--out", "-o", required=True, metavar="FILE", type=_out_file(".xlsx", ".csv"),
+        help="the file to write: .xlsx or .csv / 输出文件（.xlsx 或 .csv）",
+    )
+    products.set_defaults(handler=_cmd_export_products)
+
+
+def _cmd_export_products(args: argparse.Namespace, ctx: Context) -> int:
+    from importers.export import export_products
+
+    out: Path = args.out.resolve()
+    with ctx.open_store() as store:
+        count = export_products(store, out)
+    _say(f"已导出 {count} 行到 {out} / Exported {count} rows to {out}")
+    return EXIT_OK
+
+
+# ---- screenshot ---------------------------------------------------------------------------------
+
+def _add_screenshot(sub: Any) -> None:
+    p = sub.add_parser(
+        "screenshot", parents=[_common()], help="render a window to a PNG / 把窗口截图为 PNG",
+        description="Render a window of the app (without showing it) to a PNG, e.g. for the docs. "
+        "/ 不显示窗口，把界面渲染成 PNG 图片（用于文档）。",
+    )
+    p.add_argument("--out", "-o", required=True, metavar="FILE", type=_out_file(".png"),
+                   help="the PNG file to write / 输出的 PNG 文件")
+    p.add_argument("--view", default="main", metavar="NAME",
+                   help="which window: main (default) or a dialog, e.g. settings, editor / 哪个窗口：main（默认）或对话框名")
+    p.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
+                   help="language of the UI (default zh_CN) / 界面语言（默认中文）")
+    p.set_defaults(handler=_cmd_screenshot)
+
+
+def _cmd_screenshot(args: argparse.Namespace, ctx: Context) -> int:
+    _use_offscreen_without_display()
+    try:
+        from ui.screenshot import save_screenshot
+    except ImportError as exc:
+        raise CommandError(f"截图功能不可用：{exc} / Screenshots are not available: {exc}") from exc
+    out: Path = args.out.resolve()
+    try:
+        save_screenshot(ctx.data_dir, out, args.view, args.lang or "zh_CN")
+    except ValueError as exc:  # an unknown view, for one
+        raise CommandError(str(exc)) from exc
+    _say(f"已保存截图 {out} / Screenshot saved to {out}")
+    return EXIT_OK
+
+
+def _use_offscreen_without_display() -> None:
+    """Qt cannot open a window on Linux without a display: render offscreen there."""
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+# ---- the desktop app (no command) ---------------------------------------------------------------
+
+def _run_gui(args: argparse.Namespace, ctx: Context) -> int:
+    try:
+        from desktop.gui import run
+    except ImportError as exc:
+        raise CommandError(f"无法启动图形界面：{exc} / Cannot start the desktop app: {exc}") from exc
+    return int(run(ctx.data_dir, args.lang))
+
+
+# ---- the parser ---------------------------------------------------------------------------------
+
+COMMANDS: dict[str, Callable[[Any], None]] = {
+    "demo": _add_demo,
+    "products": _add_products,
+    "export": _add_export,
+    "screenshot": _add_screenshot,
+}
+"""Command name → builder that adds its sub-parser (and sets `handler`). Later issues add here."""
+
+
+def _common() -> _Parser:
+    """Options every command also accepts after its name (`portdesk demo --data-dir X`)."""
+    p = _Parser(add_help=False)
+    p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return p
+
+
+def build_parser() -> _Parser:
+    """The whole command line of `portdesk`."""
+    parser = _Parser(
+        prog="portdesk",
+        description="PortDesk (数字港商户助手): catalog, import, QR menus and sync for small shops. "
+        "Without a command it starts the desktop app. / 不带命令时启动桌面程序。",
+        epilog="Data folder / 数据文件夹: --data-dir, else $PORTDESK_DATA_DIR, else the per-user folder. "
+        "Exit status / 退出码: 0 ok, 1 error, 2 usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"portdesk {_version()}",
+                        help="show the version and exit / 显示版本号")
+    parser.add_argument("--data-dir", metavar="DIR", default=None,
+                        help="the shop's data folder (env PORTDESK_DATA_DIR does the same) / 数据文件夹")
+    parser.add_argument("--lang", choices=LANGS, default=None,
+                        help="language of the desktop app (default: the system's) / 桌面程序的语言")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
+    for build in COMMANDS.values():
+        build(sub)
+    return parser
+
+
+# ---- main ---------------------------------------------------------------------------------------
+
+def _fail(message: str) -> None:
+    print(_one_line(message), file=sys.stderr)
+
+
+def _plain_error_types() -> Iterator[type[BaseException]]:
+    """Our error types whose message is already plain (only from modules already loaded)."""
+    for module, name in (
+        ("catalog.db", "DatabaseError"), ("catalog.products", "ProductError"), ("catalog.categories", "CategoryError"),
+        ("catalog.media", "MediaError"), ("importers.export", "ExportError"), ("importers.errors", "ImportRefused"),
+    ):
+        found = getattr(sys.modules.get(module), name, None)
+        if isinstance(found, type) and issubclass(found, BaseException):
+            yield found
+
+
+def _plain_message(exc: BaseException) -> str | None:
+    """The one line to show for an expected error, or None for a bug."""
+    if isinstance(exc, (CommandError, *_plain_error_types())):
+        return _one_line(exc)
+    if type(exc).__name__ == "Cancelled":
+        return "已取消 / Cancelled"
+    if isinstance(exc, OSError):
+        reason = exc.strerror or str(exc)
+        if exc.filename:
+            return f"文件操作失败：{exc.filename}（{reason}）/ File error: {exc.filename} ({reason})"
+        return f"文件操作失败：{reason} / File error: {reason}"
+    if isinstance(exc, sqlite3.Error):
+        return f"数据库出错：{exc}。请稍后重试，或从备份恢复 / Database error: {exc}. Try again, or restore a backup"
+    return None
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    try:
+        return paths.data_dir(args.data_dir)
+    except OSError as exc:
+        chosen = args.data_dir or os.environ.get(paths.ENV_VAR) or "(default)"
+        reason = exc.strerror or str(exc)
+        raise CommandError(
+            f"无法使用数据文件夹 {chosen}（{reason}），请换一个文件夹 / "
+            f"Cannot use the data folder {chosen} ({reason}); choose another folder"
+        ) from exc
+
+
+def _quiet_streams() -> None:
+    """Never crash on a character the console cannot show (GBK consoles and ¥)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run `portdesk` with `argv` (default: the process's arguments); returns the exit status."""
+    _quiet_streams()
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        _fail(f"用法错误 / Usage error: {exc}（portdesk --help 查看用法 / see portdesk --help）")
+        return EXIT_USAGE
+    except SystemExit as exc:  # --help and --version print and exit 0
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    log_file: Path | None = None
+    try:
+        data = _data_dir(args)
+        try:
+            log_file = logs.setup(data)
+        except OSError as exc:
+            raise CommandError(
+                f"无法写入日志文件夹 {data / 'logs'}（{exc.strerror or exc}）/ "
+                f"Cannot write the log folder {data / 'logs'} ({exc.strerror or exc})"
+            ) from exc
+        handler: Handler = getattr(args, "handler", _run_gui)
+        log.info("portdesk %s %s (data %s)", _version(), args.command or "gui", data)
+        return handler(args, Context(data, log_file))
+    except UsageError as exc:
+        _fail(f"用法错误 / Usage error: {exc}")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _fail("已中断 / Interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `portdesk products list | head`
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python from failing at exit
+        return EXIT_ERROR
+    except Exception as exc:
+        message = _plain_message(exc)
+        if message is not None:
+            if log_file is not None:
+                log.warning("%s failed: %s", args.command, message)
+            _fail(message)
+            return EXIT_ERROR
+        if log_file is None:  # no log file yet: say what we can, still on one line
+            _fail(f"意外错误：{type(exc).__name__}: {exc} / Unexpected error: {type(exc).__name__}: {exc}")
+            return EXIT_ERROR
+        log.exception("unexpected error in %s", args.command)
+        where = log_file
+        _fail(f"意外错误，详情见日志 {where} / Unexpected error, see the log {where}")
+        return EXIT_ERROR

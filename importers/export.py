@@ -1,0 +1,207 @@
+"""Export the catalog to a spreadsheet (.xlsx or .csv) that Excel/WPS open well and our importer reads back.
+
+One row per spec, the product's columns repeated. Barcodes and SKUs are text (Excel keeps leading
+zeros and never shows 6.9E+12); prices are yuan with two decimals. Text that a spreadsheet would
+run as a formula (starting with = + - @, tab or CR) gets a leading single quote (OWASP CSV
+injection guidance). The file is written to a temporary name and moved into place, so a failure
+never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from catalog.products import Cancelled
+from catalog.store import Store
+
+HEADERS: tuple[str, ...] = (
+    "名称", "规格", "货号", "条码", "分类", "单位", "售价", "会员价", "成本价", "库存", "状态", "保质期(天)", "类型",
+)
+"""Column headers, in Chinese as the shopkeepers' own sheets (matched by importers.mapping)."""
+
+FORMATS: tuple[str, ...] = (".xlsx", ".csv")
+_TEXT = frozenset({0, 1, 2, 3, 4, 5, 10, 12})
+_MONEY = frozenset({6, 7, 8})
+_WIDTHS = (24, 14, 16, 17, 18, 6, 10, 10, 10, 10, 6, 11, 6)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_STATUS = {"on": "上架", "off": "下架"}
+_KIND = {"goods": "商品", "dish": "菜品"}
+
+Cell = str | int | float | Decimal | None
+Progress = Callable[[float, str], None]
+
+
+class ExportError(ValueError):
+    """An export that cannot be done, with a plain reason naming the file."""
+
+
+def neutralize(text: str) -> str:
+    """`=HYPERLINK(...)` → `'=HYPERLINK(...)`: text a spreadsheet would run as a formula gets a quote."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def export_products(
+    store: Store, out: Path, *, progress: Progress | None = None, cancel: Callable[[], bool] | None = None
+) -> int:
+    """Write every active (not archived) product to `out` (.xlsx or .csv); returns the number of rows.
+
+    Raises ExportError with a plain message when the format is not supported or the file cannot
+    be written; `cancel()` returning True stops with `Cancelled` and leaves no file behind.
+    """
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in FORMATS:
+        raise ExportError(
+            f"只能导出为 .xlsx 或 .csv 文件，而不是“{out.name}” / Can only export to .xlsx or .csv, not “{out.name}”"
+        )
+    count = 0
+
+    def counted() -> Iterator[tuple[Cell, ...]]:
+        nonlocal count
+        for row in _rows(store, progress, cancel):
+            count += 1
+            yield row
+
+    _write_atomically(out, suffix, counted())
+    return count
+
+
+def _ids_by_category(store: Store) -> list[str]:
+    """Active product ids grouped by category in tree order (display order inside each), then
+    the uncategorised ones."""
+    tree = store.categories.all()
+    own: dict[str, list[str]] = {}
+    seen: set[str] = set()
+    for cat in reversed(tree):  # leaves first: a category's ids() include its subtree
+        own[cat.id] = [i for i in store.products.ids(category_id=cat.id) if i not in seen]
+        seen.update(own[cat.id])
+    ordered = [i for cat in tree for i in own[cat.id]]
+    return ordered + [i for i in store.products.ids() if i not in seen]
+
+
+def _rows(store: Store, progress: Progress | None, cancel: Callable[[], bool] | None) -> Iterator[tuple[Cell, ...]]:
+    ids = _ids_by_category(store)
+    paths: dict[str | None, str] = {}
+    for n, product_id in enumerate(ids):
+        if cancel is not None and cancel():
+            raise Cancelled()
+        p = store.products.get(product_id)
+        if p is None:
+            continue
+        if p.category_id not in paths:
+            paths[p.category_id] = store.categories.path_of(p.category_id)
+        for s in p.specs:
+            yield (
+                p.name, s.name, s.sku, s.barcode, paths[p.category_id], p.unit, _yuan(s.price_fen),
+                _yuan(s.member_price_fen), _yuan(s.cost_fen), s.stock, _STATUS.get(p.status, p.status),
+                p.shelf_life_days, _KIND.get(p.kind, p.kind),
+            )
+        if progress is not None and (n % 200 == 0 or n == len(ids) - 1):
+            progress((n + 1) / len(ids), p.name)
+
+
+def _yuan(fen: int | None) -> Decimal | None:
+    return None if fen is None else (Decimal(fen) / 100).quantize(Decimal("0.01"))
+
+
+def _write_atomically(out: Path, suffix: str, rows: Iterator[tuple[Cell, ...]]) -> None:
+    # A new file beside the target (same disk, so os.replace is atomic), made with the usual
+    # permissions (mkstemp would make it private to this user).
+    tmp = out.parent / f".{out.stem}.{uuid.uuid4().hex[:8]}{suffix}.tmp"
+    try:
+        open(tmp, "xb").close()
+    except OSError as exc:
+        raise ExportError(_cannot_write(out, exc)) from exc
+    try:
+        if suffix == ".xlsx":
+            _write_xlsx(tmp, rows)
+        else:
+            _write_csv(tmp, rows)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise ExportError(_cannot_write(out, exc)) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _cannot_write(out: Path, exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    if isinstance(exc, PermissionError):
+        hint = "文件可能正被 Excel/WPS 打开或没有写入权限，请关闭后重试"
+        hint_en = "it may be open in Excel/WPS or not writable; close it and try again"
+    elif isinstance(exc, (FileNotFoundError, NotADirectoryError)):
+        hint, hint_en = "请确认文件夹存在", "check that the folder exists"
+    elif isinstance(exc, IsADirectoryError):
+        hint, hint_en = "这是一个文件夹，请给出文件名", "that is a folder; give a file name"
+    else:
+        hint, hint_en = "请换一个位置", "try another place"
+    return f"无法写入 {out}（{reason}），{hint} / Cannot write {out} ({reason}): {hint_en}"
+
+
+def _write_csv(path: Path, rows: Iterator[tuple[Cell, ...]]) -> None:
+    # UTF-8 with BOM: Excel and WPS on Chinese Windows then read it as UTF-8, not GBK.
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(HEADERS)
+        for row in rows:
+            writer.writerow([_csv_cell(i, v) for i, v in enumerate(row)])
+
+
+def _csv_cell(index: int, value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return neutralize(value)
+    if isinstance(value, Decimal) and index not in _MONEY:
+        return format(value.normalize(), "f")
+    return str(value)
+
+
+def _write_xlsx(path: Path, rows: Iterator[tuple[Cell, ...]]) -> None:
+    wb = Workbook(write_only=True)
+    ws: WriteOnlyWorksheet = wb.create_sheet("商品")
+    for i, width in enumerate(_WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "A2"
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="FFF2CC")
+    header = []
+    for title in HEADERS:
+        cell = WriteOnlyCell(ws, value=title)
+        cell.font, cell.fill, cell.alignment = bold, fill, Alignment(horizontal="center")
+        header.append(cell)
+    ws.append(header)
+    for row in rows:
+        ws.append([_xlsx_cell(ws, i, v) for i, v in enumerate(row)])
+    wb.save(path)
+
+
+def _xlsx_cell(ws: WriteOnlyWorksheet, index: int, value: Cell) -> WriteOnlyCell | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        cell = WriteOnlyCell(ws, value=neutralize(value))
+        cell.data_type = "s"  # never a formula, whatever the text
+        if index in _TEXT:
+            cell.number_format = "@"  # Excel keeps it text when edited (leading zeros, long codes)
+        return cell
+    if isinstance(value, Decimal) and index in _MONEY:
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = "0.00"
+        return cell
+    if isinstance(value, Decimal):
+        integral = value == value.to_integral_value()
+        return WriteOnlyCell(ws, value=int(value) if integral else float(value))
+    return WriteOnlyCell(ws, value=value)
