@@ -18,6 +18,7 @@ import logging
 import os
 import sqlite3
 import sys
+import time
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -294,6 +295,181 @@ def _cmd_export_products(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
+# ---- import -------------------------------------------------------------------------------------
+
+def _add_import(sub: Any) -> None:
+    p = sub.add_parser(
+        "import", parents=[_common()], help="import a spreadsheet / 导入表格（商品、菜单、流水）",
+        description="Import products, a menu or a sales ledger from .xlsx/.xlsm/.xls/.xlsb/.ods/.et/.csv/.tsv "
+        "(whatever the extension claims). The sheet, header row, column mapping and kind are guessed; good rows "
+        "are imported in one transaction as a batch you can undo; rows with problems are written to an error "
+        "report you can fix and import as it is. / 导入商品、菜单或销售流水；自动识别工作表、表头和列；有问题的行写入"
+        "错误报告，改好后可直接再导入；整批可撤销。",
+    )
+    p.add_argument("file", type=Path, metavar="FILE", help="the spreadsheet / 表格文件")
+    p.add_argument("--kind", choices=("auto", "products", "menu", "ledger"), default="auto",
+                   help="what the file holds (default: detect) / 文件内容类型（默认自动识别）")
+    p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: detect) / 工作表名称")
+    p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing / 只预览，不写入")
+    p.add_argument("--overwrite-blanks", action="store_true",
+                   help="blank cells clear stored values (default: keep them) / 空白单元格清空原有值")
+    p.add_argument("--errors-out", type=_out_file(".xlsx"), metavar="FILE.xlsx",
+                   help="where to write the rows with problems (default: the data folder's reports/) / 错误报告保存位置")
+    p.add_argument("--json", action="store_true", help="print one JSON document / 输出 JSON")
+    p.set_defaults(handler=_cmd_import)
+
+
+def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    from importers.apply import apply_plan, summary
+    from importers.plan import build_plan
+    from importers.remembered import load_mapping
+    from importers.report import write_error_report
+    from importers.table import read_table
+
+    source: Path = args.file
+    if not source.is_file():
+        raise CommandError(f"找不到文件 {source} / No such file: {source}")
+    with ctx.open_store() as store:
+        table = read_table(source, sheet=args.sheet, kind=args.kind)
+        remembered = load_mapping(store, table.header_signature)
+        if remembered:
+            table = read_table(source, sheet=table.sheet, kind=args.kind, mapping_override=remembered)
+        plan = build_plan(store, table, overwrite_blanks=args.overwrite_blanks)
+        batch = None if args.dry_run else apply_plan(store, plan)
+        result = summary(plan, batch)
+        result["dry_run"] = bool(args.dry_run)
+        report: Path | None = None
+        if plan.errors:
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            report = args.errors_out or ctx.data_dir / "reports" / f"{source.stem}-待修正-{stamp}.xlsx"
+            write_error_report(plan, report)
+            result["error_report"] = str(report)
+    if args.json:
+        _say(json.dumps(result, ensure_ascii=False, default=str))
+    else:
+        verb = "预览 / Dry run" if args.dry_run else "已导入 / Imported"
+        _say(f"{verb}: {source.name} · 工作表 {result['sheet']} · 第 {result['header_row']} 行是表头 · 类型 {result['kind']}")
+        _say(f"新增 {result['created']} · 更新 {result['updated']} · 不变 {result['unchanged']} · 有问题 "
+             f"{plan.count('error')}  / created {result['created']}, updated {result['updated']}, "
+             f"unchanged {result['unchanged']}, with problems {plan.count('error')}")
+        if batch:
+            _say(f"批次 {batch}（撤销：portdesk imports undo {batch[:8]}）/ batch {batch} (undo: portdesk imports undo {batch[:8]})")
+    if report is not None:
+        _fail(f"{plan.count('error')} 行有问题未导入，已写入 {report}，改好后可直接导入 / "
+              f"{plan.count('error')} rows were not imported; they are in {report}: fix them and import that file")
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+def _add_imports(sub: Any) -> None:
+    p = sub.add_parser("imports", parents=[_common()], help="list or undo imports / 导入记录与撤销",
+                       description="Every import is a batch that can be undone. / 每次导入都是一个可撤销的批次。")
+    actions = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True)
+    ls = actions.add_parser("list", parents=[_common()], help="list imports, newest first / 列出导入记录")
+    ls.add_argument("--json", action="store_true", help="print one JSON document / 输出 JSON")
+    ls.set_defaults(handler=_cmd_imports_list)
+    undo = actions.add_parser(
+        "undo", parents=[_common()], help="undo an import / 撤销一次导入",
+        description="Restore exactly the state before the import. Refused, with the records named, when a later "
+        "import or an edit changed them since. / 恢复到导入之前的状态；若之后又被修改过则拒绝并说明。")
+    undo.add_argument("batch", metavar="BATCH", help="the batch id (or its first 8 characters) / 批次号")
+    undo.set_defaults(handler=_cmd_imports_undo)
+
+
+def _cmd_imports_list(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.open_store() as store:
+        batches = store.batches.list()
+    if args.json:
+        _say(json.dumps({"imports": [
+            {"batch": b.id, "file": b.file_name, "kind": b.kind, "sheet": b.sheet, "created_at": b.created_at,
+             "undone_at": b.undone_at, "created": b.summary.get("created", 0), "updated": b.summary.get("updated", 0),
+             "errors": len(b.summary.get("errors", []))} for b in batches]}, ensure_ascii=False))
+        return EXIT_OK
+    if not batches:
+        _say("还没有导入记录 / No imports yet")
+        return EXIT_OK
+    rows = [[b.id[:8], b.created_at[:19].replace("T", " "), b.file_name, b.kind, str(b.summary.get("created", 0)),
+             str(b.summary.get("updated", 0)), "已撤销" if b.undone_at else ""] for b in batches]
+    _say(format_table(("批次", "时间(UTC)", "文件", "类型", "新增", "更新", "状态"), rows))
+    return EXIT_OK
+
+
+def _cmd_imports_undo(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.open_store() as store:
+        count = store.batches.undo(args.batch)
+    _say(f"已撤销批次 {args.batch}：恢复或删除了 {count} 条记录 / Undone: {count} records restored or removed")
+    return EXIT_OK
+
+
+# ---- menus --------------------------------------------------------------------------------------
+
+TEMPLATES = ("a4", "tent-a5", "stickers-a4", "thermal-58", "thermal-80")
+
+
+def _add_menu(sub: Any) -> None:
+    p = sub.add_parser("menu", parents=[_common()], help="print menus, table tents, stickers / 打印菜单、桌牌、贴纸",
+                       description="Menus as PDF (fonts embedded) or a static HTML page. / 菜单导出为 PDF 或 HTML。")
+    actions = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True)
+    pdf = actions.add_parser(
+        "pdf", parents=[_common()], help="write a PDF / 导出 PDF",
+        description="Templates: a4 (multi-page menu), tent-a5 (one folded table tent per table, with its QR code), "
+        "stickers-a4 (a label with a QR code per product spec), thermal-58 / thermal-80 (receipt-printer strips). "
+        "/ 模板：a4 菜单、tent-a5 桌牌（每桌一个二维码）、stickers-a4 商品贴纸、thermal-58/80 小票打印机。")
+    pdf.add_argument("--template", "-t", choices=TEMPLATES, required=True, help="the layout / 模板")
+    pdf.add_argument("--out", "-o", type=_out_file(".pdf"), required=True, metavar="FILE.pdf", help="output / 输出文件")
+    pdf.add_argument("--menu", metavar="NAME", help="a menu's name or slug (default: the first menu, else all "
+                     "products) / 菜单名称（默认第一个菜单，没有菜单时为全部商品）")
+    pdf.add_argument("--tables", metavar="A1,A2", help="tent-a5 only: these table names (default: all tables) / 只打印这些桌台")
+    pdf.set_defaults(handler=_cmd_menu_pdf)
+    html = actions.add_parser("html", parents=[_common()], help="write a static HTML menu / 导出 HTML 菜单",
+                              description="index.html in DIR, mobile first, opens from disk. / 在 DIR 中生成 index.html。")
+    html.add_argument("--out", "-o", type=Path, required=True, metavar="DIR", help="output folder / 输出文件夹")
+    html.add_argument("--menu", metavar="NAME", help="a menu's name or slug / 菜单名称")
+    html.set_defaults(handler=_cmd_menu_html)
+
+
+def _cmd_menu_pdf(args: argparse.Namespace, ctx: Context) -> int:
+    _use_offscreen_without_display()
+    from menus.fonts import ensure_gui_app
+    from menus.from_catalog import pick_menu, shop_from_store, tables_for
+    from menus.render import render_pdf
+
+    ensure_gui_app()
+    with ctx.open_store() as store:
+        try:
+            menu = pick_menu(store, args.menu)
+        except LookupError as exc:
+            raise CommandError(str(exc)) from exc
+        tables = store.tables.all()
+        if args.tables:
+            wanted = [t.strip() for t in args.tables.split(",") if t.strip()]
+            unknown = [w for w in wanted if w not in {t.name for t in tables}]
+            if unknown:
+                raise CommandError(f"没有这些桌台：{'、'.join(unknown)} / No such tables: {', '.join(unknown)}")
+            tables = [t for t in tables if t.name in wanted]
+        if args.template == "tent-a5" and not tables:
+            raise CommandError("还没有桌台，请先在“桌台”里添加 / There are no tables yet; add them in Tables first")
+        if not menu.items():
+            raise CommandError("菜单里没有上架的商品 / The menu has no products on sale")
+        out = render_pdf(args.template, shop_from_store(store), menu, tables_for(store, tables), args.out.resolve())
+    _say(f"已生成 {out} / Wrote {out}")
+    return EXIT_OK
+
+
+def _cmd_menu_html(args: argparse.Namespace, ctx: Context) -> int:
+    from menus.from_catalog import pick_menu, shop_from_store
+    from menus.html import write_html
+
+    with ctx.open_store() as store:
+        try:
+            menu = pick_menu(store, args.menu)
+        except LookupError as exc:
+            raise CommandError(str(exc)) from exc
+        out = write_html(shop_from_store(store), menu, args.out.resolve())
+    _say(f"已生成 {out} / Wrote {out}")
+    return EXIT_OK
+
+
 # ---- screenshot ---------------------------------------------------------------------------------
 
 def _add_screenshot(sub: Any) -> None:
@@ -347,7 +523,10 @@ def _run_gui(args: argparse.Namespace, ctx: Context) -> int:
 COMMANDS: dict[str, Callable[[Any], None]] = {
     "demo": _add_demo,
     "products": _add_products,
+    "import": _add_import,
+    "imports": _add_imports,
     "export": _add_export,
+    "menu": _add_menu,
     "screenshot": _add_screenshot,
 }
 """Command name → builder that adds its sub-parser (and sets `handler`). Later issues add here."""
@@ -392,6 +571,7 @@ def _plain_error_types() -> Iterator[type[BaseException]]:
     for module, name in (
         ("catalog.db", "DatabaseError"), ("catalog.products", "ProductError"), ("catalog.categories", "CategoryError"),
         ("catalog.media", "MediaError"), ("importers.export", "ExportError"), ("importers.errors", "ImportRefused"),
+        ("catalog.batches", "UndoRefused"), ("catalog.menus", "MenuError"), ("menus.templates", "Cancelled"),
     ):
         found = getattr(sys.modules.get(module), name, None)
         if isinstance(found, type) and issubclass(found, BaseException):

@@ -38,7 +38,7 @@ class ImportRefused(Exception):
         return self.message_zh if lang.startswith("zh") else self.message_en
 
     def __str__(self) -> str:
-        return self.message_en
+        return f"{self.message_zh} / {self.message_en}"
 
 
 class CellError(Exception):
