@@ -73,7 +73,7 @@ def test_help_lists_only_real_commands(capsys: pytest.CaptureFixture[str]) -> No
     for name in ("demo", "products", "export", "screenshot", "--data-dir", "--version"):
         assert name in out
     sub = next(a for a in build_parser()._actions if a.dest == "command")
-    assert set(sub.choices or {}) == {"demo", "products", "export", "screenshot"}
+    assert set(sub.choices or {}) == {"demo", "products", "import", "imports", "export", "menu", "screenshot"}
 
 
 def test_format_table_aligns_chinese_and_latin() -> None:

@@ -1,0 +1,102 @@
+"""`portdesk import`, `imports list|undo` and `menu pdf|html` on real files, a real database and real PDFs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.desktop.test_cli import assert_one_line_error, portdesk, run
+
+GOODS = """商品名称,规格,条码,售价,会员价,单位,分类,库存
+青岛啤酒原浆,1L,6901035600156,¥25.00,22,杯,酒水/啤酒,10
+青岛啤酒原浆,2L,,45元,,杯,酒水/啤酒,5
+崂山可乐,330ml,6921581596048,3.5,,罐,酒水/饮料,100
+花生米,,,abc,,份,凉菜,
+"""
+
+
+@pytest.fixture
+def goods(tmp_path: Path) -> Path:
+    path = tmp_path / "商品.csv"
+    path.write_text(GOODS, encoding="gb18030")
+    return path
+
+
+def test_import_json_dry_run_then_apply_then_undo(capsys: pytest.CaptureFixture[str], data_dir: Path, goods: Path) -> None:
+    status, out, err = run(capsys, "import", str(goods), "--dry-run", "--json")
+    assert status == 1 and "not imported" in err  # one row has a problem
+    doc = json.loads(out)
+    assert doc["batch"] is None and doc["dry_run"] is True
+    assert (doc["kind"], doc["header_row"], doc["rows"], doc["created"], doc["updated"], doc["unchanged"]) == (
+        "products", 1, 4, 3, 0, 0)
+    assert doc["errors"] == [{"row": 5, "column": "D", "message": doc["errors"][0]["message"]}]
+    assert doc["mapping"]["售价"] == "price_fen"
+    assert run(capsys, "products", "list", "--json")[1].count('"id"') == 0  # nothing written
+
+    status, out, err = run(capsys, "import", str(goods), "--json")
+    doc = json.loads(out)
+    assert doc["batch"] and doc["created"] == 3
+    report = Path(doc["error_report"])
+    rows = list(load_workbook(report).active.iter_rows(values_only=True))
+    assert rows[1][0] == "花生米" and "abc" in str(rows[1][3])
+
+    again = json.loads(run(capsys, "import", str(goods), "--json")[1])
+    assert (again["created"], again["updated"], again["unchanged"], again["batch"]) == (0, 0, 3, None)
+
+    listed = json.loads(run(capsys, "imports", "list", "--json")[1])["imports"]
+    assert [i["batch"] for i in listed] == [doc["batch"]]
+    assert run(capsys, "imports", "undo", doc["batch"][:8])[0] == 0
+    assert json.loads(run(capsys, "products", "list", "--json")[1]) == {"products": []}
+    status, out, err = run(capsys, "imports", "undo", doc["batch"][:8])
+    assert "already undone" in assert_one_line_error(status, out, err, 1)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(b"", "empty"), (b"PK\x03\x04 truncated zip", "damaged"), (b"\x00\x01\x02 binary junk" * 50, "spreadsheet")],
+)
+def test_bad_files_give_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, expected: str) -> None:
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(content)
+    status, out, err = run(capsys, "import", str(path))
+    line = assert_one_line_error(status, out, err, 1)
+    assert "bad.xlsx" in line or expected in line.lower(), line
+
+
+def test_import_missing_file_and_unknown_batch(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert "No such file" in assert_one_line_error(*run(capsys, "import", str(tmp_path / "nope.xlsx")), 1)
+    assert "No import batch" in assert_one_line_error(*run(capsys, "imports", "undo", "deadbeef"), 1)
+
+
+@pytest.mark.skipif(shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None, reason="needs zbar-tools and poppler-utils")
+def test_menu_pdf_and_html_in_a_subprocess(data_dir: Path, tmp_path: Path) -> None:
+    assert portdesk(data_dir, "demo").returncode == 0
+    tents = tmp_path / "tents.pdf"
+    done = portdesk(data_dir, "menu", "pdf", "--template", "tent-a5", "--out", str(tents), "--tables", "A1,A2")
+    assert done.returncode == 0, done.stderr
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(tents), str(tmp_path / "p")], check=True)
+    urls = set()
+    for png in sorted(tmp_path.glob("p-*.png")):
+        out = subprocess.run(["zbarimg", "--raw", "-q", str(png)], capture_output=True, text=True).stdout
+        urls.update(u for u in out.split() if u)
+    assert len(urls) == 2 and all("/m/" in u and "tangshicaidan?t=" in u for u in urls)
+    assert {u.rsplit("=", 1)[1] for u in urls} == {"A1", "A2"}
+
+    menu = tmp_path / "menu.pdf"
+    assert portdesk(data_dir, "menu", "pdf", "-t", "a4", "-o", str(menu)).returncode == 0
+    text = subprocess.run(["pdftotext", str(menu), "-"], capture_output=True, text=True).stdout
+    assert "登州路老船长啤酒屋" in text
+
+    site = tmp_path / "site"
+    assert portdesk(data_dir, "menu", "html", "--out", str(site)).returncode == 0
+    assert "登州路老船长啤酒屋" in (site / "index.html").read_text(encoding="utf-8")
+
+    bad = portdesk(data_dir, "menu", "pdf", "-t", "a4", "-o", str(menu), "--menu", "不存在")
+    assert "No menu called" in assert_one_line_error(bad.returncode, bad.stdout, bad.stderr, 1)
+    bad = portdesk(data_dir, "menu", "pdf", "-t", "tent-a5", "-o", str(tents), "--tables", "Z9")
+    assert "No such tables" in assert_one_line_error(bad.returncode, bad.stdout, bad.stderr, 1)
