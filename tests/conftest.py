@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from catalog.store import Store
+
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
@@ -27,10 +29,8 @@ def data_dir(_isolated_data_dir: Path) -> Path:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator["object"]:
+def store(tmp_path: Path) -> Iterator[Store]:
     """A fresh shop database in a real SQLite file."""
-    from catalog.store import Store
-
     s = Store.open(tmp_path / "shop.sqlite")
     try:
         yield s
