@@ -1,0 +1,328 @@
+"""The import wizard and the import history, on real files and a real shop database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from PySide6.QtCore import Qt
+
+from catalog.models import Product, Spec
+from catalog.store import Store
+from importers import ImportRefused, read_table
+from importers.remembered import load_mapping
+from importers.report import REASON_HEADER
+from ui.import_wizard import ImportHistoryDialog, ImportWizard, asks
+from ui.import_wizard.preview_model import ERROR_CELL, FIELD_ROLE, ROW_COLOURS
+
+GOODS = """商品名称,规格,条码,售价,会员价,单位,分类,库存
+青岛啤酒原浆,1L,6901035600156,¥26.00,22,杯,酒水/啤酒,10
+青岛啤酒原浆,2L,,45元,,杯,酒水/啤酒,5
+崂山可乐,330ml,6921581596048,3.5,,罐,酒水/饮料,100
+花生米,,,abc,,份,凉菜,
+辣炒蛤蜊,大份,,38,,份,海鲜,
+"""
+ODD_HEADERS = "货物,备注,价钱,杂项\n啤酒,好喝,8,x\n可乐,,3,y\n"
+
+
+def _csv(tmp_path: Path, text: str, name: str = "goods.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _count(store: Store, table: str) -> int:
+    return int(store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+@pytest.fixture
+def existing(store: Store) -> Product:
+    """The shop already sells 青岛啤酒原浆 1L at ¥25.00."""
+    return store.products.save(Product("青岛啤酒原浆", specs=[Spec(name="1L", barcode="6901035600156", price_fen=2500)]))
+
+
+@pytest.fixture
+def open_wizard(qtbot: object, store: Store) -> Iterator[Callable[[Path | None], ImportWizard]]:
+    """Open a wizard on the test shop; with a path, wait until its preview is shown."""
+    made: list[ImportWizard] = []
+
+    def make(path: Path | None) -> ImportWizard:
+        # the wizard starts reading in its constructor; results come through the event loop,
+        # so waiting for the signal right after construction is in time
+        wizard = ImportWizard(store.path, path)
+        qtbot.addWidget(wizard)  # type: ignore[attr-defined]
+        made.append(wizard)
+        if path is not None:
+            with qtbot.waitSignal(wizard.sig_plan_ready, timeout=20_000):  # type: ignore[attr-defined]
+                pass
+        return wizard
+
+    yield make
+    for w in made:
+        w.shutdown()
+
+
+def _wait_plan(qtbot: object, wizard: ImportWizard, action: Callable[[], None]) -> None:
+    with qtbot.waitSignal(wizard.sig_plan_ready, timeout=20_000):  # type: ignore[attr-defined]
+        action()
+
+
+def _apply(qtbot: object, wizard: ImportWizard) -> str:
+    with qtbot.waitSignal(wizard.sig_import_finished, timeout=20_000) as blocker:  # type: ignore[attr-defined]
+        wizard.start_apply()
+    return str(blocker.args[0])
+
+
+def test_preview_counts_and_colours(open_wizard: Callable[[Path | None], ImportWizard], existing: Product,
+                                    tmp_path: Path) -> None:
+    wizard = open_wizard(_csv(tmp_path, GOODS))
+    assert wizard.counts == {"new": 3, "changed": 1, "unchanged": 0, "error": 1}
+    assert wizard.pages.currentIndex() == 1
+    text = wizard.counts_label.text()
+    assert "New 3" in text and "Update 1" in text and "No change 0" in text and "Problems 1" in text
+    assert wizard.import_button.text() == "Import 4 rows" and wizard.import_button.isEnabled()
+    model = wizard.model
+    assert model.rowCount() == 5
+    assert model.headerData(0, Qt.Orientation.Vertical) == "2"  # spreadsheet row numbers
+    # row 0 (青岛啤酒原浆 1L) changes its price: amber, with the diff as tooltip
+    assert model.data(model.index(0, 0)) == "Update"
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole).color() == ROW_COLOURS["changed"]
+    assert "Price: ¥25.00 → ¥26.00" in model.data(model.index(0, 3), Qt.ItemDataRole.ToolTipRole)
+    # the original cells are shown as written
+    name_section = model.section_of(0)
+    assert model.data(model.index(0, name_section)) == "青岛啤酒原浆"
+    assert model.data(model.index(0, model.section_of(3))) == "¥26.00"
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole).color() == ROW_COLOURS["new"]
+    assert model.headerData(name_section, Qt.Orientation.Horizontal, FIELD_ROLE) == "name"
+    assert "Column titles are on row 1" in wizard.header_info.text()
+
+
+def test_error_rows_show_reasons(open_wizard: Callable[[Path | None], ImportWizard], tmp_path: Path) -> None:
+    wizard = open_wizard(_csv(tmp_path, GOODS))
+    model = wizard.model
+    row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 0)) == "Problem")
+    assert model.headerData(row, Qt.Orientation.Vertical) == "5"
+    assert model.data(model.index(row, 0), Qt.ItemDataRole.BackgroundRole).color() == ROW_COLOURS["error"]
+    problem = model.problem_section
+    assert problem > 0 and model.headerData(problem, Qt.Orientation.Horizontal) == "Problem"
+    assert "abc" in model.data(model.index(row, problem))
+    tooltip = model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "Column D" in tooltip and "abc" in tooltip
+    price_cell = model.index(row, model.section_of(3))
+    assert model.data(price_cell, Qt.ItemDataRole.BackgroundRole).color() == ERROR_CELL
+    assert "abc" in model.data(price_cell, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_change_mapping_replans(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
+                                tmp_path: Path) -> None:
+    wizard = open_wizard(_csv(tmp_path, ODD_HEADERS))
+    assert wizard.counts["new"] == 0 and wizard.counts["error"] == 2  # no name column was recognised
+    assert "name" in wizard.warnings_note.text()
+    menu = wizard.mapping_menu(0)
+    action = next(a for a in menu.actions() if a.data() == "name")
+    _wait_plan(qtbot, wizard, action.trigger)
+    assert wizard.counts == {"new": 2, "changed": 0, "unchanged": 0, "error": 0}
+    assert wizard.model.headerData(wizard.model.section_of(0), Qt.Orientation.Horizontal, FIELD_ROLE) == "name"
+    _wait_plan(qtbot, wizard, lambda: wizard.set_column_mapping(2, "price_fen"))
+    _wait_plan(qtbot, wizard, lambda: wizard.set_column_mapping(1, None))
+    table = wizard.plan.table if wizard.plan else None
+    assert table is not None
+    assert {c: f for c, (f, _) in table.mapping.items()} == {0: "name", 2: "price_fen"}
+    assert table.rows[0].values == {"name": "啤酒", "price_fen": 800}
+
+
+def test_apply_writes_and_emits(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
+                                existing: Product, store: Store, tmp_path: Path) -> None:
+    wizard = open_wizard(_csv(tmp_path, GOODS))
+    batch = _apply(qtbot, wizard)
+    assert batch and wizard.applied is not None and wizard.applied.batch_id == batch
+    assert (wizard.applied.created, wizard.applied.updated, wizard.applied.errors) == (3, 1, 1)
+    assert wizard.pages.currentIndex() == 2
+    assert "Added 3" in wizard.result_text.text()
+    names = {r[0] for r in store.conn.execute("SELECT name FROM products")}
+    assert names == {"青岛啤酒原浆", "崂山可乐", "辣炒蛤蜊"}
+    price = store.conn.execute("SELECT price_fen FROM specs WHERE barcode = '6901035600156'").fetchone()[0]
+    assert price == 2600
+    assert wizard.report_button.isVisibleTo(wizard) and wizard.undo_button.isVisibleTo(wizard)
+
+
+def test_cancel_during_apply_writes_nothing(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
+                                            existing: Product, store: Store, tmp_path: Path) -> None:
+    wizard = open_wizard(_csv(tmp_path, GOODS))
+    before = [tuple(r) for r in store.conn.execute("SELECT * FROM specs ORDER BY id")]
+    finished: list[str] = []
+    wizard.sig_import_finished.connect(finished.append)
+    op = wizard.make_apply_operation()
+    wizard.cancel_apply()  # the cancel is seen at the first check, inside the transaction
+    assert op.job.cancelled()
+    wizard.runner.run(op)
+    qtbot.waitUntil(lambda: not wizard.runner.busy and wizard.message_note.isVisibleTo(wizard), timeout=20_000)  # type: ignore[attr-defined]
+    assert "Nothing was changed" in wizard.message_note.text()
+    assert finished == [] and wizard.applied is None and wizard.pages.currentIndex() == 1
+    assert _count(store, "import_batches") == 0 and _count(store, "products") == 1
+    assert [tuple(r) for r in store.conn.execute("SELECT * FROM specs ORDER BY id")] == before
+    assert wizard.import_button.isEnabled()  # the user can try again
+
+
+def test_error_report_saved(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
+                            monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    source = _csv(tmp_path, GOODS)
+    wizard = open_wizard(source)
+    _apply(qtbot, wizard)
+    asked: list[Path] = []
+    out = tmp_path / "out" / "fix.xlsx"
+
+    def fake(parent: object, suggested: Path) -> Path:
+        asked.append(suggested)
+        return out
+
+    monkeypatch.setattr(asks, "report_path", fake)
+    wizard.save_problem_rows()
+    qtbot.waitUntil(lambda: wizard.report_saved == out, timeout=20_000)  # type: ignore[attr-defined]
+    assert asked == [source.with_name("goods-to fix.xlsx")]
+    ws = load_workbook(out).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][-1] == REASON_HEADER and len(rows) == 2 and rows[1][0] == "花生米"
+    assert "fix.xlsx" in wizard.report_note.text()
+    # the saved file imports again, with the problem still reported
+    again = read_table(out)
+    assert again.rows[0].values["name"] == "花生米"
+
+
+def test_undo_from_wizard_and_refused_undo(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
+                                           monkeypatch: pytest.MonkeyPatch, existing: Product, store: Store,
+                                           tmp_path: Path) -> None:
+    monkeypatch.setattr(asks, "confirm", lambda *a: True)
+    wizard = open_wizard(_csv(tmp_path, GOODS))
+    _apply(qtbot, wizard)
+    with store.transaction() as conn:  # an edit after the import: undo must refuse, plainly
+        conn.execute("UPDATE specs SET price_fen = 2700 WHERE barcode = '6901035600156'")
+    wizard.undo_import()
+    qtbot.waitUntil(lambda: wizard.result_note.isVisibleTo(wizard), timeout=20_000)  # type: ignore[attr-defined]
+    text = wizard.result_note.text()
+    assert text.startswith("Cannot undo") and "1L" in text and "无法" not in text
+    with store.transaction() as conn:
+        conn.execute("UPDATE specs SET price_fen = 2600 WHERE barcode = '6901035600156'")
+    with qtbot.waitSignal(wizard.sig_undone, timeout=20_000):  # type: ignore[attr-defined]
+        wizard.undo_import()
+    assert _count(store, "products") == 1
+    assert store.conn.execute("SELECT price_fen FROM specs").fetchone()[0] == 2500
+
+
+def test_undo_from_history(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
+                           monkeypatch: pytest.MonkeyPatch, existing: Product, store: Store, tmp_path: Path) -> None:
+    wizard = open_wizard(_csv(tmp_path, GOODS))
+    batch = _apply(qtbot, wizard)
+    assert _count(store, "products") == 3
+    history = ImportHistoryDialog(store.path)
+    qtbot.addWidget(history)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(history.batches), timeout=20_000)  # type: ignore[attr-defined]
+    assert [b.id for b in history.batches] == [batch]
+    assert history.model.item(0, 1).text() == "goods.csv" and history.model.item(0, 2).text() == "Products"
+    assert history.model.item(0, 3).text() == "3" and history.model.item(0, 5).text() == "1"
+    asked: list[str] = []
+    monkeypatch.setattr(asks, "confirm", lambda parent, title, text: asked.append(text) or True)
+    button = history.undo_button(batch)
+    assert button is not None
+    with qtbot.waitSignal(history.sig_loaded, timeout=20_000):  # type: ignore[attr-defined]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert "goods.csv" in asked[0]
+    assert _count(store, "products") == 1
+    assert store.conn.execute("SELECT price_fen FROM specs").fetchone()[0] == 2500
+    assert history.batches[0].undone_at and history.undo_button(batch) is None
+    assert history.model.item(0, 6).text().startswith("Undone")
+    history.done(0)
+
+
+def test_remembered_mapping_reused(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
+                                   store: Store, tmp_path: Path) -> None:
+    first = open_wizard(_csv(tmp_path, ODD_HEADERS, "一月.csv"))
+    assert not first.remembered_note.isVisibleTo(first)
+    _wait_plan(qtbot, first, lambda: first.set_column_mapping(0, "name"))
+    _wait_plan(qtbot, first, lambda: first.set_column_mapping(2, "price_fen"))
+    _apply(qtbot, first)
+    signature = first.plan.table.header_signature if first.plan else ""
+    assert load_mapping(store, signature) == {0: "name", 1: "description", 2: "price_fen"}
+    # next month's file has the same header: the confirmed mapping is used at once
+    second = open_wizard(_csv(tmp_path, "货物,备注,价钱,杂项\n崂山啤酒,,6,z\n", "二月.csv"))
+    assert second.read_result is not None and second.read_result.remembered
+    assert second.remembered_note.isVisibleTo(second)
+    assert "last time" in second.remembered_note.text()
+    assert second.counts["new"] == 1
+    assert second.plan is not None and second.plan.table.rows[0].values == {"name": "崂山啤酒", "price_fen": 600}
+
+
+def test_preview_model_passes_qtmodeltester(qtmodeltester: object, open_wizard: Callable[[Path | None], ImportWizard],
+                                            existing: Product, tmp_path: Path) -> None:
+    wizard = open_wizard(_csv(tmp_path, GOODS))
+    qtmodeltester.check(wizard.model, force_py=True)  # type: ignore[attr-defined]
+    wizard.model.set_plan(None)
+    qtmodeltester.check(wizard.model, force_py=True)  # type: ignore[attr-defined]
+
+
+def test_refused_file_shows_plain_message(qtbot: object, store: Store, tmp_path: Path) -> None:
+    empty = tmp_path / "空.xlsx"
+    empty.write_bytes(b"")
+    with pytest.raises(ImportRefused) as refused:
+        read_table(empty)
+    wizard = ImportWizard(store.path, empty)
+    qtbot.addWidget(wizard)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(wizard.sig_refused, timeout=20_000) as blocker:  # type: ignore[attr-defined]
+        pass
+    assert blocker.args == [refused.value.message_en]
+    assert wizard.pages.currentIndex() == 0 and wizard.choose_error.isVisibleTo(wizard)
+    assert wizard.choose_error.text() == refused.value.message_en
+    assert "Traceback" not in wizard.choose_error.text()
+    wizard.shutdown()
+
+
+def test_refused_message_in_chinese(qtbot: object, store: Store, tmp_path: Path) -> None:
+    from ui import i18n
+
+    i18n.install("zh_CN")
+    empty = tmp_path / "空.csv"
+    empty.write_bytes(b"")
+    wizard = ImportWizard(store.path, empty)
+    qtbot.addWidget(wizard)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(wizard.sig_refused, timeout=20_000) as blocker:  # type: ignore[attr-defined]
+        pass
+    with pytest.raises(ImportRefused) as refused:
+        read_table(empty)
+    assert blocker.args == [refused.value.message_zh] and "空.csv" in wizard.choose_error.text()
+    wizard.shutdown()
+
+
+def test_sheet_kind_and_overwrite_choices(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
+                                          tmp_path: Path) -> None:
+    path = tmp_path / "book.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "饮料"
+    ws.append(["商品名称", "售价"])
+    ws.append(["崂山可乐", 3.5])
+    menu = wb.create_sheet("菜单")
+    menu.append(["菜名", "价格", "辣度"])
+    menu.append(["辣炒蛤蜊", 38, "中辣"])
+    menu.append(["鲅鱼水饺", 32, ""])
+    wb.save(path)
+    wizard = open_wizard(path)
+    assert wizard.plan is not None and wizard.plan.table.sheet == "饮料"
+    assert wizard.sheet_combo.isVisibleTo(wizard) and wizard.sheet_combo.count() == 2
+    _wait_plan(qtbot, wizard, lambda: wizard.set_sheet("菜单"))
+    assert wizard.plan.table.sheet == "菜单" and wizard.model.rowCount() == 2
+    assert wizard.sheet_combo.currentText() == "菜单"
+    _wait_plan(qtbot, wizard, lambda: wizard.set_kind("menu"))
+    assert wizard.plan.kind == "menu" and wizard.kind_combo.currentData() == "menu"
+    _wait_plan(qtbot, wizard, lambda: wizard.overwrite_box.setChecked(True))
+    assert wizard.plan.overwrite_blanks and wizard.read_result is not None and wizard.read_result.request.overwrite_blanks
+
+
+def test_choose_file_from_dialog(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
+                                 monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    wizard = open_wizard(None)
+    assert wizard.pages.currentIndex() == 0
+    monkeypatch.setattr(asks, "choose_file", lambda parent: _csv(tmp_path, GOODS))
+    _wait_plan(qtbot, wizard, lambda: qtbot.mouseClick(wizard.choose_button, Qt.MouseButton.LeftButton))  # type: ignore[attr-defined]
+    assert wizard.counts["new"] == 4

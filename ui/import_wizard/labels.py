@@ -1,0 +1,162 @@
+"""Words the import screens show: field and kind names, action names, value formatting, language.
+
+Labels are marked with QT_TRANSLATE_NOOP (context "ImportFields") so lupdate finds them and
+translated when shown, so a language switch takes effect on the next repaint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+_CTX = "ImportFields"
+
+FIELD_LABELS: dict[str, str] = {
+    "name": QT_TRANSLATE_NOOP("ImportFields", "Name"),
+    "spec": QT_TRANSLATE_NOOP("ImportFields", "Spec"),
+    "sku": QT_TRANSLATE_NOOP("ImportFields", "Item no."),
+    "barcode": QT_TRANSLATE_NOOP("ImportFields", "Barcode"),
+    "price_fen": QT_TRANSLATE_NOOP("ImportFields", "Price"),
+    "member_price_fen": QT_TRANSLATE_NOOP("ImportFields", "Member price"),
+    "cost_fen": QT_TRANSLATE_NOOP("ImportFields", "Cost price"),
+    "unit": QT_TRANSLATE_NOOP("ImportFields", "Unit"),
+    "category": QT_TRANSLATE_NOOP("ImportFields", "Category"),
+    "stock": QT_TRANSLATE_NOOP("ImportFields", "Stock"),
+    "shelf_life_days": QT_TRANSLATE_NOOP("ImportFields", "Shelf life (days)"),
+    "status": QT_TRANSLATE_NOOP("ImportFields", "Status"),
+    "description": QT_TRANSLATE_NOOP("ImportFields", "Description"),
+    "spicy_level": QT_TRANSLATE_NOOP("ImportFields", "Spicy level"),
+    "flavors": QT_TRANSLATE_NOOP("ImportFields", "Flavours"),
+    "allergens": QT_TRANSLATE_NOOP("ImportFields", "Allergens"),
+    "occurred_at": QT_TRANSLATE_NOOP("ImportFields", "Date and time"),
+    "occurred_time": QT_TRANSLATE_NOOP("ImportFields", "Time of day"),
+    "amount_in_fen": QT_TRANSLATE_NOOP("ImportFields", "Income"),
+    "amount_out_fen": QT_TRANSLATE_NOOP("ImportFields", "Expense"),
+    "item": QT_TRANSLATE_NOOP("ImportFields", "Item"),
+    "qty": QT_TRANSLATE_NOOP("ImportFields", "Quantity"),
+    "amount_fen": QT_TRANSLATE_NOOP("ImportFields", "Amount"),
+    "channel": QT_TRANSLATE_NOOP("ImportFields", "Payment method"),
+    "direction": QT_TRANSLATE_NOOP("ImportFields", "In / out"),
+    "counterparty": QT_TRANSLATE_NOOP("ImportFields", "Paid by / to"),
+    "order_id": QT_TRANSLATE_NOOP("ImportFields", "Order no."),
+    "note": QT_TRANSLATE_NOOP("ImportFields", "Note"),
+    "tx_type": QT_TRANSLATE_NOOP("ImportFields", "Transaction type"),
+    # stored columns that appear in a plan's diffs
+    "stock_milli": QT_TRANSLATE_NOOP("ImportFields", "Stock"),
+    "attributes": QT_TRANSLATE_NOOP("ImportFields", "Flavours"),
+    "sold_out": QT_TRANSLATE_NOOP("ImportFields", "Sold out"),
+}
+
+KIND_LABELS: dict[str, str] = {
+    "auto": QT_TRANSLATE_NOOP("ImportFields", "Let PortDesk decide"),
+    "products": QT_TRANSLATE_NOOP("ImportFields", "Products"),
+    "menu": QT_TRANSLATE_NOOP("ImportFields", "Menu (dishes)"),
+    "ledger": QT_TRANSLATE_NOOP("ImportFields", "Sales ledger"),
+}
+
+ACTION_LABELS: dict[str, str] = {
+    "new": QT_TRANSLATE_NOOP("ImportFields", "New"),
+    "changed": QT_TRANSLATE_NOOP("ImportFields", "Update"),
+    "unchanged": QT_TRANSLATE_NOOP("ImportFields", "No change"),
+    "error": QT_TRANSLATE_NOOP("ImportFields", "Problem"),
+}
+
+
+def tr(text: str) -> str:
+    """Translate a label of this module."""
+    return QCoreApplication.translate(_CTX, text)
+
+
+def field_label(name: str | None) -> str:
+    """The user's word for a field (or a stored column); "Not imported" for None."""
+    if name is None:
+        return tr("Not imported")
+    source = FIELD_LABELS.get(name)
+    return tr(source) if source else name
+
+
+def kind_label(kind: str) -> str:
+    """The user's word for an import kind."""
+    source = KIND_LABELS.get(kind)
+    return tr(source) if source else kind
+
+
+def action_label(action: str) -> str:
+    """The user's word for a row action (new, changed, unchanged, error)."""
+    source = ACTION_LABELS.get(action)
+    return tr(source) if source else action
+
+
+def is_chinese() -> bool:
+    """True when the UI language (QLocale default, set by ui.i18n.install) is Chinese."""
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+def pick(zh: str, en: str) -> str:
+    """The Chinese or English one of a pair of core messages, per UI language."""
+    return zh if is_chinese() else en
+
+
+def pick_joined(text: str) -> str:
+    """One language of a core message written as "中文 / English"."""
+    zh, sep, en = text.partition(" / ")
+    if not sep:
+        return text
+    return zh.strip() if is_chinese() else en.strip()
+
+
+def yuan(fen: int) -> str:
+    """Integer fen as money: 2500 -> "¥25.00"."""
+    sign = "-" if fen < 0 else ""
+    return f"{sign}¥{abs(fen) // 100}.{abs(fen) % 100:02d}"
+
+
+def cell_text(value: Any) -> str:
+    """A raw spreadsheet cell as text for the preview grid."""
+    if value is None or value == "":
+        return ""
+    if value.__class__ is str:
+        return str(value)
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:.15g}"
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M" if value.second == 0 else "%Y-%m-%d %H:%M:%S")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def diff_value(column: str, value: Any) -> str:
+    """A stored or new value of a diff, the way a shopkeeper reads it."""
+    if value is None or value == "":
+        return tr("(blank)")
+    if column.endswith("_fen") and isinstance(value, int):
+        return yuan(value)
+    if column == "stock_milli" and isinstance(value, int):
+        return f"{Decimal(value) / 1000:f}".rstrip("0").rstrip(".") or "0"
+    if column == "sold_out":
+        return tr("yes") if value else tr("no")
+    if column == "status":
+        return tr("off the shelf") if value == "off" else tr("on sale")
+    if column in ("allergens", "attributes") and isinstance(value, str):
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return value
+        if column == "allergens" and isinstance(parsed, list):
+            return "、".join(str(x) for x in parsed) or tr("(blank)")
+        if isinstance(parsed, list):
+            names = [str(o.get("name", "")) for g in parsed if isinstance(g, dict) for o in g.get("options", [])]
+            return "、".join(n for n in names if n) or tr("(blank)")
+    return cell_text(value)
+
+
+def diff_lines(diffs: dict[str, tuple[Any, Any]]) -> list[str]:
+    """One line per changed field: "Price: ¥25.00 → ¥26.00"."""
+    return [f"{field_label(col)}: {diff_value(col, old)} → {diff_value(col, new)}" for col, (old, new) in diffs.items()]

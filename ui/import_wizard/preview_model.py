@@ -1,0 +1,246 @@
+"""The preview grid's model: the file's own cells per data row, tinted by what the import will do.
+
+Built for 100,000-row files: it keeps only the plan and computes every cell, colour and tooltip
+in `data()` on demand. Column 0 says what happens to the row, then (when some rows have problems)
+a "Problem" column with the reasons, then one column per column of the file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from importers.errors import Issue, column_letter
+from importers.plan import ImportPlan, RowPlan
+from importers.table import ParsedRow
+from ui.import_wizard import labels
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Custom roles of the horizontal header (data columns only).
+FIELD_ROLE = Qt.ItemDataRole.UserRole + 1  # mapped field name, or None
+CONFIDENCE_ROLE = Qt.ItemDataRole.UserRole + 2  # 0..1 (1.0 when chosen by the user)
+SOURCE_COLUMN_ROLE = Qt.ItemDataRole.UserRole + 3  # 0-based column of the file, or -1
+HEADER_TEXT_ROLE = Qt.ItemDataRole.UserRole + 4  # the file's own header text
+ACTION_ROLE = Qt.ItemDataRole.UserRole + 5  # a row's action (any column)
+
+LOW_CONFIDENCE = 0.75
+
+ROW_COLOURS: dict[str, QColor] = {
+    "new": QColor("#e3f4e1"),
+    "changed": QColor("#fdf0cf"),
+    "unchanged": QColor("#ffffff"),
+    "error": QColor("#fbe1df"),
+}
+ERROR_CELL = QColor("#f4b9b4")
+GREY_TEXT = QColor("#6b7580")
+ERROR_TEXT = QColor("#a01d14")
+
+
+class PreviewModel(QAbstractTableModel):
+    """Rows of an ImportPlan with their original cells; read-only, lazily computed."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._plan: ImportPlan | None = None
+        self._parsed: list[ParsedRow] = []
+        self._width = 0
+        self._problem_column = False
+        self._brushes = {a: QBrush(c) for a, c in ROW_COLOURS.items()}
+        self._error_cell = QBrush(ERROR_CELL)
+        self._grey = QBrush(GREY_TEXT)
+        self._red = QBrush(ERROR_TEXT)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # ---- content ---------------------------------------------------------------------------
+    def set_plan(self, plan: ImportPlan | None, has_errors: bool | None = None) -> None:
+        """Show a plan (None: empty). `has_errors` skips a scan when the caller knows the counts."""
+        self.beginResetModel()
+        self._plan = plan
+        if plan is None:
+            self._parsed, self._width, self._problem_column = [], 0, False
+        else:
+            table = plan.table
+            self._parsed = table.rows
+            if len(self._parsed) != len(plan.rows):  # plans keep one row per parsed row, in order
+                by_number = {r.row_number: r for r in table.rows}
+                self._parsed = [by_number[p.row_number] for p in plan.rows]
+            self._width = len(table.headers) or max((len(r.raw) for r in self._parsed[:200]), default=0)
+            if has_errors is None:
+                has_errors = any(r.action == "error" for r in plan.rows)
+            self._problem_column = has_errors
+        self.endResetModel()
+
+    @property
+    def plan(self) -> ImportPlan | None:
+        """The plan shown."""
+        return self._plan
+
+    @property
+    def _first(self) -> int:
+        return 2 if self._problem_column else 1
+
+    def source_column(self, section: int) -> int:
+        """The file's 0-based column shown in a section, or -1 for the status/problem columns."""
+        c = section - self._first
+        return c if 0 <= c < self._width else -1
+
+    def section_of(self, source_column: int) -> int:
+        """The section showing a column of the file."""
+        return source_column + self._first
+
+    @property
+    def problem_section(self) -> int:
+        """The section of the "Problem" column, or -1 when there is none."""
+        return 1 if self._problem_column else -1
+
+    def row_plan(self, row: int) -> RowPlan | None:
+        """The plan of a row of the grid."""
+        if self._plan is None or not 0 <= row < len(self._plan.rows):
+            return None
+        return self._plan.rows[row]
+
+    # ---- Qt model interface ----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        """Number of data rows (0 under a valid parent: a flat table)."""
+        if parent.isValid() or self._plan is None:
+            return 0
+        return len(self._plan.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        """Status column + the file's columns + the problem column (when any)."""
+        if parent.isValid() or self._plan is None:
+            return 0
+        return 1 + self._width + (1 if self._problem_column else 0)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Selectable, never editable."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell text, row tint, tooltips: computed on demand from the plan row."""
+        plan = self._plan
+        if plan is None or not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if not (0 <= row < len(plan.rows)):
+            return None
+        rp = plan.rows[row]
+        c = col - self._first  # the file's column, when >= 0
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return labels.action_label(rp.action)
+            if c < 0:
+                return self._problem_text(rp) if rp.action == "error" else ""
+            if c < self._width:
+                raw = self._parsed[row].raw
+                return labels.cell_text(raw[c]) if c < len(raw) else ""
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if rp.action == "error" and 0 <= c < self._width and self._cell_issue(rp, c) is not None:
+                return self._error_cell
+            return self._brushes.get(rp.action)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(rp, c)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if rp.action == "unchanged":
+                return self._grey
+            if rp.action == "error" and c < 0:
+                return self._red
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if col == 0 and rp.action != "unchanged" else None
+        if role == ACTION_ROLE:
+            return rp.action
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Vertical: the spreadsheet row number. Horizontal: mapped field over the file's header."""
+        plan = self._plan
+        if plan is None:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(plan.rows):
+                return str(plan.rows[section].row_number)
+            return None
+        if not 0 <= section < self.columnCount():
+            return None
+        c = self.source_column(section)
+        if c < 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.tr("What happens") if section == 0 else self.tr("Problem")
+            if role == SOURCE_COLUMN_ROLE:
+                return -1
+            return None
+        table = plan.table
+        mapped = table.mapping.get(c)
+        header = table.headers[c] if c < len(table.headers) else ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{labels.field_label(mapped[0] if mapped else None)}\n{header or column_letter(c)}"
+        if role == FIELD_ROLE:
+            return mapped[0] if mapped else None
+        if role == CONFIDENCE_ROLE:
+            return float(mapped[1]) if mapped else 0.0
+        if role == SOURCE_COLUMN_ROLE:
+            return c
+        if role == HEADER_TEXT_ROLE:
+            return header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            letter = column_letter(c)
+            if mapped is None:
+                text = self.tr("Column {letter} “{header}” is not imported.")
+            elif mapped[1] < LOW_CONFIDENCE:
+                text = self.tr("Column {letter} “{header}” looks like “{field}”, but please check.")
+            else:
+                text = self.tr("Column {letter} “{header}” is imported as “{field}”.")
+            text = text.format(letter=letter, header=header, field=labels.field_label(mapped[0]) if mapped else "")
+            return f"{text}\n{self.tr('Click to change.')}"
+        return None
+
+    # ---- helpers ---------------------------------------------------------------------------
+    @staticmethod
+    def _errors(rp: RowPlan) -> list[Issue]:
+        return [i for i in rp.issues if i.severity == "error"]
+
+    def _cell_issue(self, rp: RowPlan, c: int) -> Issue | None:
+        letter = column_letter(c)
+        for i in rp.issues:
+            if i.column == letter:
+                return i
+        return None
+
+    def _issue_text(self, i: Issue) -> str:
+        message, fix = labels.pick(i.message_zh, i.message_en), labels.pick(i.fix_zh, i.fix_en)
+        sep = "，" if labels.is_chinese() else ". "
+        return f"{message}{sep}{fix}" if fix else message
+
+    def _problem_text(self, rp: RowPlan) -> str:
+        errors = self._errors(rp) or rp.issues
+        if not errors:
+            return ""
+        first = errors[0]
+        where = f"{first.column}: " if first.column else ""
+        more = f" (+{len(errors) - 1})" if len(errors) > 1 else ""
+        return f"{where}{labels.pick(first.message_zh, first.message_en)}{more}"
+
+    def _tooltip(self, rp: RowPlan, c: int) -> str | None:
+        if rp.action == "changed":
+            return "\n".join(labels.diff_lines(rp.diffs)) or None
+        if rp.action == "error":
+            if 0 <= c < self._width:
+                issue = self._cell_issue(rp, c)
+                if issue is not None:
+                    return self._issue_text(issue)
+            lines = []
+            for i in self._errors(rp) or rp.issues:
+                where = self.tr("Column {letter}").format(letter=i.column) + ": " if i.column else ""
+                lines.append(f"{where}{self._issue_text(i)}")
+            return "\n".join(lines) or None
+        if rp.action == "new":
+            return self.tr("This row will be added.")
+        return self.tr("Already there with the same values: nothing changes.") if rp.action == "unchanged" else None

@@ -1,0 +1,772 @@
+"""The import wizard: choose a file, see what will change, import, then fix or undo.
+
+Three pages in one dialog. Every read, plan, import, report and undo runs as an Operation off the
+UI thread (each opens its own Store on `store_path`); the dialog only shows results.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from catalog.batches import UndoRefused
+from catalog.products import Cancelled
+from importers import ImportRefused
+from importers.fields import fields_for
+from importers.plan import ImportPlan
+from ui.errors import friendly_message
+from ui.import_wizard import asks, labels, work
+from ui.import_wizard.mapping_header import MappingHeader
+from ui.import_wizard.preview_model import PreviewModel
+from ui.operations import Operation, OperationRunner
+
+log = logging.getLogger(__name__)
+
+KIND_CHOICES = ("auto", "products", "menu", "ledger")
+CHIP = '<span style="background:{bg}; color:{fg}; padding:2px 6px;">&nbsp;{text}&nbsp;</span>'
+CHIP_COLOURS = {
+    "new": ("#d3eecf", "#1d5a17"),
+    "changed": ("#fbe6b0", "#6b4a00"),
+    "unchanged": ("#e9ecef", "#4a545e"),
+    "error": ("#f7cfcb", "#8c1a12"),
+}
+
+
+def _label(role: str = "", wrap: bool = True) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def _note(colour: str, border: str) -> QLabel:
+    label = _label()
+    label.setStyleSheet(f"QLabel {{ background: {colour}; border: 1px solid {border}; border-radius: 4px; padding: 6px 10px; }}")
+    label.hide()
+    return label
+
+
+class ImportWizard(QDialog):
+    """Import a spreadsheet into the shop at `store_path`; `path` starts with that file (drag and drop)."""
+
+    sig_import_finished = Signal(str)
+    """An import was written: the batch id (the main window refreshes its views)."""
+
+    sig_plan_ready = Signal()
+    """A preview (read + plan) is shown; `plan` and `counts` describe it."""
+
+    sig_refused = Signal(str)
+    """A file could not be read: the plain message shown to the user."""
+
+    sig_undone = Signal(str)
+    """The import of this wizard was undone: its batch id."""
+
+    def __init__(self, store_path: Path, path: Path | str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store_path = Path(store_path)
+        self.runner = OperationRunner(self)
+        self.read_result: work.ReadResult | None = None
+        self.applied: work.ApplyResult | None = None
+        self.report_saved: Path | None = None
+        self._queued: work.ReadRequest | None = None
+        self._reading = False
+        self._applying: Operation | None = None
+        self._user_changed = False
+        self._filling = False
+        self.setAcceptDrops(True)
+        self.resize(1040, 700)
+        self.setMinimumSize(760, 520)
+        self._build()
+        self.retranslate()
+        if path is not None:
+            self.open_file(Path(path))
+
+    # ---- building --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_choose_page())
+        self.pages.addWidget(self._build_preview_page())
+        self.pages.addWidget(self._build_result_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.addWidget(self.pages)
+
+    def _build_choose_page(self) -> QWidget:
+        page = QWidget()
+        self.choose_title = _label("title")
+        self.choose_hint = _label("hint")
+        self.choose_button = QPushButton()
+        self.choose_button.setProperty("big", True)
+        self.choose_button.setProperty("primary", True)
+        self.choose_button.clicked.connect(self.choose_file)
+        self.drop_hint = _label("hint")
+        self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.choose_status = _label()
+        self.choose_status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.choose_error = _note("#fdecea", "#e8a49c")
+        self.choose_error.setProperty("role", "error")
+        self.choose_close = QPushButton()
+        self.choose_close.setAutoDefault(False)
+        self.choose_close.clicked.connect(self.reject)
+        drop = QFrame()
+        drop.setObjectName("dropArea")
+        drop.setStyleSheet("#dropArea { border: 2px dashed #b9c4cf; border-radius: 10px; background: white; }")
+        inner = QVBoxLayout(drop)
+        inner.setContentsMargins(30, 40, 30, 40)
+        inner.setSpacing(14)
+        inner.addStretch(1)
+        inner.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addWidget(self.drop_hint)
+        inner.addWidget(self.choose_status)
+        inner.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.setSpacing(12)
+        layout.addWidget(self.choose_title)
+        layout.addWidget(self.choose_hint)
+        layout.addWidget(drop, 1)
+        layout.addWidget(self.choose_error)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.choose_close)
+        layout.addLayout(bottom)
+        return page
+
+    def _build_preview_page(self) -> QWidget:
+        page = QWidget()
+        self.file_title = _label("title", wrap=False)
+        self.sheet_caption = QLabel()
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setMinimumContentsLength(10)
+        self.sheet_combo.activated.connect(self._sheet_chosen)
+        self.kind_caption = QLabel()
+        self.kind_combo = QComboBox()
+        self.kind_combo.activated.connect(self._kind_chosen)
+        self.kind_reason = _label("hint")
+        self.header_info = _label("hint")
+        self.remembered_note = _note("#e8f1fb", "#a9c7e8")
+        self.warnings_note = _note("#fff6dc", "#e9cf87")
+        self.message_note = _note("#fdecea", "#e8a49c")
+        self.counts_label = QLabel()
+        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.mapping_hint = _label("hint")
+        self.model = PreviewModel(self)
+        self.view = QTableView()
+        self.header = MappingHeader(self.view)
+        self.view.setHorizontalHeader(self.header)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setWordWrap(False)
+        self.view.setCornerButtonEnabled(False)
+        self.header.setStretchLastSection(True)
+        self.view.verticalHeader().setSectionResizeMode(self.view.verticalHeader().ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 10)
+        self.header.sig_mapping_clicked.connect(self._mapping_clicked)
+        self.overwrite_box = QCheckBox()
+        self.overwrite_box.toggled.connect(self.set_overwrite_blanks)
+        self.busy_label = _label("hint", wrap=False)
+        self.back_button = QPushButton()
+        self.back_button.setAutoDefault(False)
+        self.back_button.clicked.connect(self._back_to_choose)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.import_button = QPushButton()
+        self.import_button.setProperty("primary", True)
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_apply)
+
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.sheet_caption)
+        top.addWidget(self.sheet_combo)
+        top.addSpacing(16)
+        top.addWidget(self.kind_caption)
+        top.addWidget(self.kind_combo)
+        top.addSpacing(8)
+        top.addWidget(self.kind_reason, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button)
+        bottom.addWidget(self.busy_label, 1)
+        bottom.addWidget(self.cancel_button)
+        bottom.addWidget(self.import_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.file_title)
+        layout.addLayout(top)
+        layout.addWidget(self.header_info)
+        layout.addWidget(self.remembered_note)
+        layout.addWidget(self.warnings_note)
+        layout.addWidget(self.message_note)
+        layout.addWidget(self.counts_label)
+        layout.addWidget(self.mapping_hint)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.overwrite_box)
+        layout.addLayout(bottom)
+        return page
+
+    def _build_result_page(self) -> QWidget:
+        page = QWidget()
+        self.result_title = _label("title")
+        self.result_title.setStyleSheet("QLabel { color: #1d6a2a; }")
+        self.result_text = _label()
+        self.result_text.setStyleSheet("QLabel { font-size: 13pt; }")
+        self.result_batch = _label("hint")
+        self.problems_text = _label()
+        self.report_button = QPushButton()
+        self.report_button.clicked.connect(self.save_problem_rows)
+        self.report_note = _note("#e8f1fb", "#a9c7e8")
+        self.undo_text = _label("hint")
+        self.undo_button = QPushButton()
+        self.undo_button.clicked.connect(self.undo_import)
+        self.result_note = _note("#fdecea", "#e8a49c")
+        self.result_busy = _label("hint", wrap=False)
+        self.close_button = QPushButton()
+        self.close_button.setProperty("primary", True)
+        self.close_button.clicked.connect(self.accept)
+        for button in (self.report_button, self.undo_button):
+            button.setAutoDefault(False)
+            button.setMinimumHeight(38)
+        layout = QVBoxLayout(page)
+        layout.setSpacing(12)
+        layout.addWidget(self.result_title)
+        layout.addWidget(self.result_text)
+        layout.addWidget(self.result_batch)
+        layout.addSpacing(10)
+        layout.addWidget(self.problems_text)
+        layout.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.report_note)
+        layout.addSpacing(10)
+        layout.addWidget(self.undo_text)
+        layout.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.result_note)
+        layout.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.result_busy, 1)
+        bottom.addWidget(self.close_button)
+        layout.addLayout(bottom)
+        return page
+
+    def retranslate(self) -> None:
+        """Set every fixed text in the current language."""
+        self.setWindowTitle(self.tr("Import a spreadsheet"))
+        self.choose_title.setText(self.tr("Import a spreadsheet"))
+        self.choose_hint.setText(self.tr(
+            "Choose an Excel, WPS or CSV file with your products, menu or sales. "
+            "You will see what changes before anything is saved."))
+        self.choose_button.setText(self.tr("Choose a file…"))
+        self.drop_hint.setText(self.tr("or drag the file into this window"))
+        self.choose_close.setText(self.tr("Close"))
+        self.sheet_caption.setText(self.tr("Sheet:"))
+        self.kind_caption.setText(self.tr("This file holds:"))
+        self.kind_combo.clear()
+        for kind in KIND_CHOICES:
+            self.kind_combo.addItem(labels.kind_label(kind), kind)
+        self.mapping_hint.setText(self.tr(
+            "Each column title says what it will be saved as. Yellow titles are a guess: "
+            "click a title to change it. Point at a row to see details."))
+        self.overwrite_box.setText(self.tr("Empty cells clear what is stored (normally empty cells keep the stored value)"))
+        self.back_button.setText(self.tr("Choose another file"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.result_title.setText(self.tr("Import finished"))
+        self.report_button.setText(self.tr("Save the problem rows to a spreadsheet to fix…"))
+        self.undo_text.setText(self.tr("Imported the wrong file? You can put everything back as it was."))
+        self.undo_button.setText(self.tr("Undo this import"))
+        self.close_button.setText(self.tr("Close"))
+        if self.read_result is not None:
+            self._show_result(self.read_result)
+        if self.applied is not None:
+            self._show_applied(self.applied)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-translate on a language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ---- state -----------------------------------------------------------------------------
+    @property
+    def plan(self) -> ImportPlan | None:
+        """The plan previewed now (None before the first read)."""
+        return self.read_result.plan if self.read_result is not None else None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """new/changed/unchanged/error counts of the preview."""
+        return dict(self.read_result.counts) if self.read_result is not None else {}
+
+    @property
+    def busy(self) -> bool:
+        """True while a read, plan or import runs."""
+        return self._reading or self._applying is not None
+
+    def _set_busy(self, text: str) -> None:
+        busy = bool(text)
+        for w in (self.sheet_combo, self.kind_combo, self.overwrite_box, self.import_button, self.back_button,
+                  self.choose_button, self.header):
+            w.setEnabled(not busy)
+        self.busy_label.setText(text)
+        self.choose_status.setText(text)
+
+    # ---- choosing and reading --------------------------------------------------------------
+    def choose_file(self) -> None:
+        """Ask for a file and read it."""
+        path = asks.choose_file(self)
+        if path is not None:
+            self.open_file(path)
+
+    def open_file(self, path: Path) -> None:
+        """Read a file (from the file dialog or a drop) and preview it."""
+        self._user_changed = False
+        self.choose_error.hide()
+        self._start_read(work.ReadRequest(Path(path)))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept one dropped local file."""
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile() and not self.busy:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Read the dropped file."""
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            self.open_file(Path(urls[0].toLocalFile()))
+
+    def _start_read(self, request: work.ReadRequest) -> None:
+        if self._reading:
+            self._queued = request  # the newest choice wins once the running read ends
+            return
+        self._reading = True
+        self.message_note.hide()
+        self._set_busy(self.tr("Reading “{name}”…").format(name=request.path.name))
+        op = Operation(
+            work=lambda job, r=request: work.read_and_plan(job, r),
+            on_success=self._read_done,
+            on_failure=self._read_failed,
+            label=self.tr("Reading “{name}”…").format(name=request.path.name),
+            db_path=self.store_path,
+        )
+        self.runner.run(op)
+
+    def _replan(self, overwrite_blanks: bool) -> None:
+        if self.read_result is None:
+            return
+        if self._reading:
+            self._queued = work.ReadRequest(self.read_result.request.path, self.read_result.plan.table.sheet,
+                                            self._kind_for_reread(), dict(self.read_result.overrides), overwrite_blanks,
+                                            False)
+            return
+        self._reading = True
+        self._set_busy(self.tr("Checking the rows again…"))
+        previous = self.read_result
+        op = Operation(
+            work=lambda job: work.replan(job, previous, overwrite_blanks),
+            on_success=self._read_done,
+            on_failure=self._read_failed,
+            label=self.tr("Checking the rows again…"),
+            db_path=self.store_path,
+        )
+        self.runner.run(op)
+
+    def _read_done(self, result: work.ReadResult) -> None:
+        self._reading = False
+        old = self.read_result
+        self.read_result = result
+        self.applied = None
+        self.model.set_plan(result.plan, result.counts["error"] > 0)
+        self._discard(old, result)
+        self._set_busy("")
+        self._show_result(result)
+        self._size_columns()
+        self.pages.setCurrentIndex(1)
+        if self._queued is not None:
+            request, self._queued = self._queued, None
+            self._start_read(request)
+            return
+        self.sig_plan_ready.emit()
+
+    def _discard(self, old: work.ReadResult | None, new: work.ReadResult) -> None:
+        """Free an old plan's rows on a worker in small pieces (100,000 rows take a while to free)."""
+        if old is None:
+            return
+        trash: list[list[Any]] = [old.plan.rows]
+        if old.plan.table is not new.plan.table:
+            trash.append(old.plan.table.rows)
+        self.runner.run(Operation(work=lambda job: work.free_lists(job, trash), cancellable=False,
+                                  on_failure=lambda exc, text: log.warning("freeing a plan failed: %s", text)))
+
+    def _read_failed(self, exc: BaseException, details: str) -> None:
+        self._reading = False
+        self._set_busy("")
+        if self._queued is not None:
+            request, self._queued = self._queued, None
+            self._start_read(request)
+            return
+        if isinstance(exc, Cancelled):
+            return
+        if isinstance(exc, ImportRefused):
+            message = labels.pick(exc.message_zh, exc.message_en)
+        else:
+            log.error("reading a file for import failed\n%s", details)
+            message = friendly_message(exc)
+        if self.read_result is None or self.pages.currentIndex() == 0:
+            self.pages.setCurrentIndex(0)
+            self.choose_error.setText(message)
+            self.choose_error.show()
+        else:
+            self.message_note.setText(message)
+            self.message_note.show()
+            self._fill_choosers(self.read_result)  # the combos go back to what is shown
+        self.sig_refused.emit(message)
+
+    # ---- showing a plan --------------------------------------------------------------------
+    def _show_result(self, result: work.ReadResult) -> None:
+        table = result.plan.table
+        self.file_title.setText(table.source.name)
+        self.file_title.setToolTip(str(table.source))
+        self._fill_choosers(result)
+        if result.request.kind == "auto":
+            reason = labels.pick(table.kind_reason_zh, table.kind_reason_en)
+            self.kind_reason.setText(self.tr("PortDesk thinks this is: {kind}. {reason}").format(
+                kind=labels.kind_label(table.kind), reason=reason))
+        else:
+            self.kind_reason.setText("")
+        if table.header_row is not None:
+            info = self.tr("Column titles are on row {row}; {rows} data rows below them.").format(
+                row=table.header_row, rows=len(table.rows))
+        else:
+            info = self.tr("No row of column titles was found; columns were guessed from their values.")
+        if table.skipped:
+            info += " " + self.tr("{n} other rows (titles, blank rows, totals) are left out.").format(n=len(table.skipped))
+        self.header_info.setText(info)
+        self.remembered_note.setText(self.tr(
+            "The column choices you confirmed last time for a file like this were used."))
+        self.remembered_note.setVisible(result.remembered)
+        warnings = [labels.pick(zh, en) for zh, en in table.warnings]
+        self.warnings_note.setText("\n".join(f"⚠ {w}" for w in warnings[:6]))
+        self.warnings_note.setVisible(bool(warnings))
+        c = result.counts
+        chips = [
+            CHIP.format(bg=CHIP_COLOURS["new"][0], fg=CHIP_COLOURS["new"][1], text=self.tr("New {n}").format(n=c["new"])),
+            CHIP.format(bg=CHIP_COLOURS["changed"][0], fg=CHIP_COLOURS["changed"][1],
+                        text=self.tr("Update {n}").format(n=c["changed"])),
+            CHIP.format(bg=CHIP_COLOURS["unchanged"][0], fg=CHIP_COLOURS["unchanged"][1],
+                        text=self.tr("No change {n}").format(n=c["unchanged"])),
+            CHIP.format(bg=CHIP_COLOURS["error"][0], fg=CHIP_COLOURS["error"][1],
+                        text=self.tr("Problems {n}").format(n=c["error"])),
+        ]
+        self.counts_label.setText('<span style="font-size:12pt;">' + " · ".join(chips) + "</span>")
+        todo = c["new"] + c["changed"]
+        self.import_button.setText(self.tr("Import {n} rows").format(n=todo) if todo else self.tr("Nothing to import"))
+        self.import_button.setEnabled(todo > 0 and not self.busy)
+        self._filling = True
+        self.overwrite_box.setChecked(result.request.overwrite_blanks)
+        self._filling = False
+        self.overwrite_box.setVisible(result.plan.kind != "ledger")
+
+    def _fill_choosers(self, result: work.ReadResult) -> None:
+        table = result.plan.table
+        self._filling = True
+        try:
+            self.sheet_combo.clear()
+            self.sheet_combo.addItems(table.sheet_names)
+            self.sheet_combo.setCurrentText(table.sheet)
+            self.sheet_combo.setEnabled(not self.busy)
+            for w in (self.sheet_caption, self.sheet_combo):
+                w.setVisible(len(table.sheet_names) > 1)
+            index = self.kind_combo.findData(result.request.kind)
+            self.kind_combo.setCurrentIndex(max(0, index))
+        finally:
+            self._filling = False
+
+    def _size_columns(self) -> None:
+        """Column widths from the header and the first rows only (never a scan of 100,000 rows)."""
+        fm = self.view.fontMetrics()
+        for section in range(self.model.columnCount()):
+            width = self.header.sectionSizeFromContents(section).width()
+            for row in range(min(30, self.model.rowCount())):
+                text = str(self.model.data(self.model.index(row, section)) or "")
+                width = max(width, fm.horizontalAdvance(text) + 30)
+            self.view.setColumnWidth(section, min(width, 360))
+
+    # ---- the user's choices ----------------------------------------------------------------
+    def _kind_for_reread(self) -> str:
+        assert self.read_result is not None
+        kind = self.read_result.request.kind
+        return self.read_result.plan.table.kind if kind == "auto" and self.read_result.remembered else kind
+
+    def _sheet_chosen(self, _index: int) -> None:
+        if not self._filling:
+            self.set_sheet(self.sheet_combo.currentText())
+
+    def _kind_chosen(self, _index: int) -> None:
+        if not self._filling:
+            self.set_kind(str(self.kind_combo.currentData()))
+
+    def set_sheet(self, sheet: str) -> None:
+        """Read another sheet of the file."""
+        if self.read_result is None or sheet == self.read_result.plan.table.sheet:
+            return
+        self._user_changed = False
+        r = self.read_result.request
+        self._start_read(work.ReadRequest(r.path, sheet, r.kind, {}, r.overwrite_blanks, True))
+
+    def set_kind(self, kind: str) -> None:
+        """Read the file as another kind ("auto", "products", "menu" or "ledger")."""
+        if self.read_result is None or kind == self.read_result.request.kind:
+            return
+        self._user_changed = False
+        r = self.read_result.request
+        self._start_read(work.ReadRequest(r.path, self.read_result.plan.table.sheet, kind, {}, r.overwrite_blanks, True))
+
+    def set_column_mapping(self, column: int, field: str | None) -> None:
+        """Import a column of the file as `field` (None: do not import it), and plan again."""
+        if self.read_result is None:
+            return
+        overrides = dict(self.read_result.overrides)
+        overrides[column] = field
+        self._user_changed = True
+        r = self.read_result.request
+        self._start_read(work.ReadRequest(r.path, self.read_result.plan.table.sheet, self._kind_for_reread(), overrides,
+                                          r.overwrite_blanks, False))
+
+    def set_overwrite_blanks(self, on: bool) -> None:
+        """Choose whether empty cells clear stored values, and plan again."""
+        if self._filling or self.read_result is None or on == self.read_result.request.overwrite_blanks:
+            return
+        self._replan(on)
+
+    def mapping_menu(self, column: int) -> QMenu:
+        """The menu of fields a column can be imported as (the current one checked)."""
+        assert self.read_result is not None
+        table = self.read_result.plan.table
+        current = table.mapping.get(column, (None, 0.0))[0]
+        menu = QMenu(self)
+        header = table.headers[column] if column < len(table.headers) else ""
+        title = menu.addAction(self.tr("Column “{header}” is:").format(header=header))
+        title.setEnabled(False)
+        menu.addSeparator()
+        ignore = menu.addAction(self.tr("Not imported"))
+        ignore.setCheckable(True)
+        ignore.setChecked(current is None)
+        ignore.triggered.connect(lambda _=False, c=column: self.set_column_mapping(c, None))
+        menu.addSeparator()
+        for field in fields_for(table.kind):
+            action = menu.addAction(labels.field_label(field))
+            action.setCheckable(True)
+            action.setChecked(field == current)
+            action.setData(field)
+            action.triggered.connect(lambda _=False, c=column, f=field: self.set_column_mapping(c, f))
+        return menu
+
+    def _mapping_clicked(self, column: int, where: QPoint) -> None:
+        if self.read_result is None or self.busy:
+            return
+        menu = self.mapping_menu(column)
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(where)
+
+    def _back_to_choose(self) -> None:
+        self.choose_error.hide()
+        self.pages.setCurrentIndex(0)
+
+    # ---- importing -------------------------------------------------------------------------
+    def make_apply_operation(self) -> Operation:
+        """The Operation that imports the previewed plan (start it with `self.runner.run`)."""
+        assert self.read_result is not None
+        plan, remember = self.read_result.plan, self._user_changed
+        op = Operation(
+            work=lambda job: work.apply_import(job, plan, remember),
+            on_success=self._applied,
+            on_failure=self._apply_failed,
+            label=self.tr("Importing… Nothing is saved until it has finished."),
+            db_path=self.store_path,
+        )
+        self._applying = op
+        self._set_busy(self.tr("Importing…"))
+        self.cancel_button.setText(self.tr("Stop importing"))
+        return op
+
+    def start_apply(self) -> None:
+        """Import the good rows of the preview (in one transaction, off the UI thread)."""
+        if self.read_result is None or self.busy or self._applying is not None:
+            return
+        self.runner.run(self.make_apply_operation())
+
+    def cancel_apply(self) -> None:
+        """Stop a running import: everything it did is rolled back."""
+        if self._applying is not None:
+            self._applying.job.cancel_event.set()
+
+    def _end_apply(self) -> None:
+        self._applying = None
+        self._set_busy("")
+        self.cancel_button.setText(self.tr("Cancel"))
+
+    def _applied(self, result: work.ApplyResult) -> None:
+        self._end_apply()
+        self.applied = result
+        self._show_applied(result)
+        self.pages.setCurrentIndex(2)
+        if result.batch_id is not None:
+            self.sig_import_finished.emit(result.batch_id)
+
+    def _apply_failed(self, exc: BaseException, details: str) -> None:
+        self._end_apply()
+        if self.read_result is not None:
+            self._show_result(self.read_result)
+        if isinstance(exc, Cancelled):
+            text = self.tr("The import was stopped. Nothing was changed.")
+        else:
+            log.error("import failed\n%s", details)
+            text = self.tr("The import did not finish, and nothing was changed.") + "\n" + friendly_message(exc)
+        self.message_note.setText(text)
+        self.message_note.show()
+
+    def _show_applied(self, result: work.ApplyResult) -> None:
+        if result.batch_id is None:
+            self.result_title.setText(self.tr("Nothing was imported"))
+            self.result_text.setText(self.tr("Every row was already there or had a problem."))
+        else:
+            self.result_title.setText("✔ " + self.tr("Import finished"))
+            self.result_text.setText(self.tr("Added {new} · Updated {changed} · No change {same}").format(
+                new=result.created, changed=result.updated, same=result.unchanged))
+        self.result_batch.setText(self.tr("Import number: {id}").format(id=result.batch_id[:8]) if result.batch_id else "")
+        self.problems_text.setText(self.tr(
+            "Rows not imported because of problems: {n}. Save them to a spreadsheet, "
+            "fix the cells marked there, and import that file again.").format(n=result.errors))
+        for w in (self.problems_text, self.report_button):
+            w.setVisible(result.errors > 0)
+        for w in (self.undo_text, self.undo_button):
+            w.setVisible(result.batch_id is not None)
+
+    # ---- after importing -------------------------------------------------------------------
+    def suggested_report_path(self) -> Path:
+        """Where the problem rows are saved by default: next to the file, "<name>-to fix.xlsx"."""
+        assert self.read_result is not None
+        source = self.read_result.plan.table.source
+        return source.with_name(f"{source.stem}-{self.tr('to fix')}.xlsx")
+
+    def save_problem_rows(self) -> None:
+        """Ask where, then write the rows that were not imported (with reasons) to an .xlsx."""
+        if self.read_result is None:
+            return
+        out = asks.report_path(self, self.suggested_report_path())
+        if out is None:
+            return
+        plan = self.read_result.plan
+        self.result_busy.setText(self.tr("Saving…"))
+        self.runner.run(Operation(
+            work=lambda job: work.save_report(job, plan, out),
+            on_success=lambda n, o=out: self._report_saved(o, int(n)),
+            on_failure=self._report_failed,
+            label=self.tr("Saving…"),
+            cancellable=False,
+        ))
+
+    def _report_saved(self, out: Path, rows: int) -> None:
+        self.result_busy.setText("")
+        self.report_saved = out
+        self.report_note.setText(self.tr("Saved {n} rows to {path}").format(n=rows, path=str(out)))
+        self.report_note.show()
+
+    def _report_failed(self, exc: BaseException, details: str) -> None:
+        self.result_busy.setText("")
+        log.error("saving the error report failed\n%s", details)
+        text = self.tr("The file could not be saved. Is it open in Excel or WPS? Close it and try again.")
+        self.report_note.setText(text if isinstance(exc, OSError) else friendly_message(exc))
+        self.report_note.show()
+
+    def undo_import(self) -> None:
+        """Ask, then undo the import made by this wizard."""
+        if self.applied is None or self.applied.batch_id is None:
+            return
+        if not asks.confirm(self, self.tr("Undo this import"), self.tr(
+                "Put the products back exactly as they were before this import?")):
+            return
+        batch = self.applied.batch_id
+        self.undo_button.setEnabled(False)
+        self.result_busy.setText(self.tr("Undoing…"))
+        self.runner.run(Operation(
+            work=lambda job: work.undo_batch(job, batch),
+            on_success=lambda _n, b=batch: self._undone(b),
+            on_failure=self._undo_failed,
+            label=self.tr("Undoing…"),
+            cancellable=False,
+            db_path=self.store_path,
+        ))
+
+    def _undone(self, batch: str) -> None:
+        self.result_busy.setText("")
+        self.result_title.setText(self.tr("The import was undone"))
+        self.result_text.setText(self.tr("Everything is back as it was before the import."))
+        for w in (self.undo_text, self.undo_button, self.problems_text, self.report_button, self.report_note):
+            w.hide()
+        self.sig_undone.emit(batch)
+
+    def _undo_failed(self, exc: BaseException, details: str) -> None:
+        self.result_busy.setText("")
+        self.undo_button.setEnabled(True)
+        if isinstance(exc, UndoRefused):
+            text = labels.pick_joined(str(exc))
+        else:
+            log.error("undo failed\n%s", details)
+            text = friendly_message(exc)
+        self.result_note.setText(text)
+        self.result_note.show()
+
+    # ---- closing ---------------------------------------------------------------------------
+    def reject(self) -> None:
+        """Cancel: during an import this stops it (rolling back); otherwise the dialog closes."""
+        if self._applying is not None:
+            self.cancel_apply()
+            return
+        self.shutdown()
+        super().reject()
+
+    def done(self, result: int) -> None:
+        """Closing stops background work first."""
+        self.shutdown()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the window cancels running work and waits for it."""
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Cancel running work (an import rolls back) and wait for its thread."""
+        if self.runner.busy:
+            self.runner.shutdown()
+
+
+def open_wizard(store_path: Path, path: Path | str | None, parent: QWidget | None = None) -> ImportWizard:
+    """Create, show and return a modeless wizard (deleted when closed)."""
+    wizard = ImportWizard(store_path, path, parent)
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    wizard.show()
+    QTimer.singleShot(0, wizard.raise_)
+    return wizard

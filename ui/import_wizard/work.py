@@ -1,0 +1,184 @@
+"""The import wizard's work functions: they run on a worker thread with the job's own Store.
+
+Nothing here touches widgets. Each function returns a small result object the wizard shows.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from catalog.products import Cancelled
+from importers import read_table
+from importers.apply import apply_plan
+from importers.plan import ImportPlan, build_plan
+from importers.remembered import load, save_mapping
+from importers.report import write_error_report
+from ui.operations import Job
+
+
+@dataclass
+class ReadRequest:
+    """What to read: the file, the sheet (None: guess), the kind ("auto" or a kind) and options.
+
+    `overrides` is the full set of mapping choices so far (column -> field, None = ignore);
+    `use_remembered` lets a mapping confirmed earlier for the same header be applied.
+    """
+
+    path: Path
+    sheet: str | None = None
+    kind: str = "auto"
+    overrides: dict[int, str | None] = field(default_factory=dict)
+    overwrite_blanks: bool = False
+    use_remembered: bool = True
+
+
+@dataclass
+class ReadResult:
+    """A plan ready for preview, with its counts and how the mapping came about."""
+
+    request: ReadRequest
+    plan: ImportPlan
+    counts: dict[str, int]
+    overrides: dict[int, str | None]
+    remembered: bool = False
+
+
+@dataclass(frozen=True)
+class ApplyResult:
+    """What an import did: the batch id (None if nothing to write) and the counts."""
+
+    batch_id: str | None
+    created: int
+    updated: int
+    unchanged: int
+    errors: int
+
+
+_gc_lock = threading.Lock()
+_gc_pausers = 0
+_quiet_gc_state: dict[str, bool] = {"was_enabled": True}
+
+
+@contextmanager
+def quiet_gc(freeze: bool = False) -> Iterator[None]:
+    """Pause the cyclic garbage collector while building big plans (shared by overlapping jobs).
+
+    A full collection walks every live object while holding the GIL: with a 100,000-row plan in
+    memory that is 70-200 ms during which the UI thread cannot run. Plans hold no reference
+    cycles, so nothing is lost. With `freeze`, the objects made so far are moved out of the
+    collector's sight (gc.freeze) before it is resumed, so later collections stay short; they
+    are still freed by reference counting when the preview lets go of them.
+    """
+    global _gc_pausers
+    with _gc_lock:
+        if _gc_pausers == 0:
+            _quiet_gc_state["was_enabled"] = gc.isenabled()
+            gc.disable()
+        _gc_pausers += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pausers -= 1
+            if freeze:
+                gc.freeze()
+            if _gc_pausers == 0 and _quiet_gc_state["was_enabled"]:
+                gc.enable()
+
+
+def count_actions(plan: ImportPlan) -> dict[str, int]:
+    """How many rows are new, changed, unchanged and in error (one pass)."""
+    counts = {"new": 0, "changed": 0, "unchanged": 0, "error": 0}
+    for r in plan.rows:
+        counts[r.action] += 1
+    return counts
+
+
+def current_mapping(plan: ImportPlan) -> dict[int, str]:
+    """Column index -> field of a plan's table."""
+    return {c: f for c, (f, _conf) in plan.table.mapping.items()}
+
+
+def read_and_plan(job: Job, request: ReadRequest) -> ReadResult:
+    """Read the file and plan the import (the remembered mapping applied when there is one)."""
+    with quiet_gc(freeze=True):
+        return _read_and_plan(job, request)
+
+
+def _read_and_plan(job: Job, request: ReadRequest) -> ReadResult:
+    job.progress(0.05)
+    overrides: Mapping[int | str, str | None] | None = dict(request.overrides) or None
+    table = read_table(request.path, sheet=request.sheet, kind=request.kind, mapping_override=overrides)
+    remembered = False
+    effective: dict[int, str | None] = dict(request.overrides)
+    if request.use_remembered and not request.overrides:
+        found = load(job.store, table.header_signature)
+        if found is not None and request.kind in ("auto", found.kind):
+            width = len(table.headers)
+            if all(c < width for c in found.mapping):
+                effective = {c: found.mapping.get(c) for c in range(width)}
+                now = {c: f for c, (f, _conf) in table.mapping.items()}
+                if table.kind != found.kind or now != found.mapping:
+                    if job.cancelled():
+                        raise Cancelled()
+                    table = read_table(request.path, sheet=table.sheet, kind=found.kind,
+                                       mapping_override=dict(effective))
+                remembered = True
+    if job.cancelled():
+        raise Cancelled()
+    job.progress(0.7)
+    plan = build_plan(job.store, table, overwrite_blanks=request.overwrite_blanks)
+    job.progress(1.0)
+    return ReadResult(request, plan, count_actions(plan), effective, remembered)
+
+
+def replan(job: Job, previous: ReadResult, overwrite_blanks: bool) -> ReadResult:
+    """Plan the same table again with another overwrite-blanks choice (no re-read)."""
+    with quiet_gc(freeze=True):
+        return _replan(job, previous, overwrite_blanks)
+
+
+def _replan(job: Job, previous: ReadResult, overwrite_blanks: bool) -> ReadResult:
+    table = previous.plan.table
+    request = ReadRequest(previous.request.path, table.sheet, previous.request.kind, dict(previous.overrides),
+                          overwrite_blanks, previous.request.use_remembered)
+    plan = build_plan(job.store, table, overwrite_blanks=overwrite_blanks)
+    return ReadResult(request, plan, count_actions(plan), dict(previous.overrides), previous.remembered)
+
+
+def free_lists(job: Job, trash: list[list[Any]]) -> None:
+    """Empty big lists (an old plan's rows) in small pieces, so the UI thread gets the GIL between them."""
+    del job
+    while trash:
+        rows = trash.pop()
+        while rows:
+            del rows[-2000:]
+            time.sleep(0)
+
+
+def apply_import(job: Job, plan: ImportPlan, remember: bool) -> ApplyResult:
+    """Apply the plan in one transaction (cancel rolls back); remember the mapping if asked."""
+    with quiet_gc():
+        batch = apply_plan(job.store, plan, progress=job.progress, cancel=job.cancelled)
+    if remember and batch is not None:
+        save_mapping(job.store, plan.table.header_signature, plan.kind, current_mapping(plan))
+    counts = count_actions(plan)
+    return ApplyResult(batch, counts["new"], counts["changed"], counts["unchanged"], counts["error"])
+
+
+def save_report(job: Job, plan: ImportPlan, out: Path) -> int:
+    """Write the problem rows to `out`; returns how many rows were written."""
+    del job
+    return write_error_report(plan, out)
+
+
+def undo_batch(job: Job, batch_id: str) -> int:
+    """Undo one import (raises catalog.batches.UndoRefused with the reason)."""
+    return job.store.batches.undo(batch_id)
