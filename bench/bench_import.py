@@ -1,0 +1,76 @@
+"""Import end to end (read, map, validate, plan, upsert, search text, batch, outbox) of a generated
+100,000 x 8 xlsx, as a ratio to python-calamine only reading the same file in the same run.
+
+    python bench/bench_import.py [--rows N]
+
+Goals (issue #3): first import <= 2.0x calamine, re-import of the unchanged file <= 1.5x,
+peak RSS <= 300 MB. Each phase runs in a fresh process so peak RSS is the import's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+_CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+phase, xlsx, db = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+t = time.perf_counter()
+if phase == "calamine":
+    from python_calamine import CalamineWorkbook
+    CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_index(0).to_python()
+    counts = {}
+else:
+    from catalog.store import Store
+    from importers.apply import apply_plan
+    from importers.plan import build_plan
+    from importers.table import read_table
+    with Store.open(db) as store:
+        plan = build_plan(store, read_table(xlsx))
+        apply_plan(store, plan)
+        counts = {a: plan.count(a) for a in ("new", "changed", "unchanged", "error")}
+elapsed = time.perf_counter() - t
+print(json.dumps({"seconds": elapsed, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, **counts}))
+"""
+
+
+def _run(phase: str, xlsx: Path, db: Path) -> dict[str, float]:
+    out = subprocess.run([sys.executable, "-c", _CHILD, phase, str(xlsx), str(db)], cwd=HERE.parent,
+                         capture_output=True, text=True, check=True).stdout
+    return dict(json.loads(out.strip().splitlines()[-1]))
+
+
+def main() -> int:
+    """Generate the file, then time calamine, a first import and a re-import; print the ratios."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=100_000)
+    args = parser.parse_args()
+    sys.path.insert(0, str(HERE))
+    from bench_read import make_file  # the same generated sheet as bench_read.py
+
+    with tempfile.TemporaryDirectory() as tmp:
+        xlsx, db = Path(tmp) / "products.xlsx", Path(tmp) / "shop.sqlite"
+        t = time.perf_counter()
+        make_file(xlsx, args.rows)
+        print(f"generated {args.rows} rows in {time.perf_counter() - t:.1f} s")
+        base = min(_run("calamine", xlsx, db)["seconds"] for _ in range(2))
+        first = _run("import", xlsx, db)
+        again = _run("import", xlsx, db)
+    print(f"calamine read only:   {base:6.2f} s")
+    print(f"first import:         {first['seconds']:6.2f} s  = {first['seconds'] / base:5.1f}x calamine (goal <= 2.0x)"
+          f"  new {first['new']:.0f}, errors {first['error']:.0f}, peak RSS {first['rss_mb']:.0f} MB (goal <= 300)")
+    print(f"re-import, unchanged: {again['seconds']:6.2f} s  = {again['seconds'] / base:5.1f}x calamine (goal <= 1.5x)"
+          f"  unchanged {again['unchanged']:.0f}, peak RSS {again['rss_mb']:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
