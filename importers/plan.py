@@ -186,6 +186,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool) -> 
     plans: list[RowPlan] = []
     new_products: dict[str, str] = {}  # name -> new product id (rows sharing a name share a product)
     seen_specs: dict[str, int] = {}  # spec id -> row number that already targets it
+    new_in_file: dict[tuple[str, str], int] = {}  # (name, spec) of new specs -> their row
     mapped = {f for f, _ in table.mapping.values()}
     for row in table.rows:
         v = {**dict.fromkeys(mapped), **row.values}  # a mapped but blank cell is None
@@ -236,6 +237,13 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool) -> 
             plan.action = "changed" if plan.diffs else "unchanged"
             continue
         # a new spec: of an existing product with that name, of a product new in this file, or a new product
+        if (name, spec) in new_in_file:
+            first_row = new_in_file[(name, spec)]
+            plan.issues.append(_row_issue(
+                row, "name", f"与第 {first_row} 行是同一个商品规格", f"Same product and spec as row {first_row}",
+                "删除重复的行，或填写不同的规格/货号", "Delete the duplicate row, or give it another spec or SKU"))
+            continue
+        new_in_file[(name, spec)] = row.row_number
         existing_product = ex.by_name.get(name)
         product_id = existing_product or new_products.get(name)
         plan.new_product = existing_product is None
@@ -299,6 +307,7 @@ def _plan_ledger(store: Store, table: ParsedTable) -> list[RowPlan]:
         (r[0], r[1]) for r in store.conn.execute("SELECT channel, order_id FROM ledger_entries WHERE order_id IS NOT NULL")
     }
     occurrences: dict[str, int] = {}
+    same_order: dict[str, int] = {}
     seen: set[tuple[str, str]] = set()
     for row in table.rows:
         v = row.values
@@ -326,7 +335,14 @@ def _plan_ledger(store: Store, table: ParsedTable) -> list[RowPlan]:
         }
         fingerprint = json.dumps(entry, ensure_ascii=False, sort_keys=True)
         occurrences[fingerprint] = occurrences.get(fingerprint, 0) + 1
-        order_id = str(v["order_id"]).strip() if v.get("order_id") else _ledger_key(entry, occurrences[fingerprint])
+        if v.get("order_id"):
+            # a bill may list one order twice (payment and refund): the later rows get #2, #3...
+            order_id = str(v["order_id"]).strip()
+            same_order[order_id] = same_order.get(order_id, 0) + 1
+            if same_order[order_id] > 1 and occurrences[fingerprint] == 1:
+                order_id = f"{order_id}#{same_order[order_id]}"
+        else:
+            order_id = _ledger_key(entry, occurrences[fingerprint])
         entry["order_id"] = order_id
         key = (str(entry["channel"]), order_id)
         plan.ledger = entry

@@ -386,7 +386,7 @@ def to_barcode(value: Any) -> str:
         s = str(value)
     elif cls is str:
         s = clean_text(value)
-        if not s.isdigit():
+        if not (s.isdigit() and s.isascii()):
             s2 = clean_text(nfkc(s)).replace(" ", "")
             if _SCI_RE.match(s2):
                 raise _destroyed(value)
@@ -566,7 +566,7 @@ def to_spicy(value: Any) -> int:
     if (cls is int or cls is float) and 0 <= value <= 5 and value == int(value):
         return min(int(value), 3)
     s = clean_text(to_text(value))
-    if s.isdigit() and int(s) <= 5:
+    if s.isdecimal() and s.isascii() and int(s) <= 5:
         return min(int(s), 3)
     if s and set(s) <= {"🌶", "\ufe0f", "辣", "*", "★", "☆"}:
         return min(sum(1 for ch in s if ch in "🌶辣*★"), 3)
