@@ -74,7 +74,7 @@ def tr(text: str) -> str:
 def field_label(name: str | None) -> str:
     """The user's word for a field (or a stored column); "Not imported" for None."""
     if name is None:
-        return tr("Not imported")
+        return QCoreApplication.translate("ImportFields", "Not imported")
     source = FIELD_LABELS.get(name)
     return tr(source) if source else name
 
@@ -135,25 +135,25 @@ def cell_text(value: Any) -> str:
 def diff_value(column: str, value: Any) -> str:
     """A stored or new value of a diff, the way a shopkeeper reads it."""
     if value is None or value == "":
-        return tr("(blank)")
+        return QCoreApplication.translate("ImportFields", "(blank)")
     if column.endswith("_fen") and isinstance(value, int):
         return yuan(value)
     if column == "stock_milli" and isinstance(value, int):
         return f"{Decimal(value) / 1000:f}".rstrip("0").rstrip(".") or "0"
     if column == "sold_out":
-        return tr("yes") if value else tr("no")
+        return QCoreApplication.translate("ImportFields", "yes") if value else QCoreApplication.translate("ImportFields", "no")
     if column == "status":
-        return tr("off the shelf") if value == "off" else tr("on sale")
+        return QCoreApplication.translate("ImportFields", "off the shelf") if value == "off" else QCoreApplication.translate("ImportFields", "on sale")
     if column in ("allergens", "attributes") and isinstance(value, str):
         try:
             parsed = json.loads(value)
         except ValueError:
             return value
         if column == "allergens" and isinstance(parsed, list):
-            return "、".join(str(x) for x in parsed) or tr("(blank)")
+            return "、".join(str(x) for x in parsed) or QCoreApplication.translate("ImportFields", "(blank)")
         if isinstance(parsed, list):
             names = [str(o.get("name", "")) for g in parsed if isinstance(g, dict) for o in g.get("options", [])]
-            return "、".join(n for n in names if n) or tr("(blank)")
+            return "、".join(n for n in names if n) or QCoreApplication.translate("ImportFields", "(blank)")
     return cell_text(value)
 
 

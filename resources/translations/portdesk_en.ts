@@ -1,0 +1,2265 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AttributeTable</name>
+    <message>
+        <location filename="../../ui/attribute_table.py" line="82"/>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attribute_table.py" line="82"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attribute_table.py" line="82"/>
+        <source>Options (comma separated, extra price after +)</source>
+        <translation>Options (comma separated, extra price after +)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attribute_table.py" line="83"/>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attribute_table.py" line="83"/>
+        <source>Several</source>
+        <translation>Several</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attribute_table.py" line="85"/>
+        <source>Add group</source>
+        <translation>Add group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attribute_table.py" line="86"/>
+        <source>Remove group</source>
+        <translation>Remove group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attribute_table.py" line="89"/>
+        <source>Taste</source>
+        <translation>Taste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attribute_table.py" line="89"/>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attribute_table.py" line="89"/>
+        <source>Add-on</source>
+        <translation>Add-on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attribute_table.py" line="128"/>
+        <source>Attribute row %1 needs a group name.</source>
+        <translation>Attribute row %1 needs a group name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attribute_table.py" line="134"/>
+        <source>Attribute “%1”: an extra price is not a valid amount.</source>
+        <translation>Attribute “%1”: an extra price is not a valid amount.</translation>
+    </message>
+</context>
+<context>
+    <name>CategorySidebar</name>
+    <message>
+        <location filename="../../ui/category_tree.py" line="144"/>
+        <source>New category…</source>
+        <translation>New category…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_tree.py" line="146"/>
+        <source>New subcategory…</source>
+        <translation>New subcategory…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_tree.py" line="148"/>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_tree.py" line="149"/>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_tree.py" line="154"/>
+        <source>New category</source>
+        <translation>New category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_tree.py" line="154"/>
+        <location filename="../../ui/category_tree.py" line="172"/>
+        <source>Category name:</source>
+        <translation>Category name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_tree.py" line="160"/>
+        <source>Cannot add the category</source>
+        <translation>Cannot add the category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_tree.py" line="172"/>
+        <source>Rename category</source>
+        <translation>Rename category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_tree.py" line="178"/>
+        <source>Cannot rename the category</source>
+        <translation>Cannot rename the category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_tree.py" line="189"/>
+        <source>Delete the category “%1” and its subcategories?
+Its products are kept, without a category.</source>
+        <translation>Delete the category “%1” and its subcategories?
+Its products are kept, without a category.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_tree.py" line="191"/>
+        <source>Delete category</source>
+        <translation>Delete category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_tree.py" line="196"/>
+        <source>Cannot delete the category</source>
+        <translation>Cannot delete the category</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryTreeModel</name>
+    <message>
+        <location filename="../../ui/category_tree.py" line="35"/>
+        <location filename="../../ui/category_tree.py" line="80"/>
+        <source>All products</source>
+        <translation>All products</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="16"/>
+        <source>Import a spreadsheet</source>
+        <translation>Import a spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="17"/>
+        <source>Spreadsheets</source>
+        <translation>Spreadsheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="18"/>
+        <source>All files</source>
+        <translation>All files</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../../ui/errors.py" line="33"/>
+        <source>Something went wrong</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="45"/>
+        <source>PortDesk ran into a problem and could not finish what it was doing.
+Your saved data is safe. If this happens again, please send the log file to support.</source>
+        <translation>PortDesk ran into a problem and could not finish what it was doing.
+Your saved data is safe. If this happens again, please send the log file to support.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="51"/>
+        <source>Log folder: %1</source>
+        <translation>Log folder: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImageStrip</name>
+    <message>
+        <location filename="../../ui/image_strip.py" line="29"/>
+        <source>Choose a photo</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_strip.py" line="30"/>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_strip.py" line="76"/>
+        <source>Add photo…</source>
+        <translation>Add photo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_strip.py" line="77"/>
+        <source>Remove photo</source>
+        <translation>Remove photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_strip.py" line="107"/>
+        <source>Cannot read “%1”: %2</source>
+        <translation>Cannot read “%1”: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="19"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="20"/>
+        <source>Spec</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="21"/>
+        <source>Item no.</source>
+        <translation>Item no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="22"/>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="23"/>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="24"/>
+        <source>Member price</source>
+        <translation>Member price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="25"/>
+        <source>Cost price</source>
+        <translation>Cost price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="26"/>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="27"/>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="28"/>
+        <location filename="../../ui/import_wizard/labels.py" line="49"/>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="29"/>
+        <source>Shelf life (days)</source>
+        <translation>Shelf life (days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="30"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="31"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="32"/>
+        <source>Spicy level</source>
+        <translation>Spicy level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="33"/>
+        <location filename="../../ui/import_wizard/labels.py" line="50"/>
+        <source>Flavours</source>
+        <translation>Flavours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="34"/>
+        <source>Allergens</source>
+        <translation>Allergens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="35"/>
+        <source>Date and time</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="36"/>
+        <source>Time of day</source>
+        <translation>Time of day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="37"/>
+        <source>Income</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="38"/>
+        <source>Expense</source>
+        <translation>Expense</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="39"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="40"/>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="41"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="42"/>
+        <source>Payment method</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="43"/>
+        <source>In / out</source>
+        <translation>In / out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="44"/>
+        <source>Paid by / to</source>
+        <translation>Paid by / to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="45"/>
+        <source>Order no.</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="46"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="47"/>
+        <source>Transaction type</source>
+        <translation>Transaction type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="51"/>
+        <source>Sold out</source>
+        <translation>Sold out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="55"/>
+        <source>Let PortDesk decide</source>
+        <translation>Let PortDesk decide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="56"/>
+        <source>Products</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="57"/>
+        <source>Menu (dishes)</source>
+        <translation>Menu (dishes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="58"/>
+        <source>Sales ledger</source>
+        <translation>Sales ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="62"/>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="63"/>
+        <source>Update</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="64"/>
+        <source>No change</source>
+        <translation>No change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="65"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="77"/>
+        <source>Not imported</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="138"/>
+        <location filename="../../ui/import_wizard/labels.py" line="153"/>
+        <location filename="../../ui/import_wizard/labels.py" line="156"/>
+        <source>(blank)</source>
+        <translation>(blank)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="144"/>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="144"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="146"/>
+        <source>off the shelf</source>
+        <translation>off the shelf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="146"/>
+        <source>on sale</source>
+        <translation>on sale</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="103"/>
+        <location filename="../../ui/import_wizard/history.py" line="104"/>
+        <source>Import history</source>
+        <translation>Import history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="105"/>
+        <source>Every spreadsheet you imported. Undo puts the products back as they were before that import.</source>
+        <translation>Every spreadsheet you imported. Undo puts the products back as they were before that import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="106"/>
+        <source>Nothing has been imported yet.</source>
+        <translation>Nothing has been imported yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="107"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="109"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="109"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="109"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="109"/>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="109"/>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="110"/>
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="110"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="139"/>
+        <source>Undone {time}</source>
+        <translation>Undone {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="139"/>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="148"/>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="149"/>
+        <source>Put everything back as it was before this import</source>
+        <translation>Put everything back as it was before this import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="167"/>
+        <source>Undo this import</source>
+        <translation>Undo this import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="168"/>
+        <source>Undo the import of “{file}” and put everything back as it was before it?</source>
+        <translation>Undo the import of “{file}” and put everything back as it was before it?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="173"/>
+        <source>Undoing…</source>
+        <translation>Undoing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/history.py" line="176"/>
+        <source>The import was undone.</source>
+        <translation>The import was undone.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="273"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="274"/>
+        <source>Import a spreadsheet</source>
+        <translation>Import a spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="276"/>
+        <source>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</source>
+        <translation>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="278"/>
+        <source>Choose a file…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="279"/>
+        <source>or drag the file into this window</source>
+        <translation>or drag the file into this window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="280"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="296"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="281"/>
+        <source>Sheet:</source>
+        <translation>Sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="282"/>
+        <source>This file holds:</source>
+        <translation>This file holds:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="287"/>
+        <source>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</source>
+        <translation>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="289"/>
+        <source>Empty cells clear what is stored (normally empty cells keep the stored value)</source>
+        <translation>Empty cells clear what is stored (normally empty cells keep the stored value)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="290"/>
+        <source>Choose another file</source>
+        <translation>Choose another file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="291"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="627"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="292"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="654"/>
+        <source>Import finished</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="293"/>
+        <source>Save the problem rows to a spreadsheet to fix…</source>
+        <translation>Save the problem rows to a spreadsheet to fix…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="294"/>
+        <source>Imported the wrong file? You can put everything back as it was.</source>
+        <translation>Imported the wrong file? You can put everything back as it was.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="295"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="707"/>
+        <source>Undo this import</source>
+        <translation>Undo this import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="364"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="369"/>
+        <source>Reading “{name}”…</source>
+        <translation>Reading “{name}”…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="383"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="389"/>
+        <source>Checking the rows again…</source>
+        <translation>Checking the rows again…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="453"/>
+        <source>PortDesk thinks this is: {kind}. {reason}</source>
+        <translation>PortDesk thinks this is: {kind}. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="458"/>
+        <source>Column titles are on row {row}; {rows} data rows below them.</source>
+        <translation>Column titles are on row {row}; {rows} data rows below them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="461"/>
+        <source>No row of column titles was found; columns were guessed from their values.</source>
+        <translation>No row of column titles was found; columns were guessed from their values.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="463"/>
+        <source>{n} other rows (titles, blank rows, totals) are left out.</source>
+        <translation>{n} other rows (titles, blank rows, totals) are left out.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="466"/>
+        <source>The column choices you confirmed last time for a file like this were used.</source>
+        <translation>The column choices you confirmed last time for a file like this were used.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="473"/>
+        <source>New {n}</source>
+        <translation>New {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="475"/>
+        <source>Update {n}</source>
+        <translation>Update {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="477"/>
+        <source>No change {n}</source>
+        <translation>No change {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="479"/>
+        <source>Problems {n}</source>
+        <translation>Problems {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="483"/>
+        <source>Import {n} rows</source>
+        <translation>Import {n} rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="483"/>
+        <source>Nothing to import</source>
+        <translation>Nothing to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="569"/>
+        <source>Column “{header}” is:</source>
+        <translation>Column “{header}” is:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="572"/>
+        <source>Not imported</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="605"/>
+        <source>Importing… Nothing is saved until it has finished.</source>
+        <translation>Importing… Nothing is saved until it has finished.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="609"/>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="610"/>
+        <source>Stop importing</source>
+        <translation>Stop importing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="642"/>
+        <source>The import was stopped. Nothing was changed.</source>
+        <translation>The import was stopped. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="645"/>
+        <source>The import did not finish, and nothing was changed.</source>
+        <translation>The import did not finish, and nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="651"/>
+        <source>Nothing was imported</source>
+        <translation>Nothing was imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="652"/>
+        <source>Every row was already there or had a problem.</source>
+        <translation>Every row was already there or had a problem.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="655"/>
+        <source>Added {new} · Updated {changed} · No change {same}</source>
+        <translation>Added {new} · Updated {changed} · No change {same}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="657"/>
+        <source>Import number: {id}</source>
+        <translation>Import number: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="659"/>
+        <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
+        <translation>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="681"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="686"/>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="693"/>
+        <source>Saved {n} rows to {path}</source>
+        <translation>Saved {n} rows to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="699"/>
+        <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
+        <translation>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="708"/>
+        <source>Put the products back exactly as they were before this import?</source>
+        <translation>Put the products back exactly as they were before this import?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="712"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="717"/>
+        <source>Undoing…</source>
+        <translation>Undoing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="724"/>
+        <source>The import was undone</source>
+        <translation>The import was undone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="725"/>
+        <source>Everything is back as it was before the import.</source>
+        <translation>Everything is back as it was before the import.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="257"/>
+        <source>PortDesk – shop assistant</source>
+        <translation>PortDesk – shop assistant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="258"/>
+        <source>+ New product</source>
+        <translation>+ New product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="259"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="260"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="261"/>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="262"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <source>&amp;Import spreadsheet…</source>
+        <translation>&amp;Import spreadsheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="264"/>
+        <source>&amp;Export products…</source>
+        <translation>&amp;Export products…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="265"/>
+        <source>Load &amp;demo shop</source>
+        <translation>Load &amp;demo shop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="266"/>
+        <source>Import &amp;history…</source>
+        <translation>Import &amp;history…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="267"/>
+        <source>&amp;Menus and printing…</source>
+        <translation>&amp;Menus and printing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="268"/>
+        <source>&amp;Tables and QR tents…</source>
+        <translation>&amp;Tables and QR tents…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="269"/>
+        <source>Shop &amp;details…</source>
+        <translation>Shop &amp;details…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="270"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="273"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="274"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <source>&amp;New product…</source>
+        <translation>&amp;New product…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="276"/>
+        <source>&amp;Edit product…</source>
+        <translation>&amp;Edit product…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="277"/>
+        <source>&amp;Delete product</source>
+        <translation>&amp;Delete product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="278"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="279"/>
+        <source>Show &amp;categories</source>
+        <translation>Show &amp;categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="280"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="281"/>
+        <source>Open &amp;data folder</source>
+        <translation>Open &amp;data folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="282"/>
+        <source>Open &amp;log folder</source>
+        <translation>Open &amp;log folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="283"/>
+        <source>&amp;About PortDesk</source>
+        <translation>&amp;About PortDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="284"/>
+        <source>Sync: offline</source>
+        <translation>Sync: offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="350"/>
+        <source>The list can be sorted by name only.</source>
+        <translation>The list can be sorted by name only.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="355"/>
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n product</numerusform>
+            <numerusform>%n products</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="357"/>
+        <source>Showing %1 of %2</source>
+        <translation>Showing %1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="362"/>
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="382"/>
+        <source>Counting products…</source>
+        <translation>Counting products…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="454"/>
+        <source>Delete “%1”?</source>
+        <translation>Delete “%1”?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="455"/>
+        <source>Delete %1 products?</source>
+        <translation>Delete %1 products?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="456"/>
+        <source>You can undo this with Edit › Undo.</source>
+        <translation>You can undo this with Edit › Undo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="457"/>
+        <source>Delete products</source>
+        <translation>Delete products</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="472"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="473"/>
+        <source>Importing spreadsheets is coming in the next version.
+The file you chose: %1</source>
+        <translation>Importing spreadsheets is coming in the next version.
+The file you chose: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="484"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="484"/>
+        <source>Exporting products is coming in the next version.</source>
+        <translation>Exporting products is coming in the next version.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="486"/>
+        <source>Export products</source>
+        <translation>Export products</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="498"/>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="499"/>
+        <source>Exporting products…</source>
+        <translation>Exporting products…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="505"/>
+        <source>Demo shop</source>
+        <translation>Demo shop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="505"/>
+        <source>The demo shop is not available in this version.</source>
+        <translation>The demo shop is not available in this version.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="507"/>
+        <source>Load demo shop</source>
+        <translation>Load demo shop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="508"/>
+        <source>Add the demo restaurant&apos;s products to this shop?</source>
+        <translation>Add the demo restaurant&apos;s products to this shop?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="518"/>
+        <source>Loading the demo shop…</source>
+        <translation>Loading the demo shop…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="534"/>
+        <source>The demo shop is loaded.</source>
+        <translation>The demo shop is loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="541"/>
+        <source>Could not finish</source>
+        <translation>Could not finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="571"/>
+        <source>About PortDesk</source>
+        <translation>About PortDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="572"/>
+        <source>&lt;h3&gt;PortDesk %1&lt;/h3&gt;&lt;p&gt;The shop assistant of the Qingdao digital port (数字港商户助手).&lt;/p&gt;&lt;p&gt;Your data stays on this computer: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;PortDesk %1&lt;/h3&gt;&lt;p&gt;The shop assistant of the Qingdao digital port (数字港商户助手).&lt;/p&gt;&lt;p&gt;Your data stays on this computer: %2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MenusAsks</name>
+    <message>
+        <location filename="../../ui/menus/asks.py" line="50"/>
+        <source>Choose a picture</source>
+        <translation>Choose a picture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/asks.py" line="51"/>
+        <source>Pictures</source>
+        <translation>Pictures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/asks.py" line="52"/>
+        <source>All files</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/asks.py" line="65"/>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+</context>
+<context>
+    <name>MenusDialog</name>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="79"/>
+        <source>Menus and printing</source>
+        <translation>Menus and printing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="93"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="106"/>
+        <source>Menus</source>
+        <translation>Menus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="109"/>
+        <source>New…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="110"/>
+        <location filename="../../ui/menus/menu_editor.py" line="144"/>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="111"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="112"/>
+        <source>Shop name, logo, address…</source>
+        <translation>Shop name, logo, address…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="113"/>
+        <source>Tables and QR tents…</source>
+        <translation>Tables and QR tents…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="133"/>
+        <source>This address never changes, even when you rename the menu or change its dishes, so QR codes you have printed keep working.</source>
+        <translation>This address never changes, even when you rename the menu or change its dishes, so QR codes you have printed keep working.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="143"/>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="145"/>
+        <location filename="../../ui/menus/menu_editor.py" line="158"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="146"/>
+        <location filename="../../ui/menus/menu_editor.py" line="159"/>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="147"/>
+        <location filename="../../ui/menus/menu_editor.py" line="160"/>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="149"/>
+        <source>Sections</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="157"/>
+        <source>Add dishes…</source>
+        <translation>Add dishes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="162"/>
+        <location filename="../../ui/menus/menu_editor.py" line="365"/>
+        <source>Dishes in this section</source>
+        <translation>Dishes in this section</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="166"/>
+        <source>Prices, member prices, sold-out, spicy and allergen marks come from the products. Drag to change the order.</source>
+        <translation>Prices, member prices, sold-out, spicy and allergen marks come from the products. Drag to change the order.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="230"/>
+        <source>Cannot create the menu</source>
+        <translation>Cannot create the menu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="240"/>
+        <source>Rename menu</source>
+        <translation>Rename menu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="240"/>
+        <source>New name:</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="252"/>
+        <source>Delete menu</source>
+        <translation>Delete menu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="253"/>
+        <source>Delete the menu “%1”? Its products stay in the catalog.</source>
+        <translation>Delete the menu “%1”? Its products stay in the catalog.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="267"/>
+        <source>No menu yet: press “New…” to make one.</source>
+        <translation>No menu yet: press “New…” to make one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="276"/>
+        <source>QR address: %1  (code: %2)</source>
+        <translation>QR address: %1  (code: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="295"/>
+        <source>Add section</source>
+        <translation>Add section</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="295"/>
+        <source>Section title (e.g. Seafood, Draft beer):</source>
+        <translation>Section title (e.g. Seafood, Draft beer):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="308"/>
+        <source>Rename section</source>
+        <translation>Rename section</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="308"/>
+        <source>New title:</source>
+        <translation>New title:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="319"/>
+        <source>Remove section</source>
+        <translation>Remove section</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="320"/>
+        <source>Remove the section “%1” and its %2 dish(es) from this menu? The products stay in the catalog.</source>
+        <translation>Remove the section “%1” and its %2 dish(es) from this menu? The products stay in the catalog.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="365"/>
+        <source>Dishes in “%1”</source>
+        <translation>Dishes in “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="433"/>
+        <source>member %1</source>
+        <translation>member %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="437"/>
+        <source>SOLD OUT</source>
+        <translation>SOLD OUT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="439"/>
+        <source>(not on sale: hidden on the menu)</source>
+        <translation>(not on sale: hidden on the menu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="443"/>
+        <source>Contains: %1</source>
+        <translation>Contains: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="451"/>
+        <source>mild</source>
+        <translation>mild</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="451"/>
+        <source>medium spicy</source>
+        <translation>medium spicy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="451"/>
+        <source>very spicy</source>
+        <translation>very spicy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="471"/>
+        <source>Cannot save the menu</source>
+        <translation>Cannot save the menu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="484"/>
+        <source>No tables</source>
+        <translation>No tables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/menu_editor.py" line="485"/>
+        <source>No table uses this menu yet. Open “Tables and QR tents…” to add tables and choose their menu.</source>
+        <translation>No table uses this menu yet. Open “Tables and QR tents…” to add tables and choose their menu.</translation>
+    </message>
+</context>
+<context>
+    <name>NewMenuDialog</name>
+    <message>
+        <location filename="../../ui/menus/new_menu.py" line="27"/>
+        <source>New menu</source>
+        <translation>New menu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/new_menu.py" line="30"/>
+        <source>e.g. Dine-in, Takeaway, Beer list</source>
+        <translation>e.g. Dine-in, Takeaway, Beer list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/new_menu.py" line="31"/>
+        <source>Fill it from my categories (one section each)</source>
+        <translation>Fill it from my categories (one section each)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/new_menu.py" line="32"/>
+        <source>Start empty, I add sections myself</source>
+        <translation>Start empty, I add sections myself</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/new_menu.py" line="48"/>
+        <source>Create menu</source>
+        <translation>Create menu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/new_menu.py" line="49"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/new_menu.py" line="55"/>
+        <source>Menu name:</source>
+        <translation>Menu name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/new_menu.py" line="77"/>
+        <source>Please type a name for the menu.</source>
+        <translation>Please type a name for the menu.</translation>
+    </message>
+</context>
+<context>
+    <name>OperationRunner</name>
+    <message>
+        <location filename="../../ui/operations.py" line="166"/>
+        <source>Please wait</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="167"/>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="174"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../ui/import_wizard/preview_model.py" line="176"/>
+        <source>What happens</source>
+        <translation>What happens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_model.py" line="176"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_model.py" line="196"/>
+        <source>Column {letter} “{header}” is not imported.</source>
+        <translation>Column {letter} “{header}” is not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_model.py" line="198"/>
+        <source>Column {letter} “{header}” looks like “{field}”, but please check.</source>
+        <translation>Column {letter} “{header}” looks like “{field}”, but please check.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_model.py" line="200"/>
+        <source>Column {letter} “{header}” is imported as “{field}”.</source>
+        <translation>Column {letter} “{header}” is imported as “{field}”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_model.py" line="241"/>
+        <source>Column {letter}</source>
+        <translation>Column {letter}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_model.py" line="245"/>
+        <source>This row will be added.</source>
+        <translation>This row will be added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_model.py" line="246"/>
+        <source>Already there with the same values: nothing changes.</source>
+        <translation>Already there with the same values: nothing changes.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../ui/menus/preview.py" line="73"/>
+        <source>Preview (A4)</source>
+        <translation>Preview (A4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/preview.py" line="110"/>
+        <source>Updating…</source>
+        <translation>Updating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/preview.py" line="137"/>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/menus/preview.py" line="153"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/preview.py" line="164"/>
+        <source>The preview could not be drawn.</source>
+        <translation>The preview could not be drawn.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="112"/>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="112"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/menus/print_actions.py" line="121"/>
+        <source>Laid out %n page(s)</source>
+        <translation>
+            <numerusform>Laid out %n page</numerusform>
+            <numerusform>Laid out %n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="124"/>
+        <source>Saving the PDF…</source>
+        <translation>Saving the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="128"/>
+        <source>Save pictures into which folder?</source>
+        <translation>Save pictures into which folder?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="136"/>
+        <source>Saving pictures…</source>
+        <translation>Saving pictures…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="140"/>
+        <source>Save the web menu into which folder?</source>
+        <translation>Save the web menu into which folder?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="149"/>
+        <source>Saving the web menu…</source>
+        <translation>Saving the web menu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="155"/>
+        <source>Preparing the preview…</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="163"/>
+        <source>Preparing to print…</source>
+        <translation>Preparing to print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="182"/>
+        <source>Print preview</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="204"/>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="204"/>
+        <source>Saved to:
+%1</source>
+        <translation>Saved to:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="213"/>
+        <source>This could not be finished. Your data is safe; please try again.</source>
+        <translation>This could not be finished. Your data is safe; please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="215"/>
+        <source>Could not finish</source>
+        <translation>Could not finish</translation>
+    </message>
+</context>
+<context>
+    <name>PrintBar</name>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="226"/>
+        <source>A4 menu (several pages)</source>
+        <translation>A4 menu (several pages)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="227"/>
+        <source>Table tents (A4 folded to A5, one per table)</source>
+        <translation>Table tents (A4 folded to A5, one per table)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="228"/>
+        <source>Product QR stickers (A4 sheet, 3 × 8)</source>
+        <translation>Product QR stickers (A4 sheet, 3 × 8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="229"/>
+        <source>Receipt menu (58 mm thermal paper)</source>
+        <translation>Receipt menu (58 mm thermal paper)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="230"/>
+        <source>Receipt menu (80 mm thermal paper)</source>
+        <translation>Receipt menu (80 mm thermal paper)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="263"/>
+        <source>Layout:</source>
+        <translation>Layout:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="270"/>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="270"/>
+        <source>Print preview…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="270"/>
+        <source>Save PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="271"/>
+        <source>Save pictures…</source>
+        <translation>Save pictures…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/print_actions.py" line="271"/>
+        <source>Save web menu…</source>
+        <translation>Save web menu…</translation>
+    </message>
+</context>
+<context>
+    <name>ProductCommands</name>
+    <message>
+        <location filename="../../ui/undo.py" line="45"/>
+        <source>Add “%1”</source>
+        <translation>Add “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="64"/>
+        <source>Edit “%1”</source>
+        <translation>Edit “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="87"/>
+        <source>Delete “%1”</source>
+        <translation>Delete “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="89"/>
+        <source>Delete %1 products</source>
+        <translation>Delete %1 products</translation>
+    </message>
+</context>
+<context>
+    <name>ProductEditor</name>
+    <message>
+        <location filename="../../ui/product_editor.py" line="66"/>
+        <source>Edit product</source>
+        <translation>Edit product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="66"/>
+        <source>New product</source>
+        <translation>New product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="74"/>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="75"/>
+        <source>Details and photos</source>
+        <translation>Details and photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="76"/>
+        <source>Dish options</source>
+        <translation>Dish options</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="84"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="85"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="100"/>
+        <source>Goods</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="101"/>
+        <source>Dish</source>
+        <translation>Dish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="103"/>
+        <source>(No category)</source>
+        <translation>(No category)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="110"/>
+        <source>On sale</source>
+        <translation>On sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="111"/>
+        <source>Off shelf</source>
+        <translation>Off shelf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="116"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="116"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="117"/>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="117"/>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="118"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="128"/>
+        <source>Specs and prices (money in yuan)</source>
+        <translation>Specs and prices (money in yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="142"/>
+        <source>Not set</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="143"/>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="147"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="148"/>
+        <source>Shelf life</source>
+        <translation>Shelf life</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="149"/>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="155"/>
+        <source>Sold out today (估清)</source>
+        <translation>Sold out today (估清)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="159"/>
+        <source>Allergens</source>
+        <translation>Allergens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="167"/>
+        <source>Choices for the guest (taste, method, add-ons)</source>
+        <translation>Choices for the guest (taste, method, add-ons)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="172"/>
+        <source>Spicy</source>
+        <translation>Spicy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="205"/>
+        <source>Please type the product&apos;s name.</source>
+        <translation>Please type the product&apos;s name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_editor.py" line="208"/>
+        <source>Please choose or type a unit, e.g. 件 or 斤.</source>
+        <translation>Please choose or type a unit, e.g. 件 or 斤.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPickerDialog</name>
+    <message>
+        <location filename="../../ui/menus/picker.py" line="43"/>
+        <source>Add dishes and products</source>
+        <translation>Add dishes and products</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/picker.py" line="47"/>
+        <source>Search name, pinyin initials (qdpj), barcode or SKU…</source>
+        <translation>Search name, pinyin initials (qdpj), barcode or SKU…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/picker.py" line="50"/>
+        <source>Tick what to add. Products already in this section are not shown.</source>
+        <translation>Tick what to add. Products already in this section are not shown.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/picker.py" line="54"/>
+        <source>Add ticked</source>
+        <translation>Add ticked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/picker.py" line="55"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/picker.py" line="83"/>
+        <source>sold out</source>
+        <translation>sold out</translation>
+    </message>
+</context>
+<context>
+    <name>ProductTableModel</name>
+    <message>
+        <location filename="../../ui/product_model.py" line="68"/>
+        <source>On sale</source>
+        <translation>On sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_model.py" line="68"/>
+        <source>Off shelf</source>
+        <translation>Off shelf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_model.py" line="69"/>
+        <location filename="../../ui/product_model.py" line="159"/>
+        <source>Sold out</source>
+        <translation>Sold out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_model.py" line="149"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_model.py" line="150"/>
+        <source>Specs</source>
+        <translation>Specs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_model.py" line="151"/>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_model.py" line="152"/>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_model.py" line="153"/>
+        <source>Member price</source>
+        <translation>Member price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_model.py" line="154"/>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_model.py" line="155"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_model.py" line="156"/>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_model.py" line="157"/>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/product_model.py" line="158"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <location filename="../../ui/search_box.py" line="40"/>
+        <source>Search name, pinyin initials (qdpj), barcode or SKU…</source>
+        <translation>Search name, pinyin initials (qdpj), barcode or SKU…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="26"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="29"/>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="33"/>
+        <source>Larger text (easier to read)</source>
+        <translation>Larger text (easier to read)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="35"/>
+        <source>Changes apply at once.</source>
+        <translation>Changes apply at once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="39"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="40"/>
+        <source>Text size</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="42"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="43"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ShopInfoDialog</name>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="49"/>
+        <source>Shop details</source>
+        <translation>Shop details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="53"/>
+        <source>e.g. Old Captain Beer House</source>
+        <translation>e.g. Old Captain Beer House</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="54"/>
+        <source>e.g. No. 56 Dengzhou Road, Shibei District, Qingdao</source>
+        <translation>e.g. No. 56 Dengzhou Road, Shibei District, Qingdao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="55"/>
+        <source>e.g. 0532-8866 1903</source>
+        <translation>e.g. 0532-8866 1903</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="56"/>
+        <source>e.g. 11:00–02:00</source>
+        <translation>e.g. 11:00–02:00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="66"/>
+        <source>Choose picture…</source>
+        <translation>Choose picture…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="68"/>
+        <source>No logo</source>
+        <translation>No logo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="78"/>
+        <source>Set by the digital port when this PC is paired; QR codes use it.</source>
+        <translation>Set by the digital port when this PC is paired; QR codes use it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="86"/>
+        <source>Shop name:</source>
+        <translation>Shop name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="87"/>
+        <source>Logo:</source>
+        <translation>Logo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="88"/>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="89"/>
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="90"/>
+        <source>Opening hours:</source>
+        <translation>Opening hours:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="91"/>
+        <source>QR web address:</source>
+        <translation>QR web address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="94"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="95"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="115"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="118"/>
+        <source>%1 is not a picture PortDesk can use (PNG or JPEG, under 5 MB).</source>
+        <translation>%1 is not a picture PortDesk can use (PNG or JPEG, under 5 MB).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="133"/>
+        <source>Please type the shop&apos;s name: it is printed on every menu.</source>
+        <translation>Please type the shop&apos;s name: it is printed on every menu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/shop_info.py" line="170"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>SpecTable</name>
+    <message>
+        <location filename="../../ui/spec_table.py" line="62"/>
+        <source>Spec</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spec_table.py" line="62"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spec_table.py" line="62"/>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spec_table.py" line="62"/>
+        <source>Price ¥</source>
+        <translation>Price ¥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spec_table.py" line="62"/>
+        <source>Member ¥</source>
+        <translation>Member ¥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spec_table.py" line="63"/>
+        <source>Cost ¥</source>
+        <translation>Cost ¥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spec_table.py" line="63"/>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spec_table.py" line="65"/>
+        <source>Add spec</source>
+        <translation>Add spec</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spec_table.py" line="66"/>
+        <source>Remove spec</source>
+        <translation>Remove spec</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spec_table.py" line="113"/>
+        <source>Spec row %1</source>
+        <translation>Spec row %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spec_table.py" line="125"/>
+        <source>%1, %2: “%3” is not a valid amount.</source>
+        <translation>%1, %2: “%3” is not a valid amount.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spec_table.py" line="136"/>
+        <source>%1: stock “%2” is not a number.</source>
+        <translation>%1: stock “%2” is not a number.</translation>
+    </message>
+</context>
+<context>
+    <name>TablesDialog</name>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="59"/>
+        <source>Tables and QR table tents</source>
+        <translation>Tables and QR table tents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="64"/>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="64"/>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="64"/>
+        <source>Code (never changes)</source>
+        <translation>Code (never changes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="64"/>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="64"/>
+        <source>QR address</source>
+        <translation>QR address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="78"/>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="81"/>
+        <source>Use this menu</source>
+        <translation>Use this menu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="83"/>
+        <source>Remove…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="85"/>
+        <source>Select all</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="93"/>
+        <source>Menu for the selected tables:</source>
+        <translation>Menu for the selected tables:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="103"/>
+        <source>Print QR table tents for the selected tables (one A4 sheet each, fold in half)</source>
+        <translation>Print QR table tents for the selected tables (one A4 sheet each, fold in half)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="108"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="125"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="138"/>
+        <source>Add tables</source>
+        <translation>Add tables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="128"/>
+        <source>e.g. Hall</source>
+        <translation>e.g. Hall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="147"/>
+        <source>Area:</source>
+        <translation>Area:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="149"/>
+        <source>Name before the number:</source>
+        <translation>Name before the number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="151"/>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="153"/>
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="155"/>
+        <source>Menu:</source>
+        <translation>Menu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="176"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="200"/>
+        <source>(no menu)</source>
+        <translation>(no menu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="181"/>
+        <source>Hall</source>
+        <translation>Hall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="199"/>
+        <source>(choose a menu)</source>
+        <translation>(choose a menu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="208"/>
+        <source>Double-click to rename; the code and QR stay the same.</source>
+        <translation>Double-click to rename; the code and QR stay the same.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="232"/>
+        <source>Cannot add the tables</source>
+        <translation>Cannot add the tables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="247"/>
+        <source>Rename table</source>
+        <translation>Rename table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="248"/>
+        <source>New name (the code %1 and the printed QR stay the same):</source>
+        <translation>New name (the code %1 and the printed QR stay the same):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="257"/>
+        <source>Cannot rename the table</source>
+        <translation>Cannot rename the table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="268"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="307"/>
+        <source>No tables selected</source>
+        <translation>No tables selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="268"/>
+        <source>Select one or more tables first.</source>
+        <translation>Select one or more tables first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="277"/>
+        <source>Remove tables</source>
+        <translation>Remove tables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="278"/>
+        <source>Remove %1 table(s)? Their printed QR tents will stop pointing at a table.</source>
+        <translation>Remove %1 table(s)? Their printed QR tents will stop pointing at a table.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="291"/>
+        <source>%1 table(s) selected</source>
+        <translation>%1 table(s) selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="298"/>
+        <source>“To” must not be smaller than “From”.</source>
+        <translation>“To” must not be smaller than “From”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="300"/>
+        <source>Makes %1 tables: %2 … %3</source>
+        <translation>Makes %1 tables: %2 … %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus/tables_dialog.py" line="308"/>
+        <source>Select the tables to print tents for (or press “Select all”).</source>
+        <translation>Select the tables to print tents for (or press “Select all”).</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <location filename="../../ui/welcome.py" line="60"/>
+        <source>Welcome to PortDesk</source>
+        <translation>Welcome to PortDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="62"/>
+        <source>Your shop has no products yet. Import the product list you keep in Excel or WPS,
+or look around first with a demo beer-street restaurant.</source>
+        <translation>Your shop has no products yet. Import the product list you keep in Excel or WPS,
+or look around first with a demo beer-street restaurant.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="65"/>
+        <source>Load demo shop</source>
+        <translation>Load demo shop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="66"/>
+        <source>Import a spreadsheet</source>
+        <translation>Import a spreadsheet</translation>
+    </message>
+</context>
+</TS>

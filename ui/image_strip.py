@@ -1,0 +1,119 @@
+"""Product photos in the editor: thumbnails, add (file → store.media) and remove."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from catalog.media import MediaError
+from catalog.store import Store
+
+THUMB = 96
+DIGEST_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def ask_image_path(parent: QWidget) -> Path | None:
+    """Ask the user for an image file; None when cancelled. Tests replace this."""
+    title = QCoreApplication.translate("ImageStrip", "Choose a photo")
+    kinds = QCoreApplication.translate("ImageStrip", "Photos")
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", f"{kinds} (*.png *.jpg *.jpeg *.gif *.webp)")
+    return Path(path) if path else None
+
+
+def thumbnail(store: Store, digest: str, size: int = THUMB) -> QPixmap:
+    """A scaled thumbnail of a stored image (an empty pixmap when it cannot be read)."""
+    data = store.media.get(digest)
+    pixmap = QPixmap()
+    if data is not None and pixmap.loadFromData(data):
+        return pixmap.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    return QPixmap()
+
+
+class ImageStrip(QWidget):
+    """The photos of one product, in display order (the first is the main photo)."""
+
+    sig_error = Signal(str)
+    """A photo could not be added; the argument is a plain message for the user."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.list = QListWidget(self)
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setIconSize(QSize(THUMB, THUMB))
+        self.list.setFlow(QListView.Flow.LeftToRight)
+        self.list.setWrapping(False)
+        self.list.setFixedHeight(THUMB + 28)
+        self.list.setMovement(QListView.Movement.Static)
+        self.add_button = QPushButton(self)
+        self.remove_button = QPushButton(self)
+        self.add_button.clicked.connect(self.choose)
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set translated button texts."""
+        self.add_button.setText(self.tr("Add photo…"))
+        self.remove_button.setText(self.tr("Remove photo"))
+
+    def set_images(self, digests: list[str]) -> None:
+        """Show these stored images."""
+        self.list.clear()
+        for d in digests:
+            self._append(d)
+
+    def _append(self, digest: str) -> None:
+        item = QListWidgetItem(QIcon(thumbnail(self.store, digest)), "")
+        item.setData(DIGEST_ROLE, digest)
+        item.setSizeHint(QSize(THUMB + 8, THUMB + 8))
+        self.list.addItem(item)
+
+    def images(self) -> list[str]:
+        """The sha256 digests in display order."""
+        return [self.list.item(i).data(DIGEST_ROLE) for i in range(self.list.count())]
+
+    def choose(self) -> None:
+        """Ask for a file and add it."""
+        path = ask_image_path(self)
+        if path is not None:
+            self.add_file(path)
+
+    def add_file(self, path: Path) -> str | None:
+        """Store an image file in the shop database and show it; returns its digest."""
+        try:
+            data = path.read_bytes()
+            digest = self.store.media.add(data)
+        except OSError as exc:
+            self.sig_error.emit(self.tr("Cannot read “%1”: %2").replace("%1", path.name).replace("%2", exc.strerror or ""))
+            return None
+        except MediaError as exc:
+            self.sig_error.emit(f"{path.name}: {exc}")
+            return None
+        if digest not in self.images():
+            self._append(digest)
+        return digest
+
+    def remove_selected(self) -> None:
+        """Remove the selected photos from the product (the bytes stay stored)."""
+        for item in self.list.selectedItems():
+            self.list.takeItem(self.list.row(item))
