@@ -64,8 +64,8 @@ log = logging.getLogger(__name__)
 Flag = QItemSelectionModel.SelectionFlag
 
 VERSION = "0.1.0"
-_WIDTHS = {"name": 165, "specs": 85, "category": 80, "price": 118, "member_price": 70, "barcode": 125,
-           "sku": 95, "stock": 50, "unit": 40, "status": 45, "sold_out": 45}
+_WIDTHS = {"name": 180, "specs": 85, "category": 80, "price": 118, "member_price": 96, "barcode": 125,
+           "sku": 95, "stock": 50, "unit": 40, "status": 78, "sold_out": 64}
 
 
 def _module_available(name: str) -> bool:
