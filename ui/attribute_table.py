@@ -12,17 +12,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from catalog.models import AttributeGroup, AttributeOption
 from catalog.money import parse_yuan
+from ui.add_remove import add_remove_layout
 from ui.spec_table import yuan_text
 
 KINDS = ("taste", "method", "addon")
@@ -62,18 +60,7 @@ class AttributeTable(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.add_button = QPushButton(self)
-        self.remove_button = QPushButton(self)
-        self.add_button.clicked.connect(lambda: self.add_row())
-        self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
+        self.add_button, self.remove_button = add_remove_layout(self, self.table, self.add_row, self.remove_selected)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -8,17 +8,15 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QListView,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from catalog.media import MediaError
 from catalog.store import Store
+from ui.add_remove import add_remove_layout
 
 THUMB = 96
 DIGEST_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,18 +55,7 @@ class ImageStrip(QWidget):
         self.list.setWrapping(False)
         self.list.setFixedHeight(THUMB + 28)
         self.list.setMovement(QListView.Movement.Static)
-        self.add_button = QPushButton(self)
-        self.remove_button = QPushButton(self)
-        self.add_button.clicked.connect(self.choose)
-        self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list)
-        layout.addLayout(buttons)
+        self.add_button, self.remove_button = add_remove_layout(self, self.list, self.choose, self.remove_selected)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -7,17 +7,15 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from catalog.models import Spec
 from catalog.money import parse_yuan
+from ui.add_remove import add_remove_layout
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FIELDS = ("name", "sku", "barcode", "price", "member_price", "cost", "stock")
@@ -42,18 +40,7 @@ class SpecTable(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.add_button = QPushButton(self)
-        self.remove_button = QPushButton(self)
-        self.add_button.clicked.connect(lambda: self.add_row())
-        self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
+        self.add_button, self.remove_button = add_remove_layout(self, self.table, self.add_row, self.remove_selected)
         self.retranslate()
 
     def retranslate(self) -> None:
