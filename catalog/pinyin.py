@@ -60,15 +60,6 @@ def _char_info(ch: str) -> tuple[str, str, bool]:
 _CHARS: dict[str, tuple[str, str, bool]] = {}
 
 
-def syllables(name: str) -> list[str]:
-    """Toneless pinyin per character; non-Chinese characters are kept (lower-cased) as they are."""
-    out = []
-    for i, ch in enumerate(name):
-        reading, _initial, several = _char_info(ch)
-        out.append((_phrase_reading(name, i) or reading) if several else reading)
-    return out
-
-
 @lru_cache(maxsize=65536)
 def keys(name: str) -> tuple[str, str]:
     """(full pinyin, initials) of a name, both lower-case without spaces or tones.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -206,8 +205,3 @@ def _apply_ledger(store: Store, batch: str, todo: list[RowPlan]) -> None:
         [tuple(row[c] for c in cols) for row in rows],
     )
     store.batches.record(batch, changes)
-
-
-def dumps(plan: ImportPlan, batch: str | None) -> str:
-    """The summary as one JSON document."""
-    return json.dumps(summary(plan, batch), ensure_ascii=False, indent=2, default=str)
