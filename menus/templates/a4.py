@@ -21,7 +21,7 @@ from menus.templates.common import (
     RED,
     SOLD_OUT_GREY,
     Job,
-    allergen_text,
+    allergen_icon,
     move,
     new_page,
     spicy_label,
@@ -236,10 +236,11 @@ class _A4Flow:
             pieces.append(
                 (text.rect.right(), [ChiliBox(QRectF(0, lh * 0.05, chili_w, size), item.spicy_level), text])
             )
-        allergens = allergen_text(item)
-        if allergens:
-            text = ts.text_box(allergens, F_TAG, 0, 0, width, max_lines=2, color=MUTED)
-            pieces.append((text.rect.width(), [text]))
+        for code in item.allergens:  # a round icon per allergen, then its name
+            glyph, colour, label = allergen_icon(code)
+            icon = ts.text_box(glyph, F_BADGE, 0, 0, lh, color="#ffffff", align=Align.CENTER)
+            name = ts.text_box(label, F_TAG, lh + mm(0.6), 0, width - lh, color=MUTED)
+            pieces.append((name.rect.right(), [FillBox(QRectF(0, 0, lh, lh), fill=colour, radius=lh / 2), icon, name]))
         if not pieces:
             return y - mm(0.8)
         cx, row_bottom = x0, y

@@ -77,6 +77,22 @@ def allergen_text(item: MenuItem) -> str:
     return "含：" + "、".join(names)
 
 
+ALLERGEN_ICONS: dict[str, tuple[str, str]] = {
+    "shellfish": ("贝", "#2a7f9e"), "crustacean": ("虾", "#c0504d"), "fish": ("鱼", "#3c78b4"),
+    "gluten": ("麦", "#b8862b"), "peanut": ("花", "#9c6b3c"), "tree_nut": ("果", "#7a5230"),
+    "dairy": ("奶", "#5b8cc2"), "egg": ("蛋", "#c79a00"), "soy": ("豆", "#6b8e23"),
+    "sesame": ("芝", "#8a7a5a"), "alcohol": ("酒", "#8e44ad"),
+}
+"""Allergen code -> (the one character printed in its round icon, the icon's colour)."""
+
+
+def allergen_icon(code: str) -> tuple[str, str, str]:
+    """(icon character, colour, label) of an allergen code; unknown codes use their first character."""
+    label = ALLERGEN_LABELS.get(code, (code, code))[0]
+    glyph, colour = ALLERGEN_ICONS.get(code, (label[:1] or "?", "#7f8c8d"))
+    return glyph, colour, label
+
+
 def unit_suffix(item: MenuItem) -> str:
     """'/份' for an item sold per 份, or ''."""
     return f"/{item.unit}" if item.unit else ""

@@ -158,3 +158,18 @@ def test_a4_margins_are_printer_safe(shop: Shop, menu: Menu) -> None:
     page = layout_document("a4", shop, menu).pages[0]
     p = page.printable
     assert min(p.left(), p.top(), page.size.width() - p.right(), page.size.height() - p.bottom()) >= mm(8)
+
+
+def test_a4_draws_a_round_icon_per_allergen(shop: Shop) -> None:
+    from menus.layout import FillBox
+
+    item = MenuItem("p1", "椒盐皮皮虾", (Spec("一斤", 8800),), allergens=("crustacean", "gluten", "mystery"))
+    doc = layout_document("a4", shop, Menu("m", "菜单", "m", (Section("海鲜", (item,)),)))
+    page = doc.pages[0]
+    icons = [b for b in page.boxes if isinstance(b, FillBox) and b.radius and abs(b.radius * 2 - b.rect.height()) < 0.01]
+    assert len(icons) == 3
+    texts = [b.text for b in page.text_boxes()]
+    for glyph, label in (("虾", "甲壳类"), ("麦", "麸质"), ("m", "mystery")):
+        assert glyph in texts and label in texts
+    for icon in icons:  # each glyph sits inside its icon
+        assert any(icon.rect.contains(b.rect.center()) for b in page.text_boxes() if len(b.text) == 1)
