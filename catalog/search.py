@@ -21,7 +21,9 @@ _SEP = "\n"
 def document(name: str, spec_parts: Iterable[str]) -> str:
     """The searchable text of a product: its name first, then pinyin, initials and spec words."""
     full, initials = keys(name)
-    return " ".join([name.lower(), full, initials, *(p.lower() for p in spec_parts if p)]).replace(_SEP, " ")
+    words = [name.lower(), full, initials]
+    words += [p.lower() for p in spec_parts if p]
+    return " ".join(words).replace(_SEP, " ")
 
 
 class SearchIndex:
