@@ -1,13 +1,19 @@
 """Import batches: what each import did, so it can be listed and undone exactly.
 
-Every row an import inserts or updates is recorded with its values after the import (and, for
-updates, before it). Undo puts the old values back and removes inserted rows, in one
-transaction, and only when nothing touched those rows since: otherwise it is refused with the
-names of what changed, so a later edit is never silently thrown away.
+Each batch has a stamp, a timestamp with microseconds that only this batch writes: the records
+it inserts carry it as created_at and updated_at, the ones it updates as updated_at (every other
+write stamps milliseconds). Updated records also get a row in import_changes with their values
+before the import. Undo puts those values back and removes the inserted records, in one
+transaction, and only when none of them was touched since (updated_at is still the stamp):
+otherwise it is refused with the names of what changed, so a later edit is never silently
+thrown away. Batches made before schema level 4 have no stamp; their import_changes rows carry
+a JSON copy of each record after the import, compared instead.
 """
 
 from __future__ import annotations
 
+import builtins
+import datetime as dt
 import json
 import sqlite3
 from collections.abc import Mapping
@@ -19,9 +25,13 @@ from catalog.models import new_id
 from catalog.search import document
 
 TABLES: dict[str, str] = {"category": "categories", "product": "products", "spec": "specs", "ledger": "ledger_entries"}
+# Records that carry the batch stamp; categories (few, made through Categories) keep an `after` copy.
+STAMPED: dict[str, str] = {"product": "products", "spec": "specs"}
 # Derived columns, recomputed after an undo; with the timestamps, not compared when undoing.
 _DERIVED = {"sort_key", "search_text"}
 _VOLATILE = {"updated_at", "created_at", *_DERIVED}
+_LABEL = {"category": ("分类", "category"), "product": ("商品", "product"), "spec": ("规格", "spec"), "ledger": ("流水", "ledger entry")}
+_SHOWN = 5
 
 
 def _json_expr(conn: sqlite3.Connection, table: str, exclude: set[str], alias: str = "") -> str:
@@ -30,11 +40,17 @@ def _json_expr(conn: sqlite3.Connection, table: str, exclude: set[str], alias: s
     cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in exclude]
     return "json_object(" + ", ".join(f"'{c}', {prefix}{c}" for c in cols) + ")"
 
-_LABEL = {"category": ("分类", "category"), "product": ("商品", "product"), "spec": ("规格", "spec"), "ledger": ("流水", "ledger entry")}
-
 
 class UndoRefused(Exception):
     """An import cannot be undone; the message says which records changed since and what to do."""
+
+
+@dataclass(frozen=True)
+class OpenBatch:
+    """A batch being written: its id and the stamp its records carry."""
+
+    id: str
+    stamp: str
 
 
 @dataclass(frozen=True)
@@ -56,20 +72,30 @@ def row_dict(conn: sqlite3.Connection, entity: str, entity_id: str) -> dict[str,
     return None if row is None else dict(zip(row.keys(), tuple(row), strict=True))
 
 
+def _new_stamp(conn: sqlite3.Connection) -> str:
+    """Now, with microseconds; later than every earlier batch stamp (clocks can step back)."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    last = conn.execute("SELECT max(stamp) FROM import_batches").fetchone()[0]
+    if last is not None and stamp <= last:
+        moment = dt.datetime.strptime(last, "%Y-%m-%dT%H:%M:%S.%fZ") + dt.timedelta(microseconds=1)
+        stamp = moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return stamp
+
+
 class Batches:
     """Repository of import batches over one connection."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def begin(self, file_name: str, kind: str, sheet: str | None, file_sha256: str | None = None) -> str:
-        """Start a batch (call inside the import's transaction); returns its id."""
-        batch_id = new_id()
+    def begin(self, file_name: str, kind: str, sheet: str | None, file_sha256: str | None = None) -> OpenBatch:
+        """Start a batch (call inside the import's transaction)."""
+        batch = OpenBatch(new_id(), _new_stamp(self.conn))
         self.conn.execute(
-            "INSERT INTO import_batches (id, file_name, file_sha256, kind, sheet) VALUES (?, ?, ?, ?, ?)",
-            (batch_id, file_name, file_sha256, kind, sheet),
+            "INSERT INTO import_batches (id, file_name, file_sha256, kind, sheet, stamp) VALUES (?, ?, ?, ?, ?, ?)",
+            (batch.id, file_name, file_sha256, kind, sheet, batch.stamp),
         )
-        return batch_id
+        return batch
 
     def snapshot(self, entity: str, ids: list[str]) -> dict[str, str]:
         """The restorable state (JSON text) of records about to be updated, by id."""
@@ -84,27 +110,26 @@ class Batches:
         return out
 
     def record(self, batch_id: str, changes: list[tuple[str, str, str, str | None]]) -> None:
-        """Record (entity, id, 'insert'|'update', before JSON) changes; each record's state after
-        the import is read from the database now, in SQL."""
+        """Record (entity, id, 'insert'|'update', before JSON) changes of a batch.
+
+        Products and specs are recognised by the batch stamp, so only their updates need a row;
+        other records also keep a JSON copy of their state after the import, read now in SQL.
+        """
         start = self.conn.execute(
             "SELECT coalesce(max(seq), 0) FROM import_changes WHERE batch_id = ?", (batch_id,)
         ).fetchone()[0]
-        self.conn.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS pending_changes (seq INTEGER PRIMARY KEY, entity TEXT, entity_id TEXT, op TEXT, before TEXT)"
-        )
-        self.conn.execute("DELETE FROM temp.pending_changes")
+        rows = [(start + i, *c) for i, c in enumerate(changes, start=1) if not (c[0] in STAMPED and c[2] == "insert")]
         self.conn.executemany(
-            "INSERT INTO temp.pending_changes (seq, entity, entity_id, op, before) VALUES (?, ?, ?, ?, ?)",
-            [(start + i, *c) for i, c in enumerate(changes, start=1)],
+            "INSERT INTO import_changes (batch_id, seq, entity, entity_id, op, before) VALUES (?, ?, ?, ?, ?, ?)",
+            [(batch_id, *r) for r in rows],
         )
         for entity, table in TABLES.items():
-            self.conn.execute(
-                "INSERT INTO import_changes (batch_id, seq, entity, entity_id, op, before, after)"
-                f" SELECT ?, c.seq, c.entity, c.entity_id, c.op, c.before, {_json_expr(self.conn, table, _VOLATILE, 't')}"
-                f" FROM temp.pending_changes c LEFT JOIN {table} t ON t.id = c.entity_id WHERE c.entity = ?",
-                (batch_id, entity),
-            )
-        self.conn.execute("DELETE FROM temp.pending_changes")
+            if entity not in STAMPED and any(r[1] == entity for r in rows):
+                self.conn.execute(
+                    f"UPDATE import_changes SET after = (SELECT {_json_expr(self.conn, table, _VOLATILE, 't')}"
+                    f" FROM {table} t WHERE t.id = import_changes.entity_id) WHERE batch_id = ? AND entity = ?",
+                    (batch_id, entity),
+                )
 
     def finish(self, batch_id: str, summary: Mapping[str, Any]) -> None:
         """Store the batch's summary (counts, mapping, file facts)."""
@@ -136,64 +161,100 @@ class Batches:
             raise UndoRefused(f"找不到导入批次 {batch_id} / No import batch {batch_id}")
         if info.undone_at:
             raise UndoRefused(f"批次 {info.id[:8]} 已于 {info.undone_at} 撤销 / Batch {info.id[:8]} was already undone")
+        stamp = self.conn.execute("SELECT stamp FROM import_batches WHERE id = ?", (info.id,)).fetchone()[0]
         with transaction(self.conn):
-            changed_since: list[str] = []
-            for entity, table in TABLES.items():
-                for (values,) in self.conn.execute(
-                    f"SELECT coalesce({_json_expr(self.conn, table, set(), 't')}, c.after) FROM import_changes c"
-                    f" LEFT JOIN {table} t ON t.id = c.entity_id WHERE c.batch_id = ? AND c.entity = ?"
-                    f" AND (t.id IS NULL OR {_json_expr(self.conn, table, _VOLATILE, 't')} IS NOT c.after)",
-                    (info.id, entity),
-                ):
-                    changed_since.append(self._describe(entity, json.loads(values)))
+            changed_since = self._changed_since(info.id, stamp)
             if changed_since:
-                shown = "、".join(changed_since[:5]) + (" …" if len(changed_since) > 5 else "")
+                shown = "、".join(changed_since[:_SHOWN]) + (" …" if len(changed_since) > _SHOWN else "")
                 raise UndoRefused(
                     f"无法撤销：导入后这些记录又被修改过：{shown}。请先撤销之后的导入或手动改回。"
                     f" / Cannot undo: these records were changed after the import: {shown}."
                     " Undo the later imports first, or change them back by hand."
                 )
-            changes = self.conn.execute(
-                "SELECT entity, entity_id, op, before, after FROM import_changes WHERE batch_id = ? ORDER BY seq DESC",
-                (info.id,),
-            ).fetchall()
-            touched_products: set[str] = set()
-            restores: dict[str, list[dict[str, Any]]] = {}
-            inserted: list[tuple[str, str]] = []
-            for entity, entity_id, op, before, after in changes:
-                if entity == "spec":
-                    touched_products.add(json.loads(after or before or "{}").get("product_id", ""))
-                elif entity == "product":
-                    touched_products.add(entity_id)
-                if op == "insert":
-                    inserted.append((entity, entity_id))
-                else:
-                    restores.setdefault(entity, []).append(json.loads(before))
-            # old values first (they drop references to inserted rows), then inserted rows, newest first
-            for entity, rows in restores.items():
-                cols = [c for c in rows[0] if c != "id"]
-                self.conn.executemany(
-                    f"UPDATE {TABLES[entity]} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
-                    [(*(r[c] for c in cols), r["id"]) for r in rows],
-                )
-            for entity, entity_id in inserted:
-                self._refuse_if_referenced(entity, entity_id)
-                self.conn.execute(f"DELETE FROM {TABLES[entity]} WHERE id = ?", (entity_id,))
-            refresh_search(self.conn, touched_products)
-            self.conn.execute(
-                "UPDATE import_batches SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?", (info.id,)
-            )
-        return len(changes)
+            return self._restore(info.id, stamp)
 
-    def _refuse_if_referenced(self, entity: str, entity_id: str) -> None:
+    def _changed_since(self, batch_id: str, stamp: str | None) -> builtins.list[str]:
+        found: builtins.list[str] = []
+        for entity, table in TABLES.items():
+            if entity == "ledger":
+                continue  # the ledger is append-only: entries are never edited
+            current = _json_expr(self.conn, table, set(), "t")
+            after = _json_expr(self.conn, table, _VOLATILE, "t")
+            for (values,) in self.conn.execute(
+                f"SELECT coalesce({current}, c.after, c.before) FROM import_changes c"
+                f" LEFT JOIN {table} t ON t.id = c.entity_id WHERE c.batch_id = ? AND c.entity = ?"
+                f" AND (t.id IS NULL OR CASE WHEN c.after IS NULL THEN t.updated_at IS NOT ? ELSE {after} IS NOT c.after END)",
+                (batch_id, entity, stamp),
+            ):
+                found.append(self._describe(entity, json.loads(values)))
+        if stamp is not None:
+            found += [self._describe("product", {"name": n}) for (n,) in self.conn.execute(
+                "SELECT name FROM products WHERE created_at = ?1 AND updated_at IS NOT ?1 LIMIT 50", (stamp,))]
+            found += [self._describe("spec", {"name": n}) for (n,) in self.conn.execute(
+                "SELECT p.name || CASE WHEN s.name != '' THEN ' ' || s.name ELSE '' END FROM specs s"
+                " JOIN products p ON p.id = s.product_id WHERE s.created_at = ?1 AND s.updated_at IS NOT ?1 LIMIT 50",
+                (stamp,))]
+        return found
+
+    def _restore(self, batch_id: str, stamp: str | None) -> int:
+        changes = self.conn.execute(
+            "SELECT entity, entity_id, op, before, after FROM import_changes WHERE batch_id = ? ORDER BY seq DESC",
+            (batch_id,),
+        ).fetchall()
+        touched: set[str] = set()
+        restores: dict[str, list[dict[str, Any]]] = {}
+        inserted: list[tuple[str, str]] = []
+        for entity, entity_id, op, before, after in changes:
+            if entity == "spec":
+                touched.add(json.loads(after or before or "{}").get("product_id", ""))
+            elif entity == "product":
+                touched.add(entity_id)
+            if op == "insert":
+                inserted.append((entity, entity_id))
+            else:
+                restores.setdefault(entity, []).append(json.loads(before))
+        if stamp is not None:
+            touched.update(r[0] for r in self.conn.execute("SELECT DISTINCT product_id FROM specs WHERE created_at = ?", (stamp,)))
+        # old values first (they drop references to inserted rows), then inserted rows, newest first
+        for entity, rows in restores.items():
+            cols = [c for c in rows[0] if c != "id"]
+            self.conn.executemany(
+                f"UPDATE {TABLES[entity]} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
+                [(*(r[c] for c in cols), r["id"]) for r in rows],
+            )
+        removed = 0
+        if stamp is not None:
+            self._refuse_if_referenced("spec", "SELECT id FROM specs WHERE created_at = ?", (stamp,))
+            self._refuse_if_referenced("product", "SELECT id FROM products WHERE created_at = ?", (stamp,))
+            removed += self.conn.execute("DELETE FROM specs WHERE created_at = ?", (stamp,)).rowcount
+            removed += self.conn.execute("DELETE FROM products WHERE created_at = ?", (stamp,)).rowcount
+        removed += self.conn.execute("DELETE FROM ledger_entries WHERE batch_id = ?", (batch_id,)).rowcount
+        for entity, entity_id in inserted:
+            if entity == "ledger":
+                continue
+            self._refuse_if_referenced(entity, "SELECT ?", (entity_id,))
+            removed += self.conn.execute(f"DELETE FROM {TABLES[entity]} WHERE id = ?", (entity_id,)).rowcount
+        refresh_search(self.conn, touched)
+        self.conn.execute(
+            "UPDATE import_batches SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?", (batch_id,)
+        )
+        return removed + sum(len(r) for r in restores.values())
+
+    def _refuse_if_referenced(self, entity: str, ids_sql: str, params: tuple[Any, ...]) -> None:
+        """Refuse when another record still refers to one of the records `ids_sql` selects."""
         refs = {
             "product": [("menu_items", "product_id"), ("ledger_entries", "product_id")],
             "spec": [("products", "retail_spec_id")],
             "category": [("products", "category_id"), ("categories", "parent_id")],
         }.get(entity, [])
         for table, column in refs:
-            if self.conn.execute(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", (entity_id,)).fetchone():
-                name = self._describe(entity, row_dict(self.conn, entity, entity_id) or {})
+            hit = self.conn.execute(
+                f"SELECT {column} FROM {table} WHERE {column} IN ({ids_sql})"
+                + (f" AND id NOT IN ({ids_sql})" if table == TABLES[entity] else "") + " LIMIT 1",
+                params * (2 if table == TABLES[entity] else 1),
+            ).fetchone()
+            if hit:
+                name = self._describe(entity, row_dict(self.conn, entity, hit[0]) or {})
                 raise UndoRefused(
                     f"无法撤销：{name} 已被其他数据引用（{table}）。/ Cannot undo: {name} is now used elsewhere ({table})."
                 )
@@ -203,8 +264,6 @@ class Batches:
         zh, _en = _LABEL.get(entity, (entity, entity))
         label = values.get("name") or values.get("item") or values.get("id", "")
         return f"{zh}“{label}”"
-
-
 def refresh_search(conn: sqlite3.Connection, product_ids: set[str] | list[str]) -> None:
     """Recompute the derived sort key and search text of products from their stored name and specs."""
     from catalog.pinyin import keys

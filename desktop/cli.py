@@ -321,7 +321,7 @@ def _add_import(sub: Any) -> None:
 
 def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from importers.apply import apply_plan, summary
-    from importers.plan import build_plan
+    from importers.plan import CatalogIndex, build_plan
     from importers.remembered import load_mapping
     from importers.report import write_error_report
     from importers.table import read_table
@@ -330,11 +330,12 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     if not source.is_file():
         raise CommandError(f"找不到文件 {source} / No such file: {source}")
     with ctx.open_store() as store:
+        index = CatalogIndex.prefetch(store.path)  # loads while the file is parsed
         table = read_table(source, sheet=args.sheet, kind=args.kind)
         remembered = load_mapping(store, table.header_signature)
         if remembered:
             table = read_table(source, sheet=table.sheet, kind=args.kind, mapping_override=remembered)
-        plan = build_plan(store, table, overwrite_blanks=args.overwrite_blanks)
+        plan = build_plan(store, table, overwrite_blanks=args.overwrite_blanks, index=index())
         batch = None if args.dry_run else apply_plan(store, plan)
         result = summary(plan, batch)
         result["dry_run"] = bool(args.dry_run)

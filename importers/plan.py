@@ -11,14 +11,20 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Literal
 
+from catalog.db import connect
 from catalog.models import new_id
+from catalog.pinyin import keys
 from catalog.money import decimal_to_milli
 from catalog.store import Store
 from importers.errors import Issue
+from importers.gcpause import gc_paused
 from importers.table import ParsedRow, ParsedTable
 
 Action = Literal["new", "changed", "unchanged", "error"]
@@ -75,9 +81,9 @@ class ImportPlan:
         return [i for r in self.rows if r.action == "error" for i in r.issues if i.severity == "error"]
 
 
-def _product_values(values: dict[str, Any]) -> dict[str, Any]:
+def _product_values(values: dict[str, Any], fields: list[tuple[str, str]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for f, col in PRODUCT_COLUMNS.items():
+    for f, col in fields:
         if f not in values:
             continue
         v = values[f]
@@ -97,45 +103,53 @@ def _product_values(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _spec_values(values: dict[str, Any]) -> dict[str, Any]:
+_MILLI_CACHE: dict[Any, int] = {}
+
+
+def _spec_values(values: dict[str, Any], fields: list[tuple[str, str]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for f, col in SPEC_COLUMNS.items():
+    for f, col in fields:
         if f in values:
             v = values[f]
-            out[col] = decimal_to_milli(v) if f == "stock" and v is not None else v
+            if f == "stock" and v is not None:
+                milli = _MILLI_CACHE.get(v)
+                if milli is None:
+                    milli = decimal_to_milli(v)
+                    if len(_MILLI_CACHE) < 10_000:
+                        _MILLI_CACHE[v] = milli
+                v = milli
+            out[col] = v
     return out
 
 
-class _Existing:
-    """Lookup tables of the stored catalog, loaded once per plan."""
+_P_COLS = ["id", "name", "category_id", *PRODUCT_COLUMNS.values()]
+_S_COLS = ["id", "product_id", *SPEC_COLUMNS.values()]
+
+
+class CatalogIndex:
+    """Lookup tables of the stored catalog, loaded once per plan.
+
+    Records stay plain tuples (100,000 dicts cost a second); `product()`/`spec()` make a dict
+    for the records a file row actually matches.
+    """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         cur = conn.cursor()
         cur.row_factory = None  # plain tuples: sqlite3.Row costs seconds on 100,000 rows
-        self.specs: dict[str, dict[str, Any]] = {}
-        self.by_sku: dict[str, str] = {}
+        product_rows = cur.execute(f"SELECT {', '.join(_P_COLS)} FROM products WHERE archived = 0").fetchall()
+        self.products: dict[str, tuple[Any, ...]] = {r[0]: r for r in product_rows}
+        self.by_name: dict[str, str] = {r[1]: r[0] for r in reversed(product_rows)}  # the first of a name wins
+        products = self.products
+        spec_rows = [r for r in cur.execute(f"SELECT {', '.join(_S_COLS)} FROM specs WHERE archived = 0") if r[1] in products]
+        self.specs: dict[str, tuple[Any, ...]] = {r[0]: r for r in spec_rows}
+        sku_i, barcode_i, name_i = _S_COLS.index("sku"), _S_COLS.index("barcode"), _S_COLS.index("name")
+        self.by_sku: dict[str, str] = {r[sku_i]: r[0] for r in spec_rows if r[sku_i]}
         self.by_barcode: dict[str, list[str]] = {}
-        self.by_name_spec: dict[tuple[str, str], str] = {}
-        self.products: dict[str, dict[str, Any]] = {}
-        self.by_name: dict[str, str] = {}
-        p_cols = ["id", "name", "category_id", *PRODUCT_COLUMNS.values()]
-        for row in cur.execute(f"SELECT {', '.join(p_cols)} FROM products WHERE archived = 0"):
-            d = dict(zip(p_cols, row, strict=True))
-            self.products[row[0]] = d
-            self.by_name.setdefault(row[1], row[0])
-        s_cols = ["id", "product_id", *SPEC_COLUMNS.values()]
-        for row in cur.execute(f"SELECT {', '.join(s_cols)} FROM specs WHERE archived = 0"):
-            product = self.products.get(row[1])
-            if product is None:
-                continue
-            d = dict(zip(s_cols, row, strict=True))
-            self.specs[row[0]] = d
-            if d["sku"]:
-                self.by_sku[d["sku"]] = row[0]
-            if d["barcode"]:
-                self.by_barcode.setdefault(d["barcode"], []).append(row[0])
-            self.by_name_spec.setdefault((product["name"], d["name"]), row[0])
-        cur.row_factory = sqlite3.Row
+        for r in spec_rows:
+            if r[barcode_i]:
+                self.by_barcode.setdefault(r[barcode_i], []).append(r[0])
+        self.by_name_spec: dict[tuple[str, str], str] = {
+            (products[r[1]][1], r[name_i]): r[0] for r in reversed(spec_rows)}  # the first wins
         self.category_path: dict[str | None, str] = {None: ""}
         cats = {r[0]: (r[1], r[2]) for r in cur.execute("SELECT id, name, parent_id FROM categories")}
         for cid in cats:
@@ -145,6 +159,46 @@ class _Existing:
                 parts.append(cats[at][0])
                 at = cats[at][1]
             self.category_path[cid] = "/".join(reversed(parts))
+
+    @classmethod
+    def prefetch(cls, db_path: Path) -> Callable[[], CatalogIndex | None]:
+        """Start loading the index of the database at `db_path` on a thread of its own connection.
+
+        Returns a function that waits for it (None if loading failed: build_plan then loads it
+        itself). Reading a spreadsheet spends most of its time in python-calamine without the
+        GIL, so an import that starts both at once gets the catalog's index (and the pinyin
+        tables the apply step needs) nearly for free.
+        """
+        box: list[CatalogIndex | None] = [None]
+
+        def load() -> None:
+            keys("预热")  # the apply step needs pypinyin's tables: load them now too
+            try:
+                conn = connect(db_path, upgrade=False)
+                try:
+                    with gc_paused():
+                        box[0] = cls(conn)
+                finally:
+                    conn.close()
+            except Exception:  # the plan loads the index on its own connection instead
+                box[0] = None
+
+        thread = threading.Thread(target=load, name="catalog-index", daemon=True)
+        thread.start()
+
+        def wait() -> CatalogIndex | None:
+            thread.join()
+            return box[0]
+
+        return wait
+
+    def product(self, product_id: str) -> dict[str, Any]:
+        """The stored columns of an active product."""
+        return dict(zip(_P_COLS, self.products[product_id], strict=True))
+
+    def spec(self, spec_id: str) -> dict[str, Any]:
+        """The stored columns of an active spec."""
+        return dict(zip(_S_COLS, self.specs[spec_id], strict=True))
 
 
 def _diff(old: dict[str, Any], new: dict[str, Any], overwrite_blanks: bool) -> dict[str, Any]:
@@ -170,40 +224,51 @@ def _normalise_category(text: Any) -> str | None:
     return "/".join(p.strip() for p in path.split("/") if p.strip()) or None
 
 
-def build_plan(store: Store, table: ParsedTable, *, overwrite_blanks: bool = False) -> ImportPlan:
-    """Plan an import of `table` into `store` without writing anything."""
-    if table.kind == "ledger":
-        return ImportPlan(table, "ledger", _plan_ledger(store, table), overwrite_blanks)
-    return ImportPlan(table, table.kind, _plan_products(store, table, overwrite_blanks), overwrite_blanks)
+def build_plan(
+    store: Store, table: ParsedTable, *, overwrite_blanks: bool = False, index: CatalogIndex | None = None
+) -> ImportPlan:
+    """Plan an import of `table` into `store` without writing anything.
+
+    `index` is the catalog's lookup index if already loaded (see `CatalogIndex.prefetch`).
+    """
+    with gc_paused():
+        if table.kind == "ledger":
+            return ImportPlan(table, "ledger", _plan_ledger(store, table), overwrite_blanks)
+        return ImportPlan(table, table.kind, _plan_products(store, table, overwrite_blanks, index), overwrite_blanks)
 
 
 def _has_errors(row: ParsedRow) -> bool:
     return any(i.severity == "error" for i in row.issues)
 
 
-def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool) -> list[RowPlan]:
-    ex = _Existing(store.conn)
+def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, existing: CatalogIndex | None = None) -> list[RowPlan]:
+    ex = existing if existing is not None else CatalogIndex(store.conn)
     plans: list[RowPlan] = []
     new_products: dict[str, str] = {}  # name -> new product id (rows sharing a name share a product)
     seen_specs: dict[str, int] = {}  # spec id -> row number that already targets it
     new_in_file: dict[tuple[str, str], int] = {}  # (name, spec) of new specs -> their row
     mapped = {f for f, _ in table.mapping.values()}
+    p_fields = [(f, c) for f, c in PRODUCT_COLUMNS.items() if f in mapped]
+    s_fields = [(f, c) for f, c in SPEC_COLUMNS.items() if f in mapped]
+    blanks = dict.fromkeys(mapped)  # a mapped but blank cell is None
+    categories: dict[Any, str | None] = {}
+    by_sku, by_barcode, by_name_spec, by_name = ex.by_sku, ex.by_barcode, ex.by_name_spec, ex.by_name
     for row in table.rows:
-        v = {**dict.fromkeys(mapped), **row.values}  # a mapped but blank cell is None
+        v = row.values if len(row.values) == len(blanks) else {**blanks, **row.values}
         name = str(v.get("name") or "").strip()
         spec = str(v.get("spec") or "").strip()
-        plan = RowPlan(row.row_number, "error", name, spec, issues=list(row.issues))
+        plan = RowPlan(row.row_number, "error", name, spec, issues=list(row.issues) if row.issues else [])
         plans.append(plan)
-        if _has_errors(row):
+        if row.issues and _has_errors(row):
             continue
         sku, barcode = v.get("sku"), v.get("barcode")
         spec_id: str | None = None
-        if sku and sku in ex.by_sku:
-            spec_id = ex.by_sku[sku]
-        elif barcode and len(ex.by_barcode.get(barcode, [])) == 1:
-            spec_id = ex.by_barcode[barcode][0]
-        elif name and (name, spec) in ex.by_name_spec:
-            spec_id = ex.by_name_spec[(name, spec)]
+        if sku and sku in by_sku:
+            spec_id = by_sku[sku]
+        elif barcode and len(by_barcode.get(barcode, ())) == 1:
+            spec_id = by_barcode[barcode][0]
+        elif name and (name, spec) in by_name_spec:
+            spec_id = by_name_spec[(name, spec)]
         if spec_id is None and not name:
             plan.issues.append(_row_issue(row, "name", "缺少商品名称", "The product name is missing",
                                           "请填写名称列", "Fill in the name column"))
@@ -213,13 +278,17 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool) -> 
                 row, "name", f"与第 {seen_specs[spec_id]} 行是同一个商品规格", f"Same product and spec as row {seen_specs[spec_id]}",
                 "删除重复的行，或填写不同的规格/货号", "Delete the duplicate row, or give it another spec or SKU"))
             continue
-        pv = _product_values(v)
-        sv = _spec_values(v)
-        plan.category = _normalise_category(v.get("category"))
+        pv = _product_values(v, p_fields) if p_fields else {}
+        sv = _spec_values(v, s_fields)
+        category = v.get("category")
+        if category is not None:
+            if category not in categories:
+                categories[category] = _normalise_category(category)
+            plan.category = categories[category]
         if spec_id is not None:
-            old_spec = ex.specs[spec_id]
+            old_spec = ex.spec(spec_id)
             product_id = old_spec["product_id"]
-            old_product = ex.products[product_id]
+            old_product = ex.product(product_id)
             seen_specs[spec_id] = row.row_number
             plan.product_id, plan.spec_id = product_id, spec_id
             if name and name != old_product["name"]:
@@ -244,7 +313,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool) -> 
                 "删除重复的行，或填写不同的规格/货号", "Delete the duplicate row, or give it another spec or SKU"))
             continue
         new_in_file[(name, spec)] = row.row_number
-        existing_product = ex.by_name.get(name)
+        existing_product = by_name.get(name)
         product_id = existing_product or new_products.get(name)
         plan.new_product = existing_product is None
         if product_id is None:
@@ -252,7 +321,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool) -> 
         plan.product_id, plan.spec_id, plan.new_spec = product_id, new_id(), True
         seen_specs[plan.spec_id] = row.row_number
         if existing_product is not None:
-            old_product = ex.products[existing_product]
+            old_product = ex.product(existing_product)
             plan.product_values = _diff(old_product, pv, overwrite_blanks)
             if plan.category is not None and plan.category != ex.category_path.get(old_product["category_id"], ""):
                 plan.diffs["category"] = (ex.category_path.get(old_product["category_id"], ""), plan.category)

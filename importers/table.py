@@ -10,6 +10,7 @@ from typing import Any, Final
 
 from importers.errors import CellError, ImportRefused, Issue, column_letter
 from importers.fields import AMOUNT_IN, AMOUNT_OUT, FIELD_TYPES, OCCURRED_TIME, Kind, fields_for
+from importers.gcpause import gc_paused
 from importers.kinds import KindGuess, detect_kind
 from importers.mapping import ColumnMatch, apply_override, header_signature, normalize_header
 from importers.readers import Book, Cell, RawSheet, Row, open_book
@@ -126,7 +127,8 @@ def read_table(
                             f"The file \"{p.name}\" cannot be read; open it in Excel or WPS, save it as .xlsx and import that.",
                             path=p) from None
     try:
-        return _read_book(book, sheet, kind, mapping_override)
+        with gc_paused():
+            return _read_book(book, sheet, kind, mapping_override)
     except ImportRefused:
         raise
     except (MemoryError, RecursionError):

@@ -155,3 +155,54 @@ def test_ledger_import_is_idempotent(store: Store, tmp_path: Path) -> None:
     assert batch is not None
     store.batches.undo(batch)
     assert store.conn.execute("SELECT count(*) FROM ledger_entries").fetchone()[0] == 0
+
+
+def test_undo_refused_after_an_edit_in_the_app_names_the_record(store: Store, tmp_path: Path) -> None:
+    batch = apply_plan(store, build_plan(store, read_table(_write(tmp_path, GOODS))))
+    assert batch is not None
+    [pid] = store.products.ids(query="崂山可乐")
+    cola = store.products.get(pid)
+    assert cola is not None
+    cola.specs[0].price_fen = 400  # the shopkeeper edits a price after the import
+    store.products.save(cola)
+    with pytest.raises(UndoRefused, match="崂山可乐"):
+        store.batches.undo(batch)
+    assert store.products.count() == 3  # nothing was removed
+
+
+def test_batch_records_only_updates_and_undo_writes_deletes_to_the_outbox(store: Store, tmp_path: Path) -> None:
+    first = apply_plan(store, build_plan(store, read_table(_write(tmp_path, GOODS))))
+    stamp = store.conn.execute("SELECT stamp FROM import_batches WHERE id = ?", (first,)).fetchone()[0]
+    assert len(stamp) == len("2026-11-29T12:00:00.123456Z")  # microseconds: no other write stamps those
+    kinds = {r[0] for r in store.conn.execute("SELECT entity FROM import_changes WHERE batch_id = ?", (first,))}
+    assert kinds == {"category"}  # inserted products and specs are known by their stamp
+    assert store.conn.execute("SELECT count(*) FROM products WHERE created_at = ? AND updated_at = ?", (stamp, stamp)).fetchone()[0] == 3
+    pending = [(r.entity, r.op) for r in store.outbox.pending(limit=100)]
+    assert pending.count(("product", "insert")) == 3 and pending.count(("spec", "insert")) == 4
+    second = apply_plan(store, build_plan(store, read_table(_write(tmp_path, GOODS.replace("3.5", "4"), "b.csv"))))
+    assert [r[0] for r in store.conn.execute("SELECT op FROM import_changes WHERE batch_id = ?", (second,))] == ["update"]
+    assert second is not None and first is not None
+    store.batches.undo(second)
+    store.batches.undo(first)
+    ops = [(r.entity, r.op) for r in store.outbox.pending(limit=1000)]
+    assert ops.count(("product", "delete")) == 3 and store.products.count() == 0
+
+
+def test_undo_of_a_batch_made_before_stamps_compares_the_after_copies(store: Store) -> None:
+    """Batches written before schema level 4 kept a JSON copy of every record after the import."""
+    saved = store.products.save(Product("老批次啤酒", specs=[Spec("1L", price_fen=1000)]))
+    pid, spec_id = saved.id, saved.specs[0].id
+    store.conn.execute("INSERT INTO import_batches (id, file_name, kind) VALUES ('old', 'old.xlsx', 'products')")
+    for seq, (entity, table, rid) in enumerate((("product", "products", pid), ("spec", "specs", spec_id)), start=1):
+        cols = [r[1] for r in store.conn.execute(f"PRAGMA table_info({table})")
+                if r[1] not in ("updated_at", "created_at", "sort_key", "search_text")]
+        after = store.conn.execute(
+            f"SELECT json_object({', '.join(f'{c!r}, {c}' for c in cols)}) FROM {table} WHERE id = ?", (rid,)).fetchone()[0]
+        store.conn.execute("INSERT INTO import_changes (batch_id, seq, entity, entity_id, op, after) VALUES ('old', ?, ?, ?, 'insert', ?)",
+                           (seq, entity, rid, after))
+    store.conn.execute("UPDATE specs SET price_fen = 1200 WHERE id = ?", (spec_id,))
+    with pytest.raises(UndoRefused, match="规格“1L”"):
+        store.batches.undo("old")
+    store.conn.execute("UPDATE specs SET price_fen = 1000 WHERE id = ?", (spec_id,))
+    assert store.batches.undo("old") == 2
+    assert store.products.count() == 0
