@@ -1,8 +1,11 @@
 """Benchmark: read a generated 100,000 x 8 xlsx with python-calamine alone and with read_table.
 
-    python bench/bench_read.py [--rows N] [--keep DIR]
+    python bench/bench_read.py [--rows N] [--keep DIR] [--repeat N] [--stages]
 
-Prints the calamine-only time, the read_table time, their ratio and the peak RSS.
+Prints the calamine-only time, the read_table time, their ratio and the peak RSS. With
+``--stages`` it also times the read layer step by step (best of ``--repeat``): sniff and open,
+the xlsx extent guard, calamine's sheet parse, ``to_python``, ``detect_structure`` and
+``classify_row`` over every data row.
 """
 
 from __future__ import annotations
@@ -33,6 +36,55 @@ def make_file(path: Path, rows: int) -> None:
     wb.save(path)
 
 
+def stage_times(path: Path, repeat: int) -> dict[str, float]:
+    """Best-of-``repeat`` seconds of each read-layer step on ``path`` (an xlsx file)."""
+    import python_calamine
+
+    from importers.readers import _guard_xlsx_extent, open_book
+    from importers.sniff import sniff_path
+    from importers.structure import classify_row, detect_structure, fill_vertical_merges
+
+    best: dict[str, float] = {}
+
+    def keep(name: str, seconds: float) -> None:
+        best[name] = min(best.get(name, seconds), seconds)
+
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        book = open_book(path, sniff_path(path))
+        keep("sniff + open_book", time.perf_counter() - t0)
+        name = book.sheets[0].name
+        t0 = time.perf_counter()
+        _guard_xlsx_extent(path, None, name)
+        keep("extent guard", time.perf_counter() - t0)
+        with path.open("rb") as fh:
+            wb = python_calamine.CalamineWorkbook.from_filelike(fh)
+            t0 = time.perf_counter()
+            sheet = wb.get_sheet_by_name(name)
+            keep("calamine get_sheet_by_name", time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            sheet.to_python(skip_empty_area=False)
+            keep("calamine to_python (gc on)", time.perf_counter() - t0)
+            del sheet, wb
+        t0 = time.perf_counter()
+        raw = book.load(name)
+        keep("Book.load (guard + parse + to_python)", time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        st = detect_structure(raw)
+        keep("detect_structure", time.perf_counter() - t0)
+        rows = raw.rows
+        wide = set(fill_vertical_merges(rows, raw.merged, st.data_start))
+        header = rows[st.header_rows[-1]] if st.header_rows else None
+        start = st.data_start
+        t0 = time.perf_counter()
+        for ri in range(start, len(rows)):
+            classify_row(rows[ri], header, ri - start < 3, ri in wide)
+        keep("classify_row x all rows", time.perf_counter() - t0)
+        book.close()
+        del raw, rows
+    return best
+
+
 def peak_rss_mb() -> float:
     """Peak resident set size of this process in MB."""
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -45,6 +97,7 @@ def main() -> int:
     ap.add_argument("--rows", type=int, default=100_000)
     ap.add_argument("--keep", type=Path, default=None, help="write the file here and keep it")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--stages", action="store_true", help="also time each read-layer step")
     args = ap.parse_args()
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -77,6 +130,9 @@ def main() -> int:
         print(f"read_table     : {o:.3f} s")
         print(f"ratio          : {o / c:.2f}x")
         print(f"peak RSS       : {peak_rss_mb():.0f} MB")
+        if args.stages:
+            for name, seconds in stage_times(path, args.repeat).items():
+                print(f"  {name:<38}: {seconds:.3f} s")
     return 0
 
 

@@ -13,8 +13,11 @@ import csv
 import datetime as dt
 import io
 import re
+import struct
+import unicodedata
 import zipfile
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -118,8 +121,6 @@ def open_book(path: Path, sniffed: Sniffed) -> Book:
     """Open ``path`` with the reader that fits its sniffed format."""
     fmt = sniffed.format
     if fmt in ("xlsx", "xlsb", "ods", "xls"):
-        if fmt == "xlsx":
-            _guard_xlsx_dimensions(path)
         try:
             return _open_calamine(path, sniffed)
         except ImportRefused as refused:
@@ -167,7 +168,26 @@ def _open_calamine(path: Path, sniffed: Sniffed) -> Book:
         worksheet = meta.typ == pc.SheetTypeEnum.WorkSheet
         sheets.append(SheetInfo(meta.name, visible, worksheet))
 
+    guarded: set[str | None] = set()
+    parts: dict[str, str] | None = None
+
+    def guard(name: str) -> None:
+        nonlocal parts
+        if parts is None:
+            with zipfile.ZipFile(path) as zf:
+                parts = _worksheet_parts(zf)
+        part = parts.get(name)
+        if part in guarded or None in guarded:
+            return
+        _guard_xlsx_extent(path, part, name)
+        guarded.add(part)
+
     def load(name: str) -> RawSheet:
+        if sniffed.format == "xlsx":
+            try:
+                guard(name)
+            except (zipfile.BadZipFile, OSError):
+                raise damaged(path, name) from None
         try:
             sheet = wb.get_sheet_by_name(name)
             height, width = sheet.height, sheet.width
@@ -196,9 +216,6 @@ def _open_calamine(path: Path, sniffed: Sniffed) -> Book:
     return Book(path, sniffed.format, sheets, load, close, date1904=sniffed.date1904)
 
 
-_DIM_RE: Final = re.compile(rb'<(?:\w+:)?dimension[^>]*\bref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
-
-
 def _col_index(letters: bytes) -> int:
     n = 0
     for ch in letters:
@@ -206,11 +223,49 @@ def _col_index(letters: bytes) -> int:
     return n
 
 
-def _guard_xlsx_dimensions(path: Path) -> None:
-    """Refuse worksheets whose real used range is absurdly large, without trusting <dimension>.
+_WORKSHEET_REL: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+_REL_ID: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
-    The declared dimension is read first (cheap); only when it is missing or huge do we stream
-    through the sheet XML counting real cell references, in bounded memory.
+
+def _worksheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> worksheet part ("xl/worksheets/sheet1.xml"), from the workbook's relations.
+
+    Best effort: names that cannot be resolved are missing and their load scans every part.
+    """
+    import defusedxml.ElementTree as DET
+
+    try:
+        names = set(zf.namelist())
+        if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+            return {}
+        if max(zf.getinfo(n).file_size for n in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")) > 16 << 20:
+            return {}
+        rels = DET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        targets: dict[str, str] = {}
+        for rel in rels:
+            target = rel.get("Target") or ""
+            if rel.get("Type") == _WORKSHEET_REL and target:
+                part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+                targets[rel.get("Id") or ""] = part
+        book = DET.fromstring(zf.read("xl/workbook.xml"))
+        out: dict[str, str] = {}
+        for el in book.iter():
+            if el.tag.rsplit("}", 1)[-1] == "sheet":
+                part = targets.get(el.get(_REL_ID) or "")
+                if part in names and el.get("name") is not None:
+                    out[el.get("name") or ""] = part
+        return out
+    except Exception:  # a malformed workbook part: fall back to scanning every worksheet
+        return {}
+
+
+def _guard_xlsx_extent(path: Path, part: str | None, sheet: str | None) -> None:
+    """Refuse a worksheet whose cells span an absurd range, before calamine allocates it.
+
+    calamine lays a sheet out as one dense block from its first to its last cell, so two cells
+    far apart (A1 and XFD1048576) would ask for hundreds of gigabytes and abort the process.
+    The declared <dimension> is not trusted: the sheet XML itself is streamed through
+    :func:`_sheet_extent_ok`. ``part`` is the worksheet to check (``None``: every worksheet).
     """
     try:
         with zipfile.ZipFile(path) as zf:
@@ -218,72 +273,187 @@ def _guard_xlsx_dimensions(path: Path) -> None:
             check_zip_limits(path, infos)
             for info in infos:
                 fname = info.filename
-                if not (fname.startswith("xl/worksheets/") and fname.endswith(".xml")):
+                if part is not None and fname != part:
                     continue
-                with zf.open(info) as fh:
-                    head = fh.read(16384)
-                m = _DIM_RE.search(head)
-                if m and m.group(3) and m.group(4):
-                    cells = _col_index(m.group(3)) * int(m.group(4))
-                    if cells <= MAX_CELLS:
-                        continue
-                elif m and m.group(1) and not m.group(3):
-                    continue  # a single-cell dimension such as "A1"
-                _scan_cells(path, zf, info)
+                if part is None and not fname.endswith(".xml"):
+                    continue
+                if not _sheet_extent_ok(path, info):
+                    raise too_large(path, sheet)
     except ImportRefused:
         raise
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, KeyError, NotImplementedError, RuntimeError):
-        raise damaged(path) from None
+        raise damaged(path, sheet) from None
 
 
-_WIDE_REF_RE: Final = re.compile(rb'r="[A-Z]{2,3}\d')
-_ANY_REF_RE: Final = re.compile(rb'r="([A-Z]{1,3})(\d{1,7})"')
+_CHUNK: Final = 1 << 20
 
 
-def _scan_cells(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-    """Stream the sheet XML and refuse it if its real used range is too large.
+def _inflate(path: Path, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The decompressed bytes of a zip member, in pieces of at most :data:`_CHUNK` bytes.
 
-    Fast path: with no cell beyond column Z the range is at most 26 x 1,048,576 cells, which
-    is within :data:`MAX_CELLS`, so a single regex search per chunk decides it. Only sheets
-    with wider columns pay for a full scan of the cell references.
+    Deflated members are inflated straight from the file with zlib, skipping zipfile's per-read
+    overhead and CRC check (calamine checks it when it reads the sheet); other methods and
+    encrypted members go through :mod:`zipfile`.
     """
-    wide = False
-    with zf.open(info) as fh:
-        tail = b""
-        while True:
-            chunk = fh.read(1 << 22)
-            if not chunk:
-                break
-            if _WIDE_REF_RE.search(tail + chunk):
-                wide = True
-                break
-            tail = chunk[-16:]
-    if not wide:
+    if info.compress_type not in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED) or info.flag_bits & 0x1:
+        with zipfile.ZipFile(path) as zf, zf.open(info) as fh:
+            while chunk := fh.read(_CHUNK):
+                yield chunk
         return
-    max_row = 0
-    max_col = 0
-    cols: set[bytes] = set()
-    with zf.open(info) as fh:
-        tail = b""
-        while True:
-            chunk = fh.read(1 << 22)
-            if not chunk:
-                break
-            buf = tail + chunk
-            for letters, digits in _ANY_REF_RE.findall(buf):
-                cols.add(letters)
-                if len(digits) >= 5:
-                    row = int(digits)
-                    if row > max_row:
-                        max_row = row
-            tail = buf[-64:]
-    for letters in cols:
-        col = _col_index(letters)
-        if col > max_col:
-            max_col = col
-    max_row = max(max_row, 9999)
-    if max_row * max_col > MAX_CELLS or max_col > MAX_COLS or max_row > MAX_ROWS:
-        raise too_large(path)
+    with path.open("rb") as fh:
+        fh.seek(info.header_offset)
+        header = fh.read(30)
+        if len(header) < 30 or header[:4] != b"PK\x03\x04":
+            raise zipfile.BadZipFile("bad local file header")
+        name_len, extra_len = struct.unpack("<HH", header[26:30])
+        fh.seek(info.header_offset + 30 + name_len + extra_len)
+        remaining = info.compress_size
+        inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+        while remaining > 0:
+            data = fh.read(min(remaining, 1 << 18))
+            if not data:
+                raise EOFError("truncated zip member")
+            remaining -= len(data)
+            if inflater is None:
+                yield data
+                continue
+            while data:
+                out = inflater.decompress(data, _CHUNK)
+                data = inflater.unconsumed_tail
+                if out:
+                    yield out
+        if inflater is not None:
+            while out := inflater.decompress(b"", _CHUNK):
+                yield out
+
+
+def _xml_chunks(path: Path, info: zipfile.ZipInfo) -> Iterator[bytes | memoryview]:
+    """Decompressed ``info`` in pieces that end on a ``>`` (no tag or reference is ever split).
+
+    Pieces are views into the inflated buffers where possible: only the few bytes of a tag cut
+    by a buffer boundary are copied.
+    """
+    tail = b""
+    for item in _inflate(path, info):
+        first = item.find(b">") + 1
+        if not first:
+            tail += item
+            if len(tail) > 1 << 20:  # no '>' for a megabyte: not worth keeping apart
+                yield tail
+                tail = b""
+            continue
+        last = item.rfind(b">") + 1
+        yield tail + item[:first]
+        if last > first:
+            yield memoryview(item)[first:last]
+        tail = item[last:]
+    if tail:
+        yield tail
+
+
+def _sheet_extent_ok(path: Path, info: zipfile.ZipInfo) -> bool:
+    """True if the worksheet part ``info`` cannot make calamine lay out more than MAX_CELLS.
+
+    One streamed pass. Pieces where every cell carries a plain reference within A1:Z999999
+    cost two literal-prefixed regex searches; in other pieces the columns past Z are read and
+    the longest row number is measured. Only if that bound is too large is the largest row
+    number read, and only cells without references (or with namespace prefixes) make the
+    tags be followed one by one, the way calamine places them.
+    """
+    if info.file_size == 0:
+        return True
+    max_col = 26
+    digits = 0  # the longest row number seen in a cell reference, in digits
+    plain = risky = False
+    for buf in _xml_chunks(path, info):
+        if _RISKY_CELL.search(buf) is None and _RISKY_NS.search(buf) is None:
+            plain = True
+            continue
+        if _IMPLICIT.search(buf) or _RISKY_NS.search(buf):
+            return _fits(*_extent_by_position(path, info))
+        risky = True
+        for letters in set(_WIDE_COLS.findall(buf)):
+            max_col = max(max_col, _col_index(letters[:5].upper()))
+        while digits < len(_CELL_ROW_DIGITS) and _CELL_ROW_DIGITS[digits].search(buf):
+            digits += 1
+    if not risky or _fits(max(10**digits - 1, 999_999 if plain else 0), max_col):
+        return True
+    if max_col <= MAX_COLS and _fits(_max_row(path, info, max(digits, 6 if plain else 0)), max_col):
+        return True
+    return _fits(*_extent_by_position(path, info))  # self-closing (empty) cells do not count there
+
+
+def _fits(rows: int, cols: int) -> bool:
+    return rows <= MAX_ROWS and cols <= MAX_COLS and rows * cols <= MAX_CELLS
+
+
+# Everything that could place a cell outside A1:Z999999 (26 x 999,999 < MAX_CELLS): a cell
+# whose first attribute is not a reference of one letter and at most six digits (a wider
+# column, a row past 999,999, or no reference at all, which calamine counts on from the
+# previous cell and row), and any prefixed cell element (calamine ignores namespace prefixes).
+# A cell with its own reference is placed by it alone, so <row r="..."> needs no check.
+_RISKY_CELL: Final = re.compile(rb'<c(?! r="[A-Z]?\d{1,6}")\b')
+_RISKY_NS: Final = re.compile(rb":c[\s>/]")
+_IMPLICIT: Final = re.compile(rb'<c(?! r=")\b')
+_WIDE_COLS: Final = re.compile(rb'<c r="([A-Za-z]{2,})\d')  # calamine reads "ab1" as "AB1"
+_CELL_ROW_DIGITS: Final = tuple(re.compile(rb'<c r="[A-Za-z]*+\d{%d}' % k) for k in range(1, 12))
+
+
+def _max_row(path: Path, info: zipfile.ZipInfo, digits: int) -> int:
+    """The largest row number of the cell references, none of which is longer than ``digits``."""
+    for width in range(min(digits, len(_CELL_ROW_DIGITS)), 0, -1):
+        pattern = re.compile(rb'<c r="[A-Za-z]*+(\d{%d})"' % width)
+        best: bytes = b""
+        for buf in _xml_chunks(path, info):
+            found: list[bytes] = pattern.findall(buf)
+            if found:
+                best = max(best, max(found))  # equal lengths: the byte order is the numeric order
+        if best:
+            return int(best.decode())
+    return 0
+
+
+_TAG: Final = re.compile(rb'<(/?)(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s>/])([^>]*)>')
+_ATTR_R: Final = re.compile(rb'(?:^|\s)r\s*=\s*["\']([^"\']*)["\']')
+_REF: Final = re.compile(rb"([A-Za-z]*)(\d*)")
+
+
+def _extent_by_position(path: Path, info: zipfile.ZipInfo) -> tuple[int, int]:
+    """(rows, columns) spanned from A1, following calamine's rules for cells without references.
+
+    A row without ``r`` follows the previous row; a cell without ``r`` follows the previous cell
+    of its row. Self-closing cells move the position but hold no value.
+    """
+    row = 0  # 0-based index of the current row
+    col = 0  # 0-based column of the next cell without a reference
+    max_row = max_col = 0
+    for buf in _xml_chunks(path, info):
+        for close, name, attrs in _TAG.findall(buf):
+            empty = attrs.endswith(b"/")
+            ref = _ATTR_R.search(attrs)
+            if name == b"row":
+                if close:
+                    row, col = row + 1, 0
+                    continue
+                if ref is not None:
+                    number = ref.group(1)
+                    row = int(number[:12]) - 1 if number.isdigit() else row
+                if empty:
+                    row, col = row + 1, 0
+                continue
+            if close:
+                continue
+            r, c = row, col
+            if ref is not None:
+                m = _REF.fullmatch(ref.group(1))
+                if m is not None and m.group(2):
+                    r = int(m.group(2)[:12]) - 1
+                    c = _col_index(m.group(1)[:5].upper()) - 1 if m.group(1) else col
+            col = c + 1
+            if not empty:
+                max_row = max(max_row, r + 1)
+                max_col = max(max_col, c + 1)
+    return max_row, max_col
 
 
 # --------------------------------------------------------------------------- xlrd (BIFF2-5)
@@ -438,22 +608,20 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str, list[tuple[str, str]
         best = charset_normalizer.from_bytes(data[:200_000], cp_isolation=["gb18030", "big5"]).best()
         chosen = "big5" if best is not None and best.encoding == "big5" else "gb18030"
         return dict(candidates)[chosen], chosen, warnings
-    import charset_normalizer
-
-    best = charset_normalizer.from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
+    encoding = _guess_single_byte(data[:200_000])
+    if encoding:
         try:
-            text = data.decode(best.encoding)
+            text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             text = ""
         if text:
             warnings.append(
                 (
-                    f"文件编码不是 UTF-8 或 GBK，已按 {best.encoding} 读取，如有乱码请另存为 UTF-8 后重新导入。",
-                    f"The file is neither UTF-8 nor GBK and was read as {best.encoding}; if text looks garbled, save it as UTF-8 and import again.",
+                    f"文件编码不是 UTF-8 或 GBK，已按 {encoding} 读取，如有乱码请另存为 UTF-8 后重新导入。",
+                    f"The file is neither UTF-8 nor GBK and was read as {encoding}; if text looks garbled, save it as UTF-8 and import again.",
                 )
             )
-            return text, best.encoding, warnings
+            return text, encoding, warnings
     name = path.name
     raise refuse(
         "encoding",
@@ -461,6 +629,81 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str, list[tuple[str, str]
         f"The text encoding of \"{name}\" cannot be recognised; save it as UTF-8 CSV or .xlsx in Excel or WPS and import that.",
         path,
     )
+
+
+# Legacy single-byte code pages worth a second look when the first guess reads as nonsense:
+# charset-normalizer stops at the first "definitive" language family, and on a few dozen bytes
+# its language model cannot tell Greek from Bulgarian.
+_SINGLE_BYTE: Final = (
+    "cp1252", "cp1250", "cp1251", "cp1253", "iso8859_7", "cp1254", "cp1257", "iso8859_2",
+    "iso8859_5", "iso8859_15", "koi8_r", "koi8_u", "cp866", "mac_roman", "mac_cyrillic", "mac_greek",
+)
+_VOWELS: Final = frozenset("aeiouyæøœαεηιουωаеёиоуыэюяіїєәөүұ")
+_WORD: Final = re.compile(r"[^\W\d_]+")
+
+
+def _vowel_share(text: str) -> float | None:
+    """Share of vowels among the letters of the non-ASCII Latin, Greek and Cyrillic words.
+
+    Real words of alphabetic languages are 25-55 % vowels; text decoded with the wrong code
+    page of the same shape (Greek read as Cyrillic, Cyrillic read as Latin-1) is nearly all
+    consonants or nearly all accented vowels. ``None`` when there are too few such letters.
+    """
+    letters = vowels = 0
+    for word in _WORD.findall(text, 0, 100_000):
+        if word.isascii():
+            continue
+        for ch in word.lower():
+            o = ord(ch)
+            if o >= 0x530:
+                continue
+            letters += 1
+            if ch in _VOWELS or (o < 0x400 and unicodedata.normalize("NFD", ch)[0] in _VOWELS):
+                vowels += 1
+    return vowels / letters if letters >= 12 else None
+
+
+def _reads_as_words(text: str) -> bool:
+    share = _vowel_share(text)
+    return share is None or 0.2 <= share <= 0.7
+
+
+# Non-ASCII characters that are neither letters nor marks: where a code page of the right script
+# but the wrong variant puts a symbol in place of a letter ("¶ρτος" for "Άρτος").
+_NOT_LETTER: Final = re.compile(r"[^\w\s\x00-\x7f]")
+
+
+def _guess_single_byte(data: bytes) -> str | None:
+    """The encoding of text that is neither UTF-8 nor Chinese, or ``None``.
+
+    charset-normalizer proposes; on a few dozen bytes it cannot be trusted alone (it stops at
+    the first "definitive" language family, and reads a short Greek list as Bulgarian or Mac
+    Greek). Its proposals and the common legacy code pages (only those it finds plausible come
+    back) are ranked: decodings whose words read as words first, then Windows and ISO code pages
+    before DOS, KOI8 and Mac ones, lower chaos, higher language coherence, fewer non-ASCII
+    symbols (cp1253 reads ISO-8859-7 "Άρτος" as "¶ρτος"), and charset-normalizer's own order.
+    """
+    import charset_normalizer
+
+    first = charset_normalizer.from_bytes(data)
+    if first.best() is None:
+        return None
+    matches = {str(m.encoding): m for m in charset_normalizer.from_bytes(data, cp_isolation=list(_SINGLE_BYTE))}
+    for m in first:
+        matches.setdefault(str(m.encoding), m)
+
+    # Ties keep charset-normalizer's own order, then the order of _SINGLE_BYTE.
+    order: dict[str, int] = {}
+    for enc in [*(str(m.encoding) for m in first), *_SINGLE_BYTE]:
+        order.setdefault(enc, len(order))
+
+    def rank(enc: str) -> tuple[bool, bool, float, float, int, int]:
+        m = matches[enc]
+        text = str(m)[:100_000]
+        return (not _reads_as_words(text), not enc.startswith(("cp12", "iso8859")), round(m.chaos, 2),
+                -round(m.coherence, 2), len(_NOT_LETTER.findall(text)), order.get(enc, len(order)))
+
+    return min(matches, key=rank)
 
 
 def _decode(data: bytes, enc: str, path: Path) -> str:

@@ -77,6 +77,21 @@ class RowFeatures:
     width: int
 
 
+_KNOWN_CACHE: dict[str, float] = {}
+_KNOWN_CACHE_MAX: Final = 20_000
+
+
+def _known_score(text: str) -> float:
+    """:func:`known_header_score` of a label, memoised (data rows repeat the same words)."""
+    score = _KNOWN_CACHE.get(text)
+    if score is None:
+        score = known_header_score(text)
+        if len(_KNOWN_CACHE) >= _KNOWN_CACHE_MAX:
+            _KNOWN_CACHE.clear()
+        _KNOWN_CACHE[text] = score
+    return score
+
+
 def row_features(index: int, row: Row) -> RowFeatures:
     """Summarise a row for header scoring."""
     nonempty = labels = numbers = kv = long_text = 0
@@ -92,7 +107,7 @@ def row_features(index: int, row: Row) -> RowFeatures:
             s = clean_text(v)  # type: ignore[arg-type]
             if s.endswith((":", "：")) or ("：" in s and not s.startswith("（")):
                 kv += 1
-            known += known_header_score(v)
+            known += _known_score(v)  # type: ignore[arg-type]
         elif v.__class__ is str:
             s = clean_text(v)
             if len(s) > MAX_LABEL_LEN:
@@ -189,6 +204,7 @@ def detect_structure(sheet: RawSheet) -> Structure:
             if s >= 0.75 * best_score and f.known >= 0.5 * best.known:
                 best, best_score = f, s
                 break
+        best = _label_row_above(rows, best, scored)
     skipped: list[tuple[int, str]] = []
     if best is not None and _nothing_below(rows, best.index) and any(
         _count_nonblank(rows[i]) >= 2 for i in range(best.index)
@@ -214,13 +230,15 @@ def detect_structure(sheet: RawSheet) -> Structure:
     r = block[-1] + 1
     while r < len(rows) and len(block) <= MAX_HEADER_EXTRA_ROWS:
         row = rows[r]
+        # A row that a merged header cell reaches down into belongs to the header band.
+        covered = any(m[0] in block and m[0] < r <= m[2] for m in merges)
         if _trimmed_len(row) == 0:
-            covered = any(m[0] in block and m[0] < r <= m[2] for m in merges)
             if covered:
                 r += 1
                 continue
             break
-        if not _is_subheader(row, rows[block[-1]], h_merges, width, rows, block):
+        in_band = covered and all(is_label(v) for v in row if not is_blank(v))
+        if not in_band and not _is_subheader(row, rows[block[-1]], h_merges, width, rows, block):
             break
         block.append(r)
         h_merges += [m for m in merges if m[0] == r and m[3] > m[1]]
@@ -237,6 +255,31 @@ def detect_structure(sheet: RawSheet) -> Structure:
         skipped.append((i + 1, "title" if _trimmed_len(rows[i]) else "blank"))
     quality = best_score + (1.0 if data_start < len(rows) else 0.0)
     return Structure(block, data_start, hwidth, headers, raw, skipped, [], quality=quality, known=best.known)
+
+
+def _label_row_above(rows: Sequence[Row], best: RowFeatures, scored: list[tuple[RowFeatures, float]]) -> RowFeatures:
+    """Headers come before data: climb to the top of a run of equally complete label rows.
+
+    In an all-text table the contrast bonus favours the last label row above the first numbers,
+    so ``best`` may be a data row. A row directly above it (no blank row between) that holds only
+    short labels, over at least the same columns and with no fewer known header words, is the
+    header; a real title or instruction row above a header is narrower or says more than labels.
+    """
+    by_index = {f.index: f for f, _ in scored}
+    while True:
+        above = by_index.get(best.index - 1)
+        if (
+            above is None
+            or above.labels != above.nonempty
+            or above.kv
+            or above.labels < best.labels
+            or above.known < best.known
+        ):
+            return best
+        upper, lower = rows[above.index], rows[best.index]
+        if any(not is_blank(v) and (c >= len(upper) or is_blank(upper[c])) for c, v in enumerate(lower)):
+            return best
+        best = above
 
 
 def _count_nonblank(row: Row) -> int:
@@ -337,9 +380,8 @@ def _compose_headers(rows: Sequence[Row], block: list[int], merges: list[Merge],
             p = grid[gi][c]
             if p and (not parts or parts[-1] != p):
                 parts.append(p)
-        raw.append("/".join(parts))
-        cleaned = [clean_header(p) for p in parts]
-        name = "/".join(x for x in cleaned if x)
+        raw.append(_join_parts(parts))
+        name = _join_parts([x for x in (clean_header(p) for p in parts) if x])
         headers.append(name or f"列{column_letter(c)}")
     # Make duplicate names unique so the user can tell them apart (id, id -> id, id (2)).
     seen: dict[str, int] = {}
@@ -350,6 +392,19 @@ def _compose_headers(rows: Sequence[Row], block: list[int], merges: list[Merge],
         else:
             seen[name] = 1
     return headers, raw
+
+
+def _join_parts(parts: list[str]) -> str:
+    """Join stacked header texts with "/"; a bare unit such as "(%)" or "（元）" follows with a space."""
+    out = ""
+    for p in parts:
+        if not out:
+            out = p
+        elif p[:1] in "(（" and p[-1:] in ")）":
+            out += " " + p
+        else:
+            out += "/" + p
+    return out
 
 
 def _as_text(v: Cell) -> str:
@@ -396,9 +451,28 @@ def fill_vertical_merges(rows: list[Row], merged: list[Merge] | None, start: int
 def classify_row(row: Row, header_row: Row | None, near_header: bool, wide_merge: bool) -> str | None:
     """Why a data-area row should be skipped ("blank", "totals", "description", "header") or None."""
     n = len(row)
-    empties = row.count("")
-    if empties == n:
-        return "blank"
+    empties = 0
+    # Fast path for ordinary data rows: with three or more filled cells and no instruction rows
+    # to look for, only a totals label or a repeated header makes a row non-data. Three filled
+    # leading cells decide that without counting the empty ones.
+    full = not near_header and n > 2 and row[0] != "" and row[1] != "" and row[2] != ""
+    if not full:
+        empties = row.count("")
+        if empties == n:
+            return "blank"
+        full = n - empties > 2 and not near_header
+    if full:
+        one_seen = False  # only the first two text cells can be a totals label
+        for v in row:
+            if v.__class__ is str and v:
+                if v[0] in _TOTAL_FIRST_OR_SPACE and is_total_label(v):
+                    return "totals"
+                if one_seen:
+                    break
+                one_seen = True
+        if header_row is not None and row == header_row:
+            return "header"
+        return None
     seen = 0
     first: str | None = None
     for v in row:

@@ -65,6 +65,9 @@ EXPECTED: dict[str, tuple[str, int | None, str, int]] = {
     "xlrd/biff4_no_format_no_window2.xls": ("Sheet 1", 1, "products", 26),
     "sheetjs-test-files/wps_fn.et": ("Sheet1", 1, "products", 2),
     "calamine/sst_continue.xls": ("Sheet1", None, "products", 136),
+    "frictionless-py/multiline-headers.xlsx": ("Лист1", 1, "products", 1),
+    "sheetjs-test-files/biff5_text_and_numbers.xls": ("Sheet1", 1, "products", 2),
+    "frictionless-py/table-infer-iso-8859-7.csv": ("table-infer-iso-8859-7", 1, "products", 4),
 }
 
 REFUSED: dict[str, str] = {
@@ -100,6 +103,30 @@ def test_known_files(rel: str) -> None:
     sheet, header_row, kind, n_rows = EXPECTED[rel]
     table = read_table(CORPUS / rel)
     assert (table.sheet, table.header_row, table.kind, len(table.rows)) == (sheet, header_row, kind, n_rows)
+
+
+def test_multiline_header_band() -> None:
+    # Header cells over rows 1-5 (merged down and across), one data row on row 6.
+    t = read_table(CORPUS / "frictionless-py/multiline-headers.xlsx")
+    assert t.header_rows == [1, 4, 5]
+    assert t.headers == ["Region", "Caloric contribution (%)",
+                         "Cumulative impact of changes on cost of food basket/from previous quarter",
+                         "Cumulative impact of changes on cost of food basket/from baseline (%)"]
+    assert [(r.row_number, r.raw) for r in t.rows] == [(6, ["A", "B", "C", "D"])]
+
+
+def test_biff5_words_above_numbers() -> None:
+    t = read_table(CORPUS / "sheetjs-test-files/biff5_text_and_numbers.xls")
+    assert t.format == "xls" and t.headers == ["English", "Hello", "World"]
+    assert [r.raw for r in t.rows] == [["Hebrew", "????", "????"], [1337.0, 13.37, 1337.0]]
+    assert [(s.row_number, s.reason) for s in t.skipped] == [(3, "blank")]
+
+
+def test_greek_single_byte_csv() -> None:
+    t = read_table(CORPUS / "frictionless-py/table-infer-iso-8859-7.csv")
+    assert t.encoding in ("iso8859_7", "cp1253")  # identical for every byte of this file
+    assert [r.values.get("name") for r in t.rows] == ["Λεωνιδας", "Αλεξανδρος", "Μυρων", "Ευστοργιος"]
+    assert t.warnings and "UTF-8" in t.warnings[0][0]
 
 
 @pytest.mark.parametrize("rel", sorted(REFUSED))

@@ -21,7 +21,7 @@ _RUNNER = """
 import json, resource, sys
 from importers import read_table, ImportRefused
 try:
-    t = read_table(sys.argv[1])
+    t = read_table(sys.argv[1], sheet=sys.argv[2] if len(sys.argv) > 2 else None)
     out = {"ok": True, "rows": len(t.rows)}
 except ImportRefused as e:
     out = {"ok": False, "code": e.code, "zh": e.message_zh, "en": e.message_en}
@@ -30,11 +30,11 @@ print(json.dumps(out))
 """
 
 
-def run_isolated(path: Path) -> dict[str, object]:
-    """read_table(path) in a fresh interpreter; returns its outcome and peak RSS."""
+def run_isolated(path: Path, sheet: str | None = None) -> dict[str, object]:
+    """read_table(path[, sheet]) in a fresh interpreter; returns its outcome and peak RSS."""
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", _RUNNER, str(path)], cwd=ROOT, capture_output=True, text=True,
-                          timeout=MAX_SECONDS * 4)
+    args = [sys.executable, "-c", _RUNNER, str(path)] + ([sheet] if sheet is not None else [])
+    proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=MAX_SECONDS * 4)
     elapsed = time.perf_counter() - started
     assert proc.returncode == 0, proc.stderr[-2000:]
     result: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -120,6 +120,84 @@ def test_huge_dimension_claim_with_small_data(tmp_path: Path) -> None:
              '<row r="2"><c r="A2" t="inlineStr"><is><t>可乐</t></is></c><c r="B2"><v>3</v></c></row>')
     result = run_isolated(write_xlsx(tmp_path / "claim.xlsx", _sheet(cells, "A1:XFD1048576")))
     assert result["ok"] is True and result["rows"] == 1
+
+
+_FAR = '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>'
+_PREFIXED = ('<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             '<x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row><x:row r="3000">'
+             '<x:c r="XFD3000"><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>')
+
+
+@pytest.mark.parametrize(
+    ("name", "sheet_xml"),
+    [
+        # The dimension claims two columns and two rows; the cells say otherwise.
+        ("lying_dimension", _sheet(_FAR, "A1:B2")),
+        # No r attributes: calamine counts columns on from the previous cell of the row.
+        ("no_references", _sheet('<row r="1">' + "<c><v>1</v></c>" * 16384 + '</row><row r="1048576"><c><v>2</v></c></row>')),
+        # Only 26 columns, but a row number far past Excel's last row.
+        ("row_past_the_end", _sheet('<row r="1"><c r="A1"><v>1</v></c><c r="Z1"><v>1</v></c></row>'
+                                    '<row r="99999999"><c r="Z99999999"><v>2</v></c></row>', "A1:Z2")),
+        # Rows without r keep counting from the last numbered row.
+        ("rows_without_references", _sheet('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>1</v></c></row>'
+                                           '<row r="99999999"><c><v>2</v></c><c><v>2</v></c></row>', "A1:B2")),
+        # Namespace-prefixed elements (calamine ignores the prefix).
+        ("prefixed", _PREFIXED),
+        # calamine reads lower-case references, and attributes in any order or quoting.
+        ("lower_case", _sheet(_FAR.lower(), "A1:B2")),
+        ("reference_not_first", _sheet(_FAR.replace('<c r=', '<c s="0" r='), "A1:B2")),
+        ("single_quotes", _sheet(_FAR.replace('"', "'"), "A1:B2")),
+    ],
+)
+def test_far_cells_are_refused_before_calamine_allocates(tmp_path: Path, name: str, sheet_xml: str) -> None:
+    # Without the guard calamine asks for one dense block (hundreds of GB) and the process aborts.
+    result = run_isolated(write_xlsx(tmp_path / f"{name}.xlsx", sheet_xml))
+    assert result["ok"] is False and result["code"] == "too_large", result
+
+
+def test_far_styled_empty_cells_are_read(tmp_path: Path) -> None:
+    # Self-closing cells hold no value: calamine ignores them, so must the guard.
+    cells = ('<row r="1"><c r="A1" t="inlineStr"><is><t>品名</t></is></c><c r="B1" t="inlineStr"><is><t>售价</t></is></c></row>'
+             '<row r="2"><c r="A2" t="inlineStr"><is><t>可乐</t></is></c><c r="B2"><v>3</v></c></row>'
+             '<row r="3000"><c r="XFD3000" s="1"/></row>')
+    result = run_isolated(write_xlsx(tmp_path / "styled.xlsx", _sheet(cells, "A1:XFD3000")))
+    assert result["ok"] is True and result["rows"] == 1
+
+
+def test_wide_ordinary_sheet_is_read(tmp_path: Path) -> None:
+    header = "".join(f'<c r="{_col(c)}1" t="inlineStr"><is><t>列{c}</t></is></c>' for c in range(40))
+    body = "".join(f'<row r="{r}">' + "".join(f'<c r="{_col(c)}{r}"><v>{r * c}</v></c>' for c in range(40)) + "</row>"
+                   for r in range(2, 3002))
+    result = run_isolated(write_xlsx(tmp_path / "wide.xlsx", _sheet(f'<row r="1">{header}</row>{body}')))
+    assert result["ok"] is True and result["rows"] == 3000
+
+
+def test_only_the_sheets_read_are_guarded(tmp_path: Path) -> None:
+    good = _sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>品名</t></is></c><c r="B1" t="inlineStr"><is><t>售价</t></is></c></row>'
+                  '<row r="2"><c r="A2" t="inlineStr"><is><t>可乐</t></is></c><c r="B2"><v>3</v></c></row>')
+    path = tmp_path / "two.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", _CT.replace(
+            "</Types>", '<Override PartName="/xl/worksheets/sheet2.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'))
+        zf.writestr("_rels/.rels", _RELS)
+        zf.writestr("xl/workbook.xml", _WB.replace(
+            "</sheets>", '<sheet name="远" sheetId="2" r:id="rId2"/></sheets>').replace('name="Sheet1"', 'name="好"'))
+        zf.writestr("xl/_rels/workbook.xml.rels", _WB_RELS.replace(
+            "</Relationships>", '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>'))
+        zf.writestr("xl/worksheets/sheet1.xml", good)
+        zf.writestr("xl/worksheets/sheet2.xml", _sheet(_FAR, "A1:B2"))
+    result = run_isolated(path)
+    assert result["ok"] is True and result["rows"] == 1
+    result = run_isolated(path, "远")
+    assert result["ok"] is False and result["code"] == "too_large"
+
+
+def _col(index: int) -> str:
+    from importers.errors import column_letter
+
+    return column_letter(index)
 
 
 _LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'

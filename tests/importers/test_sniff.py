@@ -107,3 +107,34 @@ def test_truncated_xlsx(tmp_path: Path) -> None:
 def test_wps_et_is_read(data: Path) -> None:
     table = read_table(data / "wps_fn.et")
     assert table.format == "xls" and table.headers == ["Name", "Example", "Result"]
+
+
+def test_greek_single_byte_csv_is_not_mojibake(data: Path) -> None:
+    # 69 bytes of ISO-8859-7: charset-normalizer alone reads them as Bulgarian (cp1251).
+    t = read_table(data / "table-infer-iso-8859-7.csv")
+    assert t.encoding in ("iso8859_7", "cp1253")
+    assert t.rows[0].values["name"] == "Λεωνιδας" and t.rows[3].values["name"] == "Ευστοργιος"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("id,name,city\n1,Привет мир,Москва\n2,Хлеб ржаной,Санкт-Петербург\n3,Молоко,Казань\n", "cp1251"),
+        ("id,nom,ville\n1,Café crème,Besançon\n2,Pâté,Orléans\n3,Bière blonde,Saint-Étienne\n", "cp1252"),
+        ("id,όνομα,πόλη\n1,Καφές,Αθήνα\n2,Ψωμί,Θεσσαλονίκη\n3,Γάλα,Πάτρα\n", "cp1253"),
+        ("κωδικός,όνομα,τιμή\n1,Ελληνικός καφές,2.5\n2,Φρέντο εσπρέσο,3\n3,Σουβλάκι χοιρινό,4\n", "iso8859_7"),
+        ("id,nazwa,miasto\n1,Żółć gęślą,Łódź\n2,Chleb,Kraków\n3,Mleko,Gdańsk\n", "cp1250"),
+        # ISO-8859-7 puts Ά at 0xB6, where cp1253 has ¶; charset-normalizer alone says Mac Greek.
+        ("κωδικός,όνομα\n1,Άρτος σικάλεως\n2,Έλαιο ελιάς\n3,Ώριμο τυρί\n4,Ήπειρος φέτα\n", "iso8859_7"),
+        ("κωδικός,όνομα\n1,Άρτος σικάλεως\n2,Έλαιο ελιάς\n3,Ώριμο τυρί\n4,Ήπειρος φέτα\n", "cp1253"),
+        # charset-normalizer alone prefers Mac Central European here.
+        ("id,nombre,precio\n1,Jamón ibérico,12€\n2,Café con leche,2€\n3,Año nuevo ¿sí?,3€\n", "cp1252"),
+        ("id,name,city\n1,Привет мир,Москва\n2,Хлеб ржаной,Санкт-Петербург\n3,Молоко,Казань\n", "koi8_r"),
+    ],
+)
+def test_single_byte_text_decodes_to_its_words(text: str, encoding: str) -> None:
+    from importers.readers import decode_text
+
+    decoded, used, warnings = decode_text(text.encode(encoding), Path("x.csv"))
+    assert decoded == text and warnings
+    assert used not in ("utf-8", "gb18030", "big5")

@@ -66,3 +66,98 @@ def test_fill_vertical_merges_only() -> None:
     rows: list[Row] = [["h1", "h2"], ["啤酒", "a"], ["", "b"], ["note", ""]]
     wide = fill_vertical_merges(rows, [(1, 0, 2, 0), (3, 0, 3, 3)], 1)
     assert rows[2][0] == "啤酒" and rows[3] == ["note", ""] and wide == [3]
+
+
+def test_header_band_reached_by_merged_header_cells() -> None:
+    # frictionless-py multiline-headers.xlsx: the header fills rows 1-5; "(%)" on row 5 sits under a
+    # cell merged over rows 1-4, and two header cells of row 4 are merged down into row 5.
+    rows: list[Row] = [
+        ["Region", "Caloric contribution", "Cumulative impact", ""],
+        ["", "", "", ""],
+        ["", "", "", ""],
+        ["", "", "from previous quarter", "from baseline (%)"],
+        ["", "(%)", "", ""],
+        ["A", "B", "C", "D"],
+    ]
+    merges = [(0, 0, 4, 0), (0, 1, 3, 1), (0, 2, 2, 3), (3, 2, 4, 2), (3, 3, 4, 3)]
+    st = detect_structure(_sheet(rows, merges))
+    assert st.header_rows == [0, 3, 4] and st.data_start == 5
+    assert st.headers == ["Region", "Caloric contribution (%)", "Cumulative impact/from previous quarter",
+                          "Cumulative impact/from baseline (%)"]
+
+
+def test_category_row_below_a_merged_header_is_data() -> None:
+    # 品名 is merged over both header rows; it ends above the category row, so 饮料 is data.
+    rows: list[Row] = [["品名", "价格", ""], ["", "零售", "会员"], ["饮料", "", ""], ["可乐", 3.0, 2.5]]
+    st = detect_structure(_sheet(rows, [(0, 0, 1, 0), (0, 1, 0, 2)]))
+    assert st.header_rows == [0, 1] and st.data_start == 2
+
+
+def test_all_text_rows_first_is_header() -> None:
+    # sheetjs biff5_text_and_numbers.xls: two rows of words above a row of numbers.
+    rows: list[Row] = [["English", "Hello", "World"], ["Hebrew", "????", "????"], ["", "", ""],
+                       [1337.0, 13.37, 1337.0]]
+    st = detect_structure(_sheet(rows))
+    assert st.header_rows == [0] and st.data_start == 1 and st.headers == ["English", "Hello", "World"]
+
+
+def test_title_above_header_stays_a_title() -> None:
+    rows: list[Row] = [["2024年商品价格表", "", ""], ["品名", "单位", "售价"], ["可乐", "瓶", 3.0], ["雪碧", "瓶", 3.0]]
+    st = detect_structure(_sheet(rows))
+    assert st.header_rows == [1] and st.skipped == [(1, "title")]
+
+
+# --------------------------------------------------------------------------- classify_row fast path
+
+
+def _classify_reference(row: Row, header_row: Row | None, near_header: bool, wide_merge: bool) -> str | None:
+    """classify_row as it was before its fast path (the fast path must agree with it)."""
+    from importers.structure import _INSTRUCTION, _NOTE_START, _TOTAL_FIRST_OR_SPACE, is_blank
+
+    n = len(row)
+    empties = row.count("")
+    if empties == n:
+        return "blank"
+    seen = 0
+    first: str | None = None
+    for v in row:
+        if isinstance(v, str) and v != "":
+            if v[0] in _TOTAL_FIRST_OR_SPACE and is_total_label(v):
+                return "totals"
+            if first is None:
+                first = v
+            seen += 1
+            if seen == 2:
+                break
+    nonempty = n - empties
+    if nonempty <= 2 and all(is_blank(v) for v in row):
+        return "blank"
+    if header_row is not None and row == header_row:
+        return "header"
+    if first is not None:
+        first = first.strip()
+        if nonempty == 1 and (wide_merge or first.startswith(_NOTE_START)):
+            return "description"
+        if near_header:
+            hits = sum(1 for v in row if isinstance(v, str) and v and _INSTRUCTION.search(v))
+            if hits and hits * 2 >= nonempty:
+                return "description"
+    return None
+
+
+_WORDS = ["", "", " ", "\u3000", "合计", "小计：", "Total", "sub-total", "可乐", "注：含税", "#备注", "请填写数量",
+          "必填", "示例", "品名", "售价", "6901234567892", "以上价格", "TOTAL PRICE", "Grand Total", " 合 计 "]
+
+
+def test_classify_row_fast_path_agrees() -> None:
+    import random
+
+    rnd = random.Random(7)
+    header: Row = ["品名", "售价", "单位"]
+    cells: list[object] = [*_WORDS, 0, 3.5, 1.0, True]
+    for _ in range(20_000):
+        row: Row = [rnd.choice(cells) for _ in range(rnd.randint(0, 6))]  # type: ignore[misc]
+        hdr = rnd.choice([None, header, list(row)])
+        for near in (False, True):
+            for wide in (False, True):
+                assert classify_row(row, hdr, near, wide) == _classify_reference(row, hdr, near, wide), (row, hdr, near, wide)
