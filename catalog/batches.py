@@ -167,9 +167,11 @@ class Batches:
             if changed_since:
                 shown = "、".join(changed_since[:_SHOWN]) + (" …" if len(changed_since) > _SHOWN else "")
                 raise UndoRefused(
-                    f"无法撤销：导入后这些记录又被修改过：{shown}。请先撤销之后的导入或手动改回。"
+                    f"无法撤销：导入后这些记录又被修改过：{shown}。如果是之后的导入改的，请先撤销那些导入；"
+                    "导入后在软件里改过的记录不能自动撤销，请直接修改或删除它们。"
                     f" / Cannot undo: these records were changed after the import: {shown}."
-                    " Undo the later imports first, or change them back by hand."
+                    " If a later import changed them, undo that import first; records edited by hand since the"
+                    " import cannot be undone automatically: change or delete them directly."
                 )
             return self._restore(info.id, stamp)
 

@@ -29,8 +29,9 @@ def connect(path: Path | str, *, upgrade: bool = True) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
-        # A 2 MB page cache (the default) thrashes on 100k-row imports with uuid keys: 64 MB.
-        conn.execute("PRAGMA cache_size=-65536")
+        # A 2 MB page cache (the default) thrashes on 100k-row imports; 16 MB does not (time-ordered ids)
+        # and 64 MB cost a 100k-row import ~40 MB more peak memory for no measurable gain.
+        conn.execute("PRAGMA cache_size=-16384")
         conn.execute("PRAGMA temp_store=MEMORY")
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if upgrade:

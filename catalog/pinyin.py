@@ -18,18 +18,22 @@ How it is fast (a bulk import converts 100,000 names, and asks twice for each):
   names repeat their words and differ in a number (青岛啤酒500ml7, 青岛啤酒500ml8), so the part
   before the trailing digits, and each non-ASCII run of it, is cached (bounded); the last name's
   keys are remembered too (products.save asks for the sort key, then search.document() again).
-- pypinyin's dictionaries (~0.25 s and ~55 MB) are loaded on first use, not at import; building
-  the tables from them takes ~0.1 s more. Later changes to pypinyin's dictionaries are not seen.
+- pypinyin's two data modules are read on first use, not at import, without the rest of the
+  package, and dropped once the tables are built. Later changes to pypinyin's dictionaries are
+  not seen.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import re
 import string
 import threading
 import unicodedata
 from functools import cache
-from typing import NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 
 _U_UMLAUT = str.maketrans({c: "v" for c in "üǖǘǚǜ"})
 _CACHE_SIZE = 1 << 15  # texts whose keys are kept (~7 MB when full)
@@ -91,9 +95,27 @@ def _unlike(reading: str, first: str) -> str:
     return "" if reading in ("", first) else reading
 
 
+def _pypinyin_dict(module: str, name: str) -> dict[Any, Any]:
+    """One of pypinyin's data dictionaries, read without importing the pypinyin package.
+
+    Importing the package also loads its converter and trains its word segmenter: ~55 MB that
+    would stay resident for good, while the tables built here need ~10 MB. Falls back to a
+    normal import where the modules are not plain files (a frozen app).
+    """
+    found = importlib.util.find_spec("pypinyin")
+    for folder in (found.submodule_search_locations or []) if found else []:
+        path = Path(folder) / f"{module}.py"
+        spec = importlib.util.spec_from_file_location(f"_portdesk_{module}", path)
+        if path.is_file() and spec is not None and spec.loader is not None:
+            data = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(data)
+            return dict(getattr(data, name))
+    return dict(getattr(importlib.import_module(f"pypinyin.{module}"), name))
+
+
 def _build() -> _Tables:
-    from pypinyin.phrases_dict import phrases_dict
-    from pypinyin.pinyin_dict import pinyin_dict
+    pinyin_dict = _pypinyin_dict("pinyin_dict", "pinyin_dict")
+    phrases_dict = _pypinyin_dict("phrases_dict", "phrases_dict")
 
     full, initials = _FullTable(), _InitialsTable()
     first: dict[str, str] = {}  # characters with several readings → their first reading

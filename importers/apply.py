@@ -171,8 +171,8 @@ def _apply_products(
 def _insert_steps(
     conn: Any, table: str, cols: list[str], exprs: list[str], rows: list[list[Any]], stamp: str, chunk: int = 20_000
 ) -> list[Callable[[], None]]:
-    """Steps that insert `rows` into `table`: staged in chunks in a bare temporary table, then copied
-    by one INSERT ... SELECT that computes the defaults (`exprs` over `value0`, `value1`, ...).
+    """Steps that insert `rows` into `table` (emptying the list): chunk by chunk, staged in a bare
+    temporary table, then copied by an INSERT ... SELECT that computes the defaults (`exprs`).
 
     Measured on 100,000 products: executemany straight into the table costs ~1.0-1.4 s, because
     every row is then a statement of its own with its constraint and trigger bookkeeping; through
@@ -188,16 +188,20 @@ def _insert_steps(
         conn.execute(f"CREATE TABLE {stage} ({', '.join(names)})")
 
     def load(part: list[list[Any]]) -> Callable[[], None]:
-        return lambda: conn.executemany(f"INSERT INTO {stage} VALUES ({', '.join('?' * len(cols))})", part)
+        def step() -> None:
+            conn.executemany(f"INSERT INTO {stage} VALUES ({', '.join('?' * len(cols))})", part)
+            conn.execute(f"INSERT INTO {table} ({', '.join(cols)}, created_at, updated_at) SELECT {select}, ?1, ?1"
+                         f" FROM {stage} ORDER BY rowid", (stamp,))
+            conn.execute(f"DELETE FROM {stage}")
+            part.clear()  # the rows are in the database now: free them
 
-    def copy() -> None:
-        conn.execute(f"INSERT INTO {table} ({', '.join(cols)}, created_at, updated_at) SELECT {select}, ?1, ?1"
-                     f" FROM {stage} ORDER BY rowid", (stamp,))
-        conn.execute(f"DROP TABLE {stage}")
+        return step
 
     if not rows:
         return []
-    return [prepare, *[load(rows[i : i + chunk]) for i in range(0, len(rows), chunk)], copy]
+    parts = [rows[i : i + chunk] for i in range(0, len(rows), chunk)]
+    rows.clear()
+    return [prepare, *[load(p) for p in parts], lambda: conn.execute(f"DROP TABLE {stage}")]
 
 
 def _number_new_specs(conn: Any, new_specs: list[list[Any]], new_products: Mapping[str, Any]) -> None:

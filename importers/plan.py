@@ -20,8 +20,8 @@ from typing import Any, Literal
 
 from catalog.db import connect
 from catalog.models import new_id
-from catalog.pinyin import keys
 from catalog.money import decimal_to_milli
+from catalog.pinyin import keys
 from catalog.store import Store
 from importers.errors import Issue
 from importers.gcpause import gc_paused
@@ -42,7 +42,7 @@ _NULLABLE = {"shelf_life_days", "sku", "barcode", "member_price_fen", "cost_fen"
 _BLANK_DEFAULTS: dict[str, Any] = {"description": "", "name": "", "stock_milli": 0, "price_fen": 0, "unit": "件"}
 
 
-@dataclass
+@dataclass(slots=True)
 class RowPlan:
     """What one data row of the file will do."""
 
@@ -122,6 +122,7 @@ def _spec_values(values: dict[str, Any], fields: list[tuple[str, str]]) -> dict[
     return out
 
 
+_NOTHING: dict[str, Any] = {}  # shared by unchanged rows: never written to
 _P_COLS = ["id", "name", "category_id", *PRODUCT_COLUMNS.values()]
 _S_COLS = ["id", "product_id", *SPEC_COLUMNS.values()]
 
@@ -304,6 +305,8 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, exi
             for col, new in plan.spec_values.items():
                 plan.diffs[col if col != "name" else "spec"] = (old_spec.get(col), new)
             plan.action = "changed" if plan.diffs else "unchanged"
+            if plan.action == "unchanged":
+                plan.product_values = plan.spec_values = plan.diffs = _NOTHING  # shared: 100,000 empty dicts add up
             continue
         # a new spec: of an existing product with that name, of a product new in this file, or a new product
         if (name, spec) in new_in_file:

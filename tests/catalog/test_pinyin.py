@@ -211,6 +211,15 @@ def test_phrases_with_ascii_turn_splitting_off(monkeypatch: pytest.MonkeyPatch) 
     """Should pypinyin ever list a word with an ASCII character, names are converted whole."""
     monkeypatch.setitem(phrases_dict, "A行", [["a"], ["háng"]])
     monkeypatch.setitem(phrases_dict, "行9", [["háng"], ["jiǔ"]])
+    real = pinyin._pypinyin_dict
+
+    def patched(module: str, name: str) -> dict[object, object]:
+        data = real(module, name)
+        if module == "phrases_dict":
+            data.update({"A行": [["a"], ["háng"]], "行9": [["háng"], ["jiǔ"]]})
+        return data
+
+    monkeypatch.setattr(pinyin, "_pypinyin_dict", patched)
     monkeypatch.setattr(pinyin, "_tables", None)
     monkeypatch.setattr(pinyin, "_seen", {})
     monkeypatch.setattr(pinyin, "_last", ("", ("", "")))
