@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,6 +121,11 @@ def run(data_dir: Path, lang: str | None = None) -> int:
     session = start(data_dir, lang)
     if session is None:
         return 0
+    # Qt calls the Python item models from C++ hundreds of times per repaint, taking the GIL back
+    # each time; while a worker runs Python, each of those waits up to the switch interval (5 ms
+    # by default), so one repaint of a table can take a second. 1 ms keeps it within ~0.1-0.4 s
+    # (measured with bench/bench_import_gui.py) for a few per cent of worker throughput.
+    sys.setswitchinterval(0.001)
     try:
         return session.app.exec()
     finally:

@@ -125,13 +125,15 @@ def _spec_values(values: dict[str, Any], fields: list[tuple[str, str]]) -> dict[
 _NOTHING: dict[str, Any] = {}  # shared by unchanged rows: never written to
 _P_COLS = ["id", "name", "category_id", *PRODUCT_COLUMNS.values()]
 _S_COLS = ["id", "product_id", *SPEC_COLUMNS.values()]
+_P_INDEX = {c: i for i, c in enumerate(_P_COLS)}
+_S_INDEX = {c: i for i, c in enumerate(_S_COLS)}
 
 
 class CatalogIndex:
     """Lookup tables of the stored catalog, loaded once per plan.
 
-    Records stay plain tuples (100,000 dicts cost a second); `product()`/`spec()` make a dict
-    for the records a file row actually matches.
+    Records stay plain tuples in the column order of `_P_COLS`/`_S_COLS` (100,000 dicts cost a
+    second).
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
@@ -193,25 +195,18 @@ class CatalogIndex:
 
         return wait
 
-    def product(self, product_id: str) -> dict[str, Any]:
-        """The stored columns of an active product."""
-        return dict(zip(_P_COLS, self.products[product_id], strict=True))
 
-    def spec(self, spec_id: str) -> dict[str, Any]:
-        """The stored columns of an active spec."""
-        return dict(zip(_S_COLS, self.specs[spec_id], strict=True))
-
-
-def _diff(old: dict[str, Any], new: dict[str, Any], overwrite_blanks: bool) -> dict[str, Any]:
+def _diff(old: tuple[Any, ...], index: dict[str, int], new: dict[str, Any], overwrite_blanks: bool) -> dict[str, Any]:
+    """The columns of `new` whose value differs from the stored record `old` (columns by `index`)."""
     changed: dict[str, Any] = {}
     for col, value in new.items():
-        if value is None and not overwrite_blanks:
-            continue
         if value is None:
+            if not overwrite_blanks:
+                continue
             value = None if col in _NULLABLE else _BLANK_DEFAULTS.get(col)
             if value is None and col not in _NULLABLE:
                 continue
-        if old.get(col) != value:
+        if old[index[col]] != value:
             changed[col] = value
     return changed
 
@@ -287,23 +282,23 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, exi
                 categories[category] = _normalise_category(category)
             plan.category = categories[category]
         if spec_id is not None:
-            old_spec = ex.spec(spec_id)
-            product_id = old_spec["product_id"]
-            old_product = ex.product(product_id)
+            old_spec = ex.specs[spec_id]
+            product_id = old_spec[1]
+            old_product = ex.products[product_id]
             seen_specs[spec_id] = row.row_number
             plan.product_id, plan.spec_id = product_id, spec_id
-            if name and name != old_product["name"]:
+            if name and name != old_product[1]:
                 pv["name"] = name
             if not spec:
                 sv.pop("name", None)  # no spec column or a blank one: keep the stored spec name
-            plan.product_values = _diff(old_product, pv, overwrite_blanks)
-            plan.spec_values = _diff(old_spec, sv, overwrite_blanks)
-            if plan.category is not None and plan.category != ex.category_path.get(old_product["category_id"], ""):
-                plan.diffs["category"] = (ex.category_path.get(old_product["category_id"], ""), plan.category)
+            plan.product_values = _diff(old_product, _P_INDEX, pv, overwrite_blanks)
+            plan.spec_values = _diff(old_spec, _S_INDEX, sv, overwrite_blanks)
+            if plan.category is not None and plan.category != ex.category_path.get(old_product[2], ""):
+                plan.diffs["category"] = (ex.category_path.get(old_product[2], ""), plan.category)
             for col, new in plan.product_values.items():
-                plan.diffs[col] = (old_product.get(col), new)
+                plan.diffs[col] = (old_product[_P_INDEX[col]], new)
             for col, new in plan.spec_values.items():
-                plan.diffs[col if col != "name" else "spec"] = (old_spec.get(col), new)
+                plan.diffs[col if col != "name" else "spec"] = (old_spec[_S_INDEX[col]], new)
             plan.action = "changed" if plan.diffs else "unchanged"
             if plan.action == "unchanged":
                 plan.product_values = plan.spec_values = plan.diffs = _NOTHING  # shared: 100,000 empty dicts add up
@@ -324,10 +319,10 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, exi
         plan.product_id, plan.spec_id, plan.new_spec = product_id, new_id(), True
         seen_specs[plan.spec_id] = row.row_number
         if existing_product is not None:
-            old_product = ex.product(existing_product)
-            plan.product_values = _diff(old_product, pv, overwrite_blanks)
-            if plan.category is not None and plan.category != ex.category_path.get(old_product["category_id"], ""):
-                plan.diffs["category"] = (ex.category_path.get(old_product["category_id"], ""), plan.category)
+            old_product = ex.products[existing_product]
+            plan.product_values = _diff(old_product, _P_INDEX, pv, overwrite_blanks)
+            if plan.category is not None and plan.category != ex.category_path.get(old_product[2], ""):
+                plan.diffs["category"] = (ex.category_path.get(old_product[2], ""), plan.category)
         else:
             plan.product_values = {k: x for k, x in pv.items() if x is not None}
             plan.product_values["name"] = name

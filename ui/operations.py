@@ -3,9 +3,10 @@ by polling, can be cancelled, and hands its result back to the UI thread.
 
 Modelled on Anki's `CollectionOp` and `ProgressManager`, calibre's abort event and Spyder's worker
 bookkeeping: the work function never touches widgets; it gets a `Job` with `progress()`,
-`cancelled()` and a lazily opened `store` (SQLite connections are per thread). A progress dialog
-appears only when the work takes longer than half a second, and every running thread is kept
-referenced and joined on shutdown.
+`cancelled()` and a lazily opened `store` (SQLite connections are per thread). The UI thread polls
+the progress on a timer (never a signal per step), a progress dialog appears only when the work
+takes longer than half a second, and every running thread is kept referenced and joined on
+shutdown. Nothing here runs a nested event loop or waits for a worker that is still working.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from catalog.store import Store
 
@@ -29,6 +31,7 @@ log = logging.getLogger(__name__)
 
 SHOW_PROGRESS_AFTER_S = 0.5
 POLL_MS = 100
+PROGRESS_STEPS = 1000
 
 
 class Job:
@@ -94,6 +97,89 @@ class Operation:
         self.job = Job(self.db_path)
 
 
+class ProgressDialog(QDialog):
+    """The delayed progress window of an operation: a message, a bar and (when allowed) Cancel.
+
+    Not a QProgressDialog on purpose: once shown, a modal QProgressDialog runs a nested
+    `QCoreApplication.processEvents()` inside every `setValue()` that changes the value. Called
+    from the runner's poll, that re-entered the event loop in the middle of the poll: an
+    operation could finish and be delivered (its dialog closed) while the poll still worked on
+    it. Setting values here only schedules a repaint. Esc and the window's close button mean
+    Cancel; the runner closes the dialog when the work has ended.
+    """
+
+    canceled = Signal()
+    """The user asked to cancel (Cancel button, Esc or the close button)."""
+
+    def __init__(self, parent: QWidget | None, title: str, label: str, cancel_text: str | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self._label = QLabel(label)
+        self._label.setWordWrap(True)
+        self._label.setMinimumWidth(320)
+        self._bar = QProgressBar()
+        self._bar.setRange(0, PROGRESS_STEPS)
+        self._bar.setValue(0)
+        self.cancel_button: QPushButton | None = None
+        self._ended = False
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._label)
+        layout.addWidget(self._bar)
+        if cancel_text is not None:
+            self.cancel_button = QPushButton(cancel_text)
+            self.cancel_button.setAutoDefault(False)
+            self.cancel_button.clicked.connect(self._cancel)
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(self.cancel_button)
+            layout.addLayout(row)
+
+    def value(self) -> int:
+        """The bar's value (0..PROGRESS_STEPS)."""
+        return self._bar.value()
+
+    def setValue(self, value: int) -> None:
+        """Move the bar (repaints later; never processes events)."""
+        self._bar.setValue(max(0, min(PROGRESS_STEPS, value)))
+
+    def labelText(self) -> str:
+        """The message shown above the bar."""
+        return self._label.text()
+
+    def setLabelText(self, text: str) -> None:
+        """Show another message above the bar."""
+        self._label.setText(text)
+
+    def wasCanceled(self) -> bool:
+        """True once the user asked to cancel."""
+        return self.cancel_button is not None and not self.cancel_button.isEnabled()
+
+    def _cancel(self) -> None:
+        if self.cancel_button is None or not self.cancel_button.isEnabled():
+            return
+        self.cancel_button.setEnabled(False)  # asked once; the work stops (and rolls back) soon
+        self.canceled.emit()
+
+    def reject(self) -> None:
+        """Esc: cancel the work (if allowed); the dialog stays until the work has stopped."""
+        self._cancel()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The window's close button: like Esc, while the work runs."""
+        if self._ended:
+            event.accept()
+            return
+        event.ignore()
+        self._cancel()
+
+    def finish(self) -> None:
+        """Hide and delete the dialog (the runner calls this when the work has ended)."""
+        self._ended = True
+        self.hide()
+        self.deleteLater()
+
+
 class _Thread(QThread):
     """Runs one operation's work function and keeps its outcome for the UI thread."""
 
@@ -127,7 +213,7 @@ class OperationRunner(QObject):
     def __init__(self, parent_widget: QWidget | None = None) -> None:
         super().__init__(parent_widget)
         self._parent_widget = parent_widget
-        self._running: dict[_Thread, tuple[float, QProgressDialog | None]] = {}
+        self._running: dict[_Thread, tuple[float, ProgressDialog | None]] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
@@ -148,6 +234,7 @@ class OperationRunner(QObject):
         return op
 
     def _poll(self) -> None:
+        """Every POLL_MS on the UI thread: show the dialog of work older than half a second, move bars."""
         now = time.monotonic()
         for thread, (started, dialog) in list(self._running.items()):
             fraction, message = thread.op.job.snapshot()
@@ -155,35 +242,25 @@ class OperationRunner(QObject):
                 dialog = self._make_dialog(thread.op)
                 self._running[thread] = (started, dialog)
             if dialog is not None:
-                dialog.setValue(int(fraction * 1000))
+                dialog.setValue(round(fraction * PROGRESS_STEPS))
                 if message:
                     dialog.setLabelText(message)
         if not self._running:
             self._timer.stop()
 
-    def _make_dialog(self, op: Operation) -> QProgressDialog:
-        dialog = QProgressDialog(self._parent_widget)
-        dialog.setWindowTitle(self.tr("Please wait"))
-        dialog.setLabelText(op.label or self.tr("Working…"))
-        dialog.setRange(0, 1000)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    def _make_dialog(self, op: Operation) -> ProgressDialog:
+        dialog = ProgressDialog(self._parent_widget, self.tr("Please wait"), op.label or self.tr("Working…"),
+                                self.tr("Cancel") if op.cancellable else None)
         if op.cancellable:
-            dialog.setCancelButtonText(self.tr("Cancel"))
             dialog.canceled.connect(op.job.cancel_event.set)
-        else:
-            dialog.setCancelButton(None)
         dialog.show()
         return dialog
 
     def _finished(self, thread: _Thread) -> None:
         entry = self._running.pop(thread, None)
-        thread.wait()
+        thread.wait()  # run() has returned (this is its finished signal): only the thread's exit is left
         if entry is not None and entry[1] is not None:
-            entry[1].close()
-            entry[1].deleteLater()
+            entry[1].finish()
         op = thread.op
         thread.deleteLater()
         if self._closed:
@@ -215,7 +292,7 @@ class OperationRunner(QObject):
         self._closed = True
         for thread, (_started, dialog) in list(self._running.items()):
             if dialog is not None:
-                dialog.close()
+                dialog.finish()
             if not thread.wait(timeout_ms):  # still referenced: never destroyed while running
                 log.error("operation %r did not stop within %d ms", thread.op.label, timeout_ms)
                 continue

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -14,8 +18,8 @@ from catalog.store import Store
 from importers import ImportRefused, read_table
 from importers.remembered import load_mapping
 from importers.report import REASON_HEADER
-from ui.import_wizard import ImportHistoryDialog, ImportWizard, asks
-from ui.import_wizard.preview_model import ERROR_CELL, FIELD_ROLE, ROW_COLOURS
+from ui.import_wizard import ImportHistoryDialog, ImportWizard, asks, work
+from ui.import_wizard.preview_model import ERROR_CELL, FIELD_ROLE, ROW_COLOURS, PreviewModel
 
 GOODS = """商品名称,规格,条码,售价,会员价,单位,分类,库存
 青岛啤酒原浆,1L,6901035600156,¥26.00,22,杯,酒水/啤酒,10
@@ -197,18 +201,22 @@ def test_undo_from_wizard_and_refused_undo(qtbot: object, open_wizard: Callable[
     monkeypatch.setattr(asks, "confirm", lambda *a: True)
     wizard = open_wizard(_csv(tmp_path, GOODS))
     _apply(qtbot, wizard)
-    with store.transaction() as conn:  # an edit after the import: undo must refuse, plainly
-        conn.execute("UPDATE specs SET price_fen = 2700 WHERE barcode = '6901035600156'")
-    wizard.undo_import()
-    qtbot.waitUntil(lambda: wizard.result_note.isVisibleTo(wizard), timeout=20_000)  # type: ignore[attr-defined]
-    text = wizard.result_note.text()
-    assert text.startswith("Cannot undo") and "1L" in text and "无法" not in text
-    with store.transaction() as conn:
-        conn.execute("UPDATE specs SET price_fen = 2600 WHERE barcode = '6901035600156'")
     with qtbot.waitSignal(wizard.sig_undone, timeout=20_000):  # type: ignore[attr-defined]
         wizard.undo_import()
     assert _count(store, "products") == 1
     assert store.conn.execute("SELECT price_fen FROM specs").fetchone()[0] == 2500
+    wizard = open_wizard(_csv(tmp_path, GOODS))
+    _apply(qtbot, wizard)
+    beer = store.products.get(existing.id)
+    assert beer is not None and beer.specs[0].price_fen == 2600
+    beer.specs[0].price_fen = 2700  # an edit in the app after the import: undo must refuse, plainly
+    store.products.save(beer)
+    wizard.undo_import()
+    qtbot.waitUntil(lambda: wizard.result_note.isVisibleTo(wizard), timeout=20_000)  # type: ignore[attr-defined]
+    text = wizard.result_note.text()
+    assert text.startswith("Cannot undo") and "1L" in text and "无法" not in text
+    assert _count(store, "products") == 3 and store.conn.execute(
+        "SELECT price_fen FROM specs WHERE barcode = '6901035600156'").fetchone()[0] == 2700
 
 
 def test_undo_from_history(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
@@ -326,3 +334,117 @@ def test_choose_file_from_dialog(qtbot: object, open_wizard: Callable[[Path | No
     monkeypatch.setattr(asks, "choose_file", lambda parent: _csv(tmp_path, GOODS))
     _wait_plan(qtbot, wizard, lambda: qtbot.mouseClick(wizard.choose_button, Qt.MouseButton.LeftButton))  # type: ignore[attr-defined]
     assert wizard.counts["new"] == 4
+
+
+
+def _hold(monkeypatch: pytest.MonkeyPatch, name: str) -> threading.Event:
+    """Make the work function `work.<name>` wait (on its worker thread) until the returned event is set."""
+    release = threading.Event()
+    real = getattr(work, name)
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        assert release.wait(20), "the test never let the work go on"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(work, name, held)
+    return release
+
+
+def test_grid_is_a_still_picture_while_work_runs(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
+                                                 monkeypatch: pytest.MonkeyPatch, store: Store,
+                                                 tmp_path: Path) -> None:
+    """While a worker runs Python, every question the grid's paint asks the Python model can cost
+    the UI thread a 5 ms wait for the GIL: so no paint may ask any (issue 3)."""
+    asked: list[int] = []
+    data = PreviewModel.data
+
+    def counting_data(self: PreviewModel, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        asked.append(role)
+        return data(self, index, role)
+
+    monkeypatch.setattr(PreviewModel, "data", counting_data)  # before the wizard: Qt looks overrides up once
+    rows = "".join(f"商品{i},{i + 1}.5,瓶\n" for i in range(300))
+    wizard = open_wizard(_csv(tmp_path, "商品名称,售价,单位\n" + rows))
+    wizard.show()
+    qtbot.waitExposed(wizard)  # type: ignore[attr-defined]
+    assert not wizard.grid_frozen and wizard.grid_stack.currentWidget() is wizard.view
+
+    def scroll_and_repaint() -> None:
+        bar = wizard.view.verticalScrollBar()
+        bar.setValue(bar.value() + bar.pageStep())
+        wizard.repaint()
+        qtbot.wait(30)  # type: ignore[attr-defined]
+
+    asked.clear()
+    scroll_and_repaint()
+    assert asked  # the live grid asks the model, as it must
+    top = wizard.view.verticalScrollBar().value()
+
+    release = _hold(monkeypatch, "apply_import")
+    finished: list[str] = []
+    wizard.sig_import_finished.connect(finished.append)
+    wizard.start_apply()
+    assert wizard.grid_frozen and wizard.grid_stack.currentWidget() is wizard.grid_still
+    still = wizard.grid_still.pixmap()
+    assert not still.isNull() and still.deviceIndependentSize().toSize() == wizard.view.size()
+    asked.clear()
+    for _ in range(3):
+        scroll_and_repaint()
+    assert asked == [] and wizard.runner.busy  # painted, scrolled, and the model was never asked
+    release.set()
+    qtbot.waitUntil(lambda: bool(finished), timeout=20_000)  # type: ignore[attr-defined]
+    assert not wizard.grid_frozen and wizard.grid_still.pixmap().isNull()
+    assert wizard.pages.currentIndex() == 2 and _count(store, "products") == 300
+    assert wizard.view.verticalScrollBar().value() >= top
+
+
+def test_grid_frozen_while_checking_the_rows_again(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
+                                                   monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    wizard = open_wizard(_csv(tmp_path, GOODS))
+    wizard.show()
+    qtbot.waitExposed(wizard)  # type: ignore[attr-defined]
+    release = _hold(monkeypatch, "replan")
+    wizard.overwrite_box.setChecked(True)
+    assert wizard.grid_frozen and not wizard.header.isEnabled()
+    with qtbot.waitSignal(wizard.sig_plan_ready, timeout=20_000):  # type: ignore[attr-defined]
+        release.set()
+    assert not wizard.grid_frozen and wizard.header.isEnabled()
+    assert wizard.read_result is not None and wizard.read_result.request.overwrite_blanks
+
+
+def test_grid_not_frozen_when_work_fails(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
+                                         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    wizard = open_wizard(_csv(tmp_path, GOODS))
+    wizard.show()
+    qtbot.waitExposed(wizard)  # type: ignore[attr-defined]
+
+    def broken(job: object, plan: object, remember: bool) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(work, "apply_import", broken)
+    wizard.start_apply()
+    assert wizard.grid_frozen
+    qtbot.waitUntil(lambda: wizard.message_note.isVisibleTo(wizard), timeout=20_000)  # type: ignore[attr-defined]
+    assert not wizard.grid_frozen and wizard.grid_stack.currentWidget() is wizard.view
+    assert wizard.import_button.isEnabled()
+
+
+def test_apply_leaves_what_it_made_out_of_the_collectors_sight(monkeypatch: pytest.MonkeyPatch, store: Store) -> None:
+    """An import leaves many long-lived objects behind (pinyin tables loaded on first use, caches);
+    resuming the collector without freezing them made its next collections walk them all with
+    the GIL held, right when the result is shown."""
+    kept: list[Any] = []
+
+    def fake_apply_plan(*args: Any, **kwargs: Any) -> None:
+        kept.extend([i] for i in range(20_000))  # tracked objects that outlive the import
+
+    monkeypatch.setattr(work, "apply_plan", fake_apply_plan)
+    enabled = gc.isenabled()
+    job = work.Job(store.path)
+    try:
+        result = work.apply_import(job, SimpleNamespace(rows=[]), remember=False)  # type: ignore[arg-type]
+    finally:
+        job.close()
+    assert result.batch_id is None and gc.isenabled() == enabled
+    young = {id(o) for generation in range(3) for o in gc.get_objects(generation)}
+    assert not any(id(o) in young for o in kept)  # frozen: no collection will walk them

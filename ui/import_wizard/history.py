@@ -169,7 +169,7 @@ class ImportHistoryDialog(QDialog):
             return
         self.message.hide()
         self.runner.run(Operation(work=lambda job: work.undo_batch(job, batch_id),
-                                  on_success=lambda _n, b=batch_id: self._undone(b), on_failure=self._failed,
+                                  on_success=lambda _n: self._undone(batch_id), on_failure=self._failed,
                                   label=self.tr("Undoing…"), cancellable=False, db_path=self.store_path))
 
     def _undone(self, batch_id: str) -> None:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 _CTX = "ImportFields"
 
-FIELD_LABELS: dict[str, str] = {
+FIELD_LABELS = cast(dict[str, str], {
     "name": QT_TRANSLATE_NOOP("ImportFields", "Name"),
     "spec": QT_TRANSLATE_NOOP("ImportFields", "Spec"),
     "sku": QT_TRANSLATE_NOOP("ImportFields", "Item no."),
@@ -49,21 +49,21 @@ FIELD_LABELS: dict[str, str] = {
     "stock_milli": QT_TRANSLATE_NOOP("ImportFields", "Stock"),
     "attributes": QT_TRANSLATE_NOOP("ImportFields", "Flavours"),
     "sold_out": QT_TRANSLATE_NOOP("ImportFields", "Sold out"),
-}
+})
 
-KIND_LABELS: dict[str, str] = {
+KIND_LABELS = cast(dict[str, str], {
     "auto": QT_TRANSLATE_NOOP("ImportFields", "Let PortDesk decide"),
     "products": QT_TRANSLATE_NOOP("ImportFields", "Products"),
     "menu": QT_TRANSLATE_NOOP("ImportFields", "Menu (dishes)"),
     "ledger": QT_TRANSLATE_NOOP("ImportFields", "Sales ledger"),
-}
+})
 
-ACTION_LABELS: dict[str, str] = {
+ACTION_LABELS = cast(dict[str, str], {
     "new": QT_TRANSLATE_NOOP("ImportFields", "New"),
     "changed": QT_TRANSLATE_NOOP("ImportFields", "Update"),
     "unchanged": QT_TRANSLATE_NOOP("ImportFields", "No change"),
     "error": QT_TRANSLATE_NOOP("ImportFields", "Problem"),
-}
+})
 
 
 def tr(text: str) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -182,6 +183,13 @@ class ImportWizard(QDialog):
         self.view.verticalHeader().setSectionResizeMode(self.view.verticalHeader().ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 10)
         self.header.sig_mapping_clicked.connect(self._mapping_clicked)
+        # while work runs, a still picture of the grid stands in for it (see _freeze_grid)
+        self.grid_still = QLabel()
+        self.grid_still.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.grid_still.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.grid_stack = QStackedWidget()
+        self.grid_stack.addWidget(self.view)
+        self.grid_stack.addWidget(self.grid_still)
         self.overwrite_box = QCheckBox()
         self.overwrite_box.toggled.connect(self.set_overwrite_blanks)
         self.busy_label = _label("hint", wrap=False)
@@ -221,7 +229,7 @@ class ImportWizard(QDialog):
         layout.addWidget(self.message_note)
         layout.addWidget(self.counts_label)
         layout.addWidget(self.mapping_hint)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.grid_stack, 1)
         layout.addWidget(self.overwrite_box)
         layout.addLayout(bottom)
         return page
@@ -322,12 +330,47 @@ class ImportWizard(QDialog):
         return self._reading or self._applying is not None
 
     def _set_busy(self, text: str) -> None:
+        """Enter (`text`: what is going on) or leave ("") the busy state; call it before starting work."""
         busy = bool(text)
+        if busy:
+            self._freeze_grid()
         for w in (self.sheet_combo, self.kind_combo, self.overwrite_box, self.import_button, self.back_button,
                   self.choose_button, self.header):
             w.setEnabled(not busy)
         self.busy_label.setText(text)
         self.choose_status.setText(text)
+        if not busy:
+            self._thaw_grid()
+
+    @property
+    def grid_frozen(self) -> bool:
+        """True while a still picture stands in for the preview grid (work is running)."""
+        return self.grid_stack.currentWidget() is self.grid_still
+
+    def _freeze_grid(self) -> None:
+        """Put a still picture of the preview grid in its place until the work ends.
+
+        Every paint of the live grid asks the Python model ~1,650 questions (7 roles and the flags
+        of each visible cell, row and column counts, the header's sections). Each is a separate
+        entry into Python from Qt's C++ painting, which takes the GIL back after Qt let it go (a
+        Python paintEvent cannot keep it: PySide lets it go inside). While a worker runs Python
+        (read, plan, import) on another core, it picks the GIL up in one of those openings (one
+        time in 4 to 20 in our measurements) and CPython then keeps the UI thread waiting a whole
+        switch interval (5 ms) before it may ask the next question: a repaint that takes 15-30 ms
+        alone took 0.3-3 s during an import (issue 3: a scroll, an uncovered window, or the paint
+        still pending when Import was clicked). The picture is drawn by Qt alone. It is taken here,
+        before the work starts; the grid is busy (read-only) meanwhile anyway.
+        """
+        if self.grid_frozen or not self.view.isVisible() or self.model.rowCount() == 0:
+            return
+        self.grid_still.setPixmap(self.view.grab())
+        self.grid_stack.setCurrentWidget(self.grid_still)
+
+    def _thaw_grid(self) -> None:
+        """The live grid again (the work has ended)."""
+        if self.grid_frozen:
+            self.grid_stack.setCurrentWidget(self.view)
+            self.grid_still.clear()
 
     # ---- choosing and reading --------------------------------------------------------------
     def choose_file(self) -> None:
@@ -363,7 +406,7 @@ class ImportWizard(QDialog):
         self.message_note.hide()
         self._set_busy(self.tr("Reading “{name}”…").format(name=request.path.name))
         op = Operation(
-            work=lambda job, r=request: work.read_and_plan(job, r),
+            work=lambda job: work.read_and_plan(job, request),
             on_success=self._read_done,
             on_failure=self._read_failed,
             label=self.tr("Reading “{name}”…").format(name=request.path.name),
@@ -681,7 +724,7 @@ class ImportWizard(QDialog):
         self.result_busy.setText(self.tr("Saving…"))
         self.runner.run(Operation(
             work=lambda job: work.save_report(job, plan, out),
-            on_success=lambda n, o=out: self._report_saved(o, int(n)),
+            on_success=lambda n: self._report_saved(out, int(n)),
             on_failure=self._report_failed,
             label=self.tr("Saving…"),
             cancellable=False,
@@ -712,7 +755,7 @@ class ImportWizard(QDialog):
         self.result_busy.setText(self.tr("Undoing…"))
         self.runner.run(Operation(
             work=lambda job: work.undo_batch(job, batch),
-            on_success=lambda _n, b=batch: self._undone(b),
+            on_success=lambda _n: self._undone(batch),
             on_failure=self._undo_failed,
             label=self.tr("Undoing…"),
             cancellable=False,
