@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -55,6 +56,42 @@ def new_id() -> str:
     value = (ms & 0xFFFF_FFFF_FFFF) << 80 | 0x7 << 76 | _counter << 64 | 0b10 << 62 | _rng.getrandbits(62)
     h = f"{value:032x}"
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}  # a hex digit with its top bits set to 10
+
+
+def new_ids(n: int) -> list[str]:
+    """`n` fresh ids, the same as `n` calls of :func:`new_id` (in order after every earlier id),
+    at half the cost: one clock read and one random draw for the lot."""
+    global _last_ms, _counter
+    out: list[str] = []
+    if n <= 0:
+        return out
+    rhex = _rng.randbytes(8 * n).hex()
+    ms = time.time_ns() // 1_000_000
+    if ms <= _last_ms:
+        ms, counter = _last_ms, _counter + 1
+    else:
+        counter = 0
+    variant = _VARIANT
+    t = f"{ms & 0xFFFF_FFFF_FFFF:012x}"
+    head = f"{t[:8]}-{t[8:]}-7"
+    for k in range(0, 16 * n, 16):
+        if counter > 0xFFF:  # more than 4096 ids in one ms: borrow the next ms
+            ms, counter = ms + 1, 0
+            t = f"{ms & 0xFFFF_FFFF_FFFF:012x}"
+            head = f"{t[:8]}-{t[8:]}-7"
+        out.append(f"{head}{counter:03x}-{variant[rhex[k]]}{rhex[k + 1 : k + 4]}-{rhex[k + 4 : k + 16]}")
+        counter += 1
+    _last_ms, _counter = ms, counter - 1
+    return out
+
+
+def id_stream(chunk: int = 1024) -> Iterator[str]:
+    """Fresh ids on demand, made `chunk` at a time with :func:`new_ids` (for bulk work)."""
+    while True:
+        yield from new_ids(chunk)
 
 
 @dataclass

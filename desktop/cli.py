@@ -333,8 +333,11 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         index = CatalogIndex.prefetch(store.path)  # loads while the file is parsed
         table = read_table(source, sheet=args.sheet, kind=args.kind)
         remembered = load_mapping(store, table.header_signature)
-        if remembered:
-            table = read_table(source, sheet=table.sheet, kind=args.kind, mapping_override=remembered)
+        detected = {c: f for c, (f, _conf) in table.mapping.items()}
+        if remembered and remembered != detected and all(c < len(table.headers) for c in remembered):
+            # read again only when the confirmed mapping differs from what was detected
+            table = read_table(source, sheet=table.sheet, kind=args.kind,
+                               mapping_override={c: remembered.get(c) for c in range(len(table.headers))})
         plan = build_plan(store, table, overwrite_blanks=args.overwrite_blanks, index=index())
         batch = None if args.dry_run else apply_plan(store, plan)
         result = summary(plan, batch)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from catalog.db import connect
-from catalog.models import new_id
+from catalog.models import id_stream
 from catalog.money import decimal_to_milli
 from catalog.pinyin import keys
 from catalog.store import Store
@@ -249,6 +249,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, exi
     blanks = dict.fromkeys(mapped)  # a mapped but blank cell is None
     categories: dict[Any, str | None] = {}
     by_sku, by_barcode, by_name_spec, by_name = ex.by_sku, ex.by_barcode, ex.by_name_spec, ex.by_name
+    ids = id_stream()
     for row in table.rows:
         v = row.values if len(row.values) == len(blanks) else {**blanks, **row.values}
         name = str(v.get("name") or "").strip()
@@ -315,8 +316,8 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, exi
         product_id = existing_product or new_products.get(name)
         plan.new_product = existing_product is None
         if product_id is None:
-            product_id = new_products[name] = new_id()
-        plan.product_id, plan.spec_id, plan.new_spec = product_id, new_id(), True
+            product_id = new_products[name] = next(ids)
+        plan.product_id, plan.spec_id, plan.new_spec = product_id, next(ids), True
         seen_specs[plan.spec_id] = row.row_number
         if existing_product is not None:
             old_product = ex.products[existing_product]

@@ -100,3 +100,16 @@ def test_menu_pdf_and_html_in_a_subprocess(data_dir: Path, tmp_path: Path) -> No
     assert "No menu called" in assert_one_line_error(bad.returncode, bad.stdout, bad.stderr, 1)
     bad = portdesk(data_dir, "menu", "pdf", "-t", "tent-a5", "-o", str(tents), "--tables", "Z9")
     assert "No such tables" in assert_one_line_error(bad.returncode, bad.stdout, bad.stderr, 1)
+
+
+def test_import_uses_the_remembered_mapping(capsys: pytest.CaptureFixture[str], data_dir: Path, goods: Path) -> None:
+    from catalog.store import Store
+    from importers.remembered import save_mapping
+    from importers.table import read_table
+
+    table = read_table(goods)
+    confirmed = {c: f for c, (f, _conf) in table.mapping.items() if f != "member_price_fen"}  # 会员价 ignored
+    with Store.open(data_dir / "shop.sqlite") as store:
+        save_mapping(store, table.header_signature, "products", confirmed)
+    doc = json.loads(run(capsys, "import", str(goods), "--dry-run", "--json")[1])
+    assert "会员价" not in doc["mapping"] and doc["mapping"]["售价"] == "price_fen"
