@@ -18,15 +18,18 @@ How it is fast (a bulk import converts 100,000 names, and asks twice for each):
   names repeat their words and differ in a number (青岛啤酒500ml7, 青岛啤酒500ml8), so the part
   before the trailing digits, and each non-ASCII run of it, is cached (bounded); the last name's
   keys are remembered too (products.save asks for the sort key, then search.document() again).
-- pypinyin's two data modules are read on first use, not at import, without the rest of the
-  package, and dropped once the tables are built. Later changes to pypinyin's dictionaries are
-  not seen.
+- What the tables are made of is derived from pypinyin's dictionaries once, by
+  `python -m catalog.pinyin --write`, into pinyin_tables.json (600 KB; a test checks it against
+  the installed pypinyin). At run time that file is read on first use: ~45 ms and ~16 MB, where
+  deriving it costs ~0.3 s, ~48 MB and an ~80 ms GIL hold parsing pypinyin's 2.5 MB phrase table.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.resources
 import importlib.util
+import json
 import re
 import string
 import threading
@@ -96,12 +99,8 @@ def _unlike(reading: str, first: str) -> str:
 
 
 def _pypinyin_dict(module: str, name: str) -> dict[Any, Any]:
-    """One of pypinyin's data dictionaries, read without importing the pypinyin package.
-
-    Importing the package also loads its converter and trains its word segmenter: ~55 MB that
-    would stay resident for good, while the tables built here need ~10 MB. Falls back to a
-    normal import where the modules are not plain files (a frozen app).
-    """
+    """One of pypinyin's data dictionaries, read without importing the pypinyin package
+    (which also loads its converter and trains its word segmenter)."""
     found = importlib.util.find_spec("pypinyin")
     for folder in (found.submodule_search_locations or []) if found else []:
         path = Path(folder) / f"{module}.py"
@@ -113,33 +112,64 @@ def _pypinyin_dict(module: str, name: str) -> dict[Any, Any]:
     return dict(getattr(importlib.import_module(f"pypinyin.{module}"), name))
 
 
-def _build() -> _Tables:
+def table_data() -> dict[str, Any]:
+    """What the tables are made of, derived from pypinyin's dictionaries (the slow part, ~0.3 s and
+    two JSON documents of 3 MB): each character's first toneless reading, the characters whose
+    reading depends on a neighbour, the two-character words that settle them, and whether names
+    may be split at ASCII. `python -m catalog.pinyin --write` stores it in pinyin_tables.json."""
     pinyin_dict = _pypinyin_dict("pinyin_dict", "pinyin_dict")
     phrases_dict = _pypinyin_dict("phrases_dict", "phrases_dict")
-
-    full, initials = _FullTable(), _InitialsTable()
+    readings: dict[str, str] = {}
     first: dict[str, str] = {}  # characters with several readings → their first reading
-    for code, raw in pinyin_dict.items():
+    for code, raw in sorted(pinyin_dict.items()):
         if not raw:
             continue
-        readings = _readings(raw)
-        full[code] = None if readings[0].isspace() else readings[0]
-        initials[code] = readings[0][0]
-        if len(readings) > 1:
-            first[chr(code)] = readings[0]
-    words = [(w, p) for w, p in phrases_dict.items() if len(w) == 2 and len(p) >= 2 and p[0] and p[1]]
+        found = _readings(raw)
+        readings[chr(code)] = found[0]
+        if len(found) > 1:
+            first[chr(code)] = found[0]
+    words = [(w, p) for w, p in sorted(phrases_dict.items()) if len(w) == 2 and len(p) >= 2 and p[0] and p[1]]
     contextual = {
         ch for w, p in words for ch, r in zip(w, p[:2], strict=True) if ch in first and _toneless(r[0]) not in ("", first[ch])
     }
-    # a word's reading of its contextual character, "" when that is the first reading anyway
-    after = {w: _unlike(_toneless(p[1][0]), first[w[1]]) for w, p in words if w[1] in contextual}
-    before = {w: _unlike(_toneless(p[0][0]), first[w[0]]) for w, p in words if w[0] in contextual}
-    pattern = "[" + "".join(re.escape(c) for c in sorted(contextual)) + "]" if contextual else "(?!)"
-    if any(c < 128 for c in pinyin_dict) or any(c.isascii() for w, _ in words for c in w):
-        # pypinyin gave ASCII a reading: names no longer split at ASCII runs, each is one run
-        return _Tables(full, initials, re.compile(pattern), after, before, "", re.compile("(?!)"), re.compile(".+", re.S))
+    return {
+        "readings": readings,
+        "contextual": "".join(sorted(contextual)),
+        # a word's reading of its contextual character, "" when that is the first reading anyway
+        "after": {w: _unlike(_toneless(p[1][0]), first[w[1]]) for w, p in words if w[1] in contextual},
+        "before": {w: _unlike(_toneless(p[0][0]), first[w[0]]) for w, p in words if w[0] in contextual},
+        # should pypinyin ever give ASCII a reading, names would no longer split at ASCII runs
+        "split_ascii": not (any(c < 128 for c in pinyin_dict) or any(c.isascii() for w, _ in words for c in w)),
+    }
+
+
+_DATA_FILE = "pinyin_tables.json"
+
+
+def _shipped_data() -> dict[str, Any] | None:
+    try:
+        text = (importlib.resources.files(__package__ or "catalog") / _DATA_FILE).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _build(data: dict[str, Any] | None = None) -> _Tables:
+    """The tables, from `data` (default: the shipped file, else pypinyin's dictionaries)."""
+    if data is None:
+        data = _shipped_data() or table_data()
+    full, initials = _FullTable(), _InitialsTable()
+    for ch, reading in data["readings"].items():
+        full[ord(ch)] = None if reading.isspace() else reading
+        initials[ord(ch)] = reading[0]
+    contextual = data["contextual"]
+    pattern = "[" + "".join(re.escape(c) for c in contextual) + "]" if contextual else "(?!)"
+    if not data["split_ascii"]:
+        return _Tables(full, initials, re.compile(pattern), data["after"], data["before"], "", re.compile("(?!)"),
+                       re.compile(".+", re.S))
     return _Tables(
-        full, initials, re.compile(pattern), after, before,
+        full, initials, re.compile(pattern), data["after"], data["before"],
         string.digits, re.compile(r"[\x00-\x7f]"), re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+"),
     )
 
@@ -231,3 +261,26 @@ def keys(name: str) -> tuple[str, str]:
         found = found[0] + digits, found[1] + digits
     _last = name, found
     return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m catalog.pinyin --write` stores the tables made from pypinyin; `--check` compares."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Write or check catalog/pinyin_tables.json.")
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--write", action="store_true", help="store the tables made from pypinyin's dictionaries")
+    group.add_argument("--check", action="store_true", help="exit 1 if the stored tables are out of date")
+    args = parser.parse_args(argv)
+    path = Path(__file__).with_name(_DATA_FILE)
+    text = json.dumps(table_data(), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    if args.write:
+        path.write_text(text, encoding="utf-8")
+        return 0
+    same = path.is_file() and path.read_text(encoding="utf-8") == text
+    print(f"{path.name}: {'up to date' if same else 'out of date: run python -m catalog.pinyin --write'}")
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

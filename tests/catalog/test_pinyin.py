@@ -167,11 +167,11 @@ def test_any_mix_matches_the_reference(name: str) -> None:
 # ---- loading ----
 
 
-def test_pypinyin_loads_on_first_use() -> None:
+def test_the_shipped_tables_are_pypinyins_and_pypinyin_is_not_loaded() -> None:
     code = (
         "import sys, catalog.pinyin, catalog.search\n"
-        "assert not any(m.startswith('pypinyin') for m in sys.modules), 'pypinyin loaded at import'\n"
         "assert catalog.pinyin.keys('青岛啤酒') == ('qingdaopijiu', 'qdpj')\n"
+        "assert not any(m.startswith('pypinyin') for m in sys.modules), 'pypinyin loaded'\n"
         "print('ok')\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
@@ -220,9 +220,16 @@ def test_phrases_with_ascii_turn_splitting_off(monkeypatch: pytest.MonkeyPatch) 
         return data
 
     monkeypatch.setattr(pinyin, "_pypinyin_dict", patched)
+    monkeypatch.setattr(pinyin, "_shipped_data", lambda: None)
     monkeypatch.setattr(pinyin, "_tables", None)
     monkeypatch.setattr(pinyin, "_seen", {})
     monkeypatch.setattr(pinyin, "_last", ("", ("", "")))
     for name in ["A行", "行9", "1行9", "行A行9", "银行", "行"]:
         assert keys(name) == reference_keys(name), name
     assert keys("行9") == ("hang9", "h9")
+
+
+def test_shipped_tables_are_up_to_date_with_pypinyin() -> None:
+    """catalog/pinyin_tables.json is made by `python -m catalog.pinyin --write` from pypinyin's data."""
+    assert pinyin._shipped_data() == pinyin.table_data()
+    assert pinyin.main(["--check"]) == 0
