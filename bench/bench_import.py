@@ -4,7 +4,7 @@
     python bench/bench_import.py [--rows N]
 
 Goals (issue #3): first import <= 2.0x calamine, re-import of the unchanged file <= 1.5x,
-peak RSS <= 300 MB. Each phase runs in a fresh process so peak RSS is the import's own; the
+peak RSS <= 300 MB; it also times undoing the first import. Each phase runs in a fresh process so peak RSS is the import's own; the
 clock starts after the modules are loaded, on both sides (a running app has them loaded).
 """
 
@@ -25,7 +25,7 @@ import json, resource, sys, time
 from pathlib import Path
 phase, xlsx, db = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 from python_calamine import CalamineWorkbook
-if phase == "import":
+if phase in ("import", "undo"):
     from catalog.store import Store
     from importers.apply import apply_plan
     from importers.plan import CatalogIndex, build_plan
@@ -34,6 +34,9 @@ t = time.perf_counter()
 if phase == "calamine":
     CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_index(0).to_python()
     counts = {}
+elif phase == "undo":
+    with Store.open(db) as store:
+        counts = {"records": store.batches.undo(store.batches.list()[-1].id)}
 else:
     with Store.open(db) as store:
         index = CatalogIndex.prefetch(store.path)  # as the CLI and the wizard do
@@ -67,11 +70,13 @@ def main() -> int:
         base = min(_run("calamine", xlsx, db)["seconds"] for _ in range(2))
         first = _run("import", xlsx, db)
         again = _run("import", xlsx, db)
+        undo = _run("undo", xlsx, db)
     print(f"calamine read only:   {base:6.2f} s")
     print(f"first import:         {first['seconds']:6.2f} s  = {first['seconds'] / base:5.1f}x calamine (goal <= 2.0x)"
           f"  new {first['new']:.0f}, errors {first['error']:.0f}, peak RSS {first['rss_mb']:.0f} MB (goal <= 300)")
     print(f"re-import, unchanged: {again['seconds']:6.2f} s  = {again['seconds'] / base:5.1f}x calamine (goal <= 1.5x)"
           f"  unchanged {again['unchanged']:.0f}, peak RSS {again['rss_mb']:.0f} MB")
+    print(f"undo of the first:    {undo['seconds']:6.2f} s  ({undo['records']:.0f} records removed)")
     return 0
 
 

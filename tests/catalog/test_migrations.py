@@ -80,3 +80,23 @@ def test_not_a_database_gives_a_plain_message(tmp_path: Path) -> None:
     path.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(DatabaseError, match=r"junk\.sqlite"):
         connect(path)
+
+
+def test_every_foreign_key_of_a_big_table_is_indexed(tmp_path: Path) -> None:
+    """Deleting a parent looks up its children: without an index that is a scan per deleted row
+    (undoing a 100,000-row import never ended). Small tables are exempt."""
+    conn = sqlite3.connect(tmp_path / "fk.sqlite")
+    migrations.migrate(conn)
+    small = {("categories", "parent_id"), ("dining_tables", "menu_id")}
+    missing = []
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for table in tables:
+        leading = set()
+        for (index,) in conn.execute(f"SELECT name FROM pragma_index_list('{table}')"):
+            first = conn.execute(f"SELECT name FROM pragma_index_info('{index}') WHERE seqno = 0").fetchone()
+            if first and first[0]:
+                leading.add(first[0])
+        for fk in conn.execute(f"PRAGMA foreign_key_list({table})"):
+            if fk[3] not in leading and (table, fk[3]) not in small:
+                missing.append(f"{table}.{fk[3]}")
+    assert missing == []
