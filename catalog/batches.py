@@ -196,6 +196,14 @@ class Batches:
                 "SELECT p.name || CASE WHEN s.name != '' THEN ' ' || s.name ELSE '' END FROM specs s"
                 " JOIN products p ON p.id = s.product_id WHERE s.created_at = ?1 AND s.updated_at IS NOT ?1 LIMIT 50",
                 (stamp,))]
+            # what was added since to a product the import created would go with it: specs, photos
+            found += [self._describe("spec", {"name": n}) for (n,) in self.conn.execute(
+                "SELECT p.name || CASE WHEN s.name != '' THEN ' ' || s.name ELSE '' END FROM specs s"
+                " JOIN products p ON p.id = s.product_id WHERE p.created_at = ?1 AND s.created_at IS NOT ?1 LIMIT 50",
+                (stamp,))]
+            found += [self._describe("product", {"name": n}) for (n,) in self.conn.execute(
+                "SELECT DISTINCT p.name FROM product_images i JOIN products p ON p.id = i.product_id"
+                " WHERE p.created_at = ?1 LIMIT 50", (stamp,))]
         return found
 
     def _restore(self, batch_id: str, stamp: str | None) -> int:

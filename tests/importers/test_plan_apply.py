@@ -206,3 +206,16 @@ def test_undo_of_a_batch_made_before_stamps_compares_the_after_copies(store: Sto
     store.conn.execute("UPDATE specs SET price_fen = 1000 WHERE id = ?", (spec_id,))
     assert store.batches.undo("old") == 2
     assert store.products.count() == 0
+
+
+def test_undo_refused_when_a_spec_was_added_by_hand_to_an_imported_product(store: Store, tmp_path: Path) -> None:
+    batch = apply_plan(store, build_plan(store, read_table(_write(tmp_path, GOODS))))
+    assert batch is not None
+    [pid] = store.products.ids(query="辣炒蛤蜊")
+    clams = store.products.get(pid)
+    assert clams is not None
+    clams.specs.append(Spec("小份", price_fen=2800))  # the shopkeeper adds a spec in the app
+    store.products.save(clams)
+    with pytest.raises(UndoRefused, match="辣炒蛤蜊 小份"):  # undoing would delete it with the product
+        store.batches.undo(batch)
+    assert store.conn.execute("SELECT count(*) FROM specs WHERE name = '小份'").fetchone()[0] == 1
