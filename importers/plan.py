@@ -12,7 +12,7 @@ import hashlib
 import json
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -122,10 +122,26 @@ def _spec_values(values: dict[str, Any], fields: list[tuple[str, str]]) -> dict[
     return out
 
 
-_NOTHING: dict[str, Any] = {}  # shared by unchanged rows: never written to
+_NOTHING: dict[str, Any] = {}  # shared by the rows that have no values or diffs: never written to
 _P_COLS = ["id", "name", "category_id", *PRODUCT_COLUMNS.values()]
 _S_COLS = ["id", "product_id", *SPEC_COLUMNS.values()]
 _P_INDEX = {c: i for i, c in enumerate(_P_COLS)}
+# Columns with few distinct values (units, JSON lists, statuses, spec names): SQLite hands out a new
+# string per row, 100,000 copies of "瓶"; sharing one object per value saves ~40 MB of a re-import.
+_P_FEW = [i for i, c in enumerate(_P_COLS) if c not in ("id", "name")]
+_S_FEW = [_S_COLS.index("product_id"), _S_COLS.index("name")]
+
+
+def _shared(rows: Iterable[tuple[Any, ...]], columns: list[int], seen: dict[Any, Any] | None = None) -> list[tuple[Any, ...]]:
+    """The rows, with equal values of `columns` made one shared object (the one in `seen` if there)."""
+    keep = ({} if seen is None else seen).setdefault
+    out: list[tuple[Any, ...]] = []
+    for row in rows:
+        values = list(row)
+        for i in columns:
+            values[i] = keep(values[i], values[i])
+        out.append(tuple(values))
+    return out
 _S_INDEX = {c: i for i, c in enumerate(_S_COLS)}
 
 
@@ -139,18 +155,26 @@ class CatalogIndex:
     def __init__(self, conn: sqlite3.Connection) -> None:
         cur = conn.cursor()
         cur.row_factory = None  # plain tuples: sqlite3.Row costs seconds on 100,000 rows
-        product_rows = cur.execute(f"SELECT {', '.join(_P_COLS)} FROM products WHERE archived = 0").fetchall()
+        product_rows = _shared(cur.execute(f"SELECT {', '.join(_P_COLS)} FROM products WHERE archived = 0"), _P_FEW)
         self.products: dict[str, tuple[Any, ...]] = {r[0]: r for r in product_rows}
         self.by_name: dict[str, str] = {r[1]: r[0] for r in reversed(product_rows)}  # the first of a name wins
         products = self.products
-        spec_rows = [r for r in cur.execute(f"SELECT {', '.join(_S_COLS)} FROM specs WHERE archived = 0") if r[1] in products]
+        spec_rows = [r for r in _shared(cur.execute(f"SELECT {', '.join(_S_COLS)} FROM specs WHERE archived = 0"), _S_FEW,
+                                        {pid: pid for pid in products})  # a spec's product_id: its product's id object
+                     if r[1] in products]
         self.specs: dict[str, tuple[Any, ...]] = {r[0]: r for r in spec_rows}
         sku_i, barcode_i, name_i = _S_COLS.index("sku"), _S_COLS.index("barcode"), _S_COLS.index("name")
         self.by_sku: dict[str, str] = {r[sku_i]: r[0] for r in spec_rows if r[sku_i]}
-        self.by_barcode: dict[str, list[str]] = {}
+        self.by_barcode: dict[str, str] = {}  # barcodes of exactly one spec (a shared barcode matches nothing)
+        ambiguous: set[str] = set()
         for r in spec_rows:
-            if r[barcode_i]:
-                self.by_barcode.setdefault(r[barcode_i], []).append(r[0])
+            code = r[barcode_i]
+            if code:
+                if code in self.by_barcode:
+                    ambiguous.add(code)
+                self.by_barcode[code] = r[0]
+        for code in ambiguous:
+            del self.by_barcode[code]
         self.by_name_spec: dict[tuple[str, str], str] = {
             (products[r[1]][1], r[name_i]): r[0] for r in reversed(spec_rows)}  # the first wins
         self.category_path: dict[str | None, str] = {None: ""}
@@ -254,7 +278,8 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, exi
         v = row.values if len(row.values) == len(blanks) else {**blanks, **row.values}
         name = str(v.get("name") or "").strip()
         spec = str(v.get("spec") or "").strip()
-        plan = RowPlan(row.row_number, "error", name, spec, issues=list(row.issues) if row.issues else [])
+        plan = RowPlan(row.row_number, "error", name, spec, product_values=_NOTHING, spec_values=_NOTHING, diffs=_NOTHING,
+                       issues=row.issues)
         plans.append(plan)
         if row.issues and _has_errors(row):
             continue
@@ -262,16 +287,16 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, exi
         spec_id: str | None = None
         if sku and sku in by_sku:
             spec_id = by_sku[sku]
-        elif barcode and len(by_barcode.get(barcode, ())) == 1:
-            spec_id = by_barcode[barcode][0]
+        elif barcode and barcode in by_barcode:
+            spec_id = by_barcode[barcode]
         elif name and (name, spec) in by_name_spec:
             spec_id = by_name_spec[(name, spec)]
         if spec_id is None and not name:
-            plan.issues.append(_row_issue(row, "name", "缺少商品名称", "The product name is missing",
+            _add_issue(plan, _row_issue(row, "name", "缺少商品名称", "The product name is missing",
                                           "请填写名称列", "Fill in the name column"))
             continue
         if spec_id is not None and spec_id in seen_specs:
-            plan.issues.append(_row_issue(
+            _add_issue(plan, _row_issue(
                 row, "name", f"与第 {seen_specs[spec_id]} 行是同一个商品规格", f"Same product and spec as row {seen_specs[spec_id]}",
                 "删除重复的行，或填写不同的规格/货号", "Delete the duplicate row, or give it another spec or SKU"))
             continue
@@ -294,6 +319,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, exi
                 sv.pop("name", None)  # no spec column or a blank one: keep the stored spec name
             plan.product_values = _diff(old_product, _P_INDEX, pv, overwrite_blanks)
             plan.spec_values = _diff(old_spec, _S_INDEX, sv, overwrite_blanks)
+            plan.diffs = {}
             if plan.category is not None and plan.category != ex.category_path.get(old_product[2], ""):
                 plan.diffs["category"] = (ex.category_path.get(old_product[2], ""), plan.category)
             for col, new in plan.product_values.items():
@@ -302,12 +328,12 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, exi
                 plan.diffs[col if col != "name" else "spec"] = (old_spec[_S_INDEX[col]], new)
             plan.action = "changed" if plan.diffs else "unchanged"
             if plan.action == "unchanged":
-                plan.product_values = plan.spec_values = plan.diffs = _NOTHING  # shared: 100,000 empty dicts add up
+                plan.product_values = plan.spec_values = plan.diffs = _NOTHING  # 100,000 empty dicts add up
             continue
         # a new spec: of an existing product with that name, of a product new in this file, or a new product
         if (name, spec) in new_in_file:
             first_row = new_in_file[(name, spec)]
-            plan.issues.append(_row_issue(
+            _add_issue(plan, _row_issue(
                 row, "name", f"与第 {first_row} 行是同一个商品规格", f"Same product and spec as row {first_row}",
                 "删除重复的行，或填写不同的规格/货号", "Delete the duplicate row, or give it another spec or SKU"))
             continue
@@ -323,7 +349,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, exi
             old_product = ex.products[existing_product]
             plan.product_values = _diff(old_product, _P_INDEX, pv, overwrite_blanks)
             if plan.category is not None and plan.category != ex.category_path.get(old_product[2], ""):
-                plan.diffs["category"] = (ex.category_path.get(old_product[2], ""), plan.category)
+                plan.diffs = {"category": (ex.category_path.get(old_product[2], ""), plan.category)}
         else:
             plan.product_values = {k: x for k, x in pv.items() if x is not None}
             plan.product_values["name"] = name
@@ -344,11 +370,16 @@ def _check_sku_clashes(plans: list[RowPlan], table: ParsedTable) -> None:
             continue
         if sku in first:
             p.action = "error"
-            p.issues.append(_row_issue(
+            _add_issue(p, _row_issue(
                 by_number[p.row_number], "sku", f"货号 {sku} 与第 {first[sku]} 行重复", f"SKU {sku} repeats row {first[sku]}",
                 "每个规格使用不同的货号", "Give every spec its own SKU"))
         else:
             first[sku] = p.row_number
+
+
+def _add_issue(plan: RowPlan, issue: Issue) -> None:
+    """Add a plan-level issue to a row; its list starts as the parsed row's own, so copy it first."""
+    plan.issues = [*plan.issues, issue]
 
 
 def _row_issue(row: ParsedRow, field_name: str, zh: str, en: str, fix_zh: str, fix_en: str) -> Issue:
@@ -379,14 +410,14 @@ def _plan_ledger(store: Store, table: ParsedTable) -> list[RowPlan]:
     seen: set[tuple[str, str]] = set()
     for row in table.rows:
         v = row.values
-        plan = RowPlan(row.row_number, "error", str(v.get("item") or ""), str(v.get("spec") or ""), issues=list(row.issues))
+        plan = RowPlan(row.row_number, "error", str(v.get("item") or ""), str(v.get("spec") or ""), issues=row.issues)
         plans.append(plan)
         if _has_errors(row):
             continue
         if v.get("occurred_at") is None or v.get("amount_fen") is None:
             missing = "occurred_at" if v.get("occurred_at") is None else "amount_fen"
             zh = "缺少日期" if missing == "occurred_at" else "缺少金额"
-            plan.issues.append(_row_issue(row, missing, zh, "The date is missing" if missing == "occurred_at" else "The amount is missing",
+            _add_issue(plan, _row_issue(row, missing, zh, "The date is missing" if missing == "occurred_at" else "The amount is missing",
                                           "请补上这一格", "Fill in this cell"))
             continue
         qty = v.get("qty")
@@ -417,7 +448,7 @@ def _plan_ledger(store: Store, table: ParsedTable) -> list[RowPlan]:
         if key in existing:
             plan.action = "unchanged"
         elif key in seen:
-            plan.issues.append(_row_issue(row, "order_id", f"单号 {order_id} 在文件中重复", f"Order id {order_id} appears twice",
+            _add_issue(plan, _row_issue(row, "order_id", f"单号 {order_id} 在文件中重复", f"Order id {order_id} appears twice",
                                           "删除重复的行", "Delete the duplicate row"))
         else:
             seen.add(key)

@@ -219,3 +219,24 @@ def test_undo_refused_when_a_spec_was_added_by_hand_to_an_imported_product(store
     with pytest.raises(UndoRefused, match="辣炒蛤蜊 小份"):  # undoing would delete it with the product
         store.batches.undo(batch)
     assert store.conn.execute("SELECT count(*) FROM specs WHERE name = '小份'").fetchone()[0] == 1
+
+
+def test_specs_of_one_product_spread_over_chunks_are_numbered_and_searchable(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importers.apply
+
+    monkeypatch.setattr(importers.apply, "_CHUNK", 2)  # rows 2 and 4 of the file land in different chunks
+    store.products.save(Product("崂山可乐", specs=[Spec("330ml", barcode="6921581596048", price_fen=300)]))
+    text = ("商品名称,规格,售价\n青岛啤酒原浆,1L,25\n崂山可乐,500ml,4\n青岛啤酒原浆,2L,45\n花生米,,8\n"
+            "青岛啤酒原浆,5L,99\n崂山可乐,1L,6\n")
+    batch = apply_plan(store, build_plan(store, read_table(_write(tmp_path, text))))
+    assert batch is not None
+    beer = store.products.get(store.products.ids(query="原浆")[0])
+    cola = store.products.get(store.products.ids(query="可乐")[0])
+    assert beer is not None and cola is not None
+    assert [(s.name, s.sort_order) for s in beer.specs] == [("1L", 0), ("2L", 1), ("5L", 2)]
+    assert [(s.name, s.sort_order) for s in cola.specs] == [("330ml", 0), ("500ml", 1), ("1L", 2)]
+    assert store.products.ids(query="5l") == [beer.id]  # every spec is in the search text
+    assert store.products.ids(query="500ml") == [cola.id]
+    store.batches.undo(batch)
+    assert store.products.count() == 1
