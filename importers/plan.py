@@ -128,7 +128,7 @@ _S_COLS = ["id", "product_id", *SPEC_COLUMNS.values()]
 _P_INDEX = {c: i for i, c in enumerate(_P_COLS)}
 # Columns with few distinct values (units, JSON lists, statuses, spec names): SQLite hands out a new
 # string per row, 100,000 copies of "瓶"; sharing one object per value saves ~40 MB of a re-import.
-_P_FEW = [i for i, c in enumerate(_P_COLS) if c not in ("id", "name")]
+_P_FEW = [_P_COLS.index(c) for c in ("category_id", "unit", "description", "status", "allergens", "attributes")]
 _S_FEW = [_S_COLS.index("product_id"), _S_COLS.index("name")]
 
 
