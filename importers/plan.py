@@ -202,6 +202,7 @@ class CatalogIndex:
             keys("预热")  # the apply step needs pypinyin's tables: load them now too
             try:
                 conn = connect(db_path, upgrade=False)
+                conn.execute("PRAGMA cache_size=-2048")  # one pass over two tables: a big cache only adds memory
                 try:
                     with gc_paused():
                         box[0] = cls(conn)
