@@ -485,7 +485,8 @@ def _add_screenshot(sub: Any) -> None:
     p.add_argument("--out", "-o", required=True, metavar="FILE", type=_out_file(".png"),
                    help="the PNG file to write / 输出的 PNG 文件")
     p.add_argument("--view", default="main", metavar="NAME",
-                   help="which window: main (default) or a dialog, e.g. settings, editor / 哪个窗口：main（默认）或对话框名")
+                   help="which window: main (default), settings, editor, import or menus"
+                        " / 哪个窗口：main（默认）、settings、editor、import、menus")
     p.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
                    help="language of the UI (default zh_CN) / 界面语言（默认中文）")
     p.set_defaults(handler=_cmd_screenshot)
