@@ -335,9 +335,9 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         remembered = load_mapping(store, table.header_signature)
         detected = {c: f for c, (f, _conf) in table.mapping.items()}
         if remembered and remembered != detected and all(c < len(table.headers) for c in remembered):
-            # read again only when the confirmed mapping differs from what was detected
+            # map again (the file is not read twice) only when the confirmed mapping differs
             table = read_table(source, sheet=table.sheet, kind=args.kind,
-                               mapping_override={c: remembered.get(c) for c in range(len(table.headers))})
+                               mapping_override={c: remembered.get(c) for c in range(len(table.headers))}, reuse=table)
         plan = build_plan(store, table, overwrite_blanks=args.overwrite_blanks, index=index())
         batch = None if args.dry_run else apply_plan(store, plan)
         result = summary(plan, batch)

@@ -234,3 +234,21 @@ def test_other_formats(data: Path) -> None:
 def test_1904_dates(data: Path) -> None:
     t = read_table(data / "date_1904.xls")
     assert t.rows[0].raw[0] == dt.date(2021, 1, 1)
+
+
+def test_reuse_maps_an_earlier_table_again_without_reading_the_file(tmp_path: Path) -> None:
+    path = _xlsx(tmp_path / "价目表.xlsx", [
+        ["商品名称", "类别", "售价", "备注"],
+        ["青岛啤酒", "啤酒", 6, "冰镇"],
+        ["崂山可乐", "饮料", 3.5, None],
+    ], merges=())
+    first = read_table(path)
+    fresh = read_table(path, mapping_override={"备注": "description", "类别": None})
+    path.unlink()  # from here on the file is gone: only the earlier table can answer
+    again = read_table(path, mapping_override={"备注": "description", "类别": None}, reuse=first)
+    assert again.mapping == fresh.mapping and "category" not in {f for f, _ in again.mapping.values()}
+    assert [r.values for r in again.rows] == [r.values for r in fresh.rows]
+    assert again.rows[0].values["description"] == "冰镇"
+    assert read_table(path, kind="menu", reuse=first).kind == "menu"
+    with pytest.raises(ImportRefused):
+        read_table(path, sheet="另一张", reuse=first)  # another sheet needs the file

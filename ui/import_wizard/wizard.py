@@ -420,7 +420,7 @@ class ImportWizard(QDialog):
         if self._reading:
             self._queued = work.ReadRequest(self.read_result.request.path, self.read_result.plan.table.sheet,
                                             self._kind_for_reread(), dict(self.read_result.overrides), overwrite_blanks,
-                                            False)
+                                            False, reuse=self.read_result.plan.table)
             return
         self._reading = True
         self._set_busy(self.tr("Checking the rows again…"))
@@ -583,7 +583,8 @@ class ImportWizard(QDialog):
             return
         self._user_changed = False
         r = self.read_result.request
-        self._start_read(work.ReadRequest(r.path, self.read_result.plan.table.sheet, kind, {}, r.overwrite_blanks, True))
+        self._start_read(work.ReadRequest(r.path, self.read_result.plan.table.sheet, kind, {}, r.overwrite_blanks, True,
+                                          reuse=self.read_result.plan.table))
 
     def set_column_mapping(self, column: int, field: str | None) -> None:
         """Import a column of the file as `field` (None: do not import it), and plan again."""
@@ -594,7 +595,7 @@ class ImportWizard(QDialog):
         self._user_changed = True
         r = self.read_result.request
         self._start_read(work.ReadRequest(r.path, self.read_result.plan.table.sheet, self._kind_for_reread(), overrides,
-                                          r.overwrite_blanks, False))
+                                          r.overwrite_blanks, False, reuse=self.read_result.plan.table))
 
     def set_overwrite_blanks(self, on: bool) -> None:
         """Choose whether empty cells clear stored values, and plan again."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from catalog.products import Cancelled
-from importers import read_table
+from importers import ParsedTable, read_table
 from importers.apply import apply_plan
 from importers.gcpause import gc_paused
 from importers.plan import CatalogIndex, ImportPlan, build_plan
@@ -36,6 +36,7 @@ class ReadRequest:
     overrides: dict[int, str | None] = field(default_factory=dict)
     overwrite_blanks: bool = False
     use_remembered: bool = True
+    reuse: ParsedTable | None = field(default=None, repr=False, compare=False)  # the same file read before
 
 
 @dataclass
@@ -90,7 +91,7 @@ def _read_and_plan(job: Job, request: ReadRequest) -> ReadResult:
     job.progress(0.05)
     index = CatalogIndex.prefetch(job.store.path)  # loads while python-calamine parses the file
     overrides: Mapping[int | str, str | None] | None = {c: f for c, f in request.overrides.items()} or None
-    table = read_table(request.path, sheet=request.sheet, kind=request.kind, mapping_override=overrides)
+    table = read_table(request.path, sheet=request.sheet, kind=request.kind, mapping_override=overrides, reuse=request.reuse)
     remembered = False
     effective: dict[int, str | None] = dict(request.overrides)
     if request.use_remembered and not request.overrides:
@@ -104,7 +105,7 @@ def _read_and_plan(job: Job, request: ReadRequest) -> ReadResult:
                     if job.cancelled():
                         raise Cancelled()
                     table = read_table(request.path, sheet=table.sheet, kind=found.kind,
-                                       mapping_override={c: f for c, f in effective.items()})
+                                       mapping_override={c: f for c, f in effective.items()}, reuse=table)
                 remembered = True
     if job.cancelled():
         raise Cancelled()
