@@ -236,8 +236,7 @@ class Batches:
         if stamp is not None:
             self._refuse_if_referenced("spec", "SELECT id FROM specs WHERE created_at = ?", (stamp,))
             self._refuse_if_referenced("product", "SELECT id FROM products WHERE created_at = ?", (stamp,))
-            removed += self.conn.execute("DELETE FROM specs WHERE created_at = ?", (stamp,)).rowcount
-            removed += self.conn.execute("DELETE FROM products WHERE created_at = ?", (stamp,)).rowcount
+            removed += self._remove_inserted(stamp)
         removed += self.conn.execute("DELETE FROM ledger_entries WHERE batch_id = ?", (batch_id,)).rowcount
         for entity, entity_id in inserted:
             if entity == "ledger":
@@ -249,6 +248,33 @@ class Batches:
             "UPDATE import_batches SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?", (batch_id,)
         )
         return removed + sum(len(r) for r in restores.values())
+
+    def _remove_inserted(self, stamp: str) -> int:
+        """Delete the specs and products a batch inserted; returns how many.
+
+        Records whose insert is still waiting in the outbox never reached the server: their
+        outbox rows are dropped instead of adding delete rows (an import and its undo leave
+        nothing to push). The others get a delete row each, as the triggers would write.
+        """
+        conn = self.conn
+        conn.execute("DROP TABLE IF EXISTS temp.undone")
+        conn.execute(
+            "CREATE TEMP TABLE undone AS SELECT 'spec' AS entity, id, 0 AS unpushed FROM specs WHERE created_at = ?1"
+            " UNION ALL SELECT 'product', id, 0 FROM products WHERE created_at = ?1", (stamp,))
+        conn.execute("CREATE INDEX temp.undone_id ON undone (entity, id)")
+        conn.execute("UPDATE temp.undone SET unpushed = 1 WHERE (entity, id) IN"
+                     " (SELECT entity, entity_id FROM outbox WHERE op = 'insert')")
+        conn.execute("INSERT INTO capture_off (reason) VALUES ('undo')")
+        try:
+            removed = conn.execute("DELETE FROM specs WHERE created_at = ?", (stamp,)).rowcount
+            removed += conn.execute("DELETE FROM products WHERE created_at = ?", (stamp,)).rowcount
+        finally:
+            conn.execute("DELETE FROM capture_off WHERE reason = 'undo'")
+        conn.execute("DELETE FROM outbox WHERE (entity, entity_id) IN (SELECT entity, id FROM temp.undone WHERE unpushed)")
+        conn.execute("INSERT INTO outbox (entity, entity_id, op) SELECT entity, id, 'delete' FROM temp.undone"
+                     " WHERE NOT unpushed ORDER BY entity = 'product', rowid")
+        conn.execute("DROP TABLE temp.undone")
+        return int(removed)
 
     def _refuse_if_referenced(self, entity: str, ids_sql: str, params: tuple[Any, ...]) -> None:
         """Refuse when another record still refers to one of the records `ids_sql` selects."""

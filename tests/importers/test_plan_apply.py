@@ -184,8 +184,19 @@ def test_batch_records_only_updates_and_undo_writes_deletes_to_the_outbox(store:
     assert second is not None and first is not None
     store.batches.undo(second)
     store.batches.undo(first)
-    ops = [(r.entity, r.op) for r in store.outbox.pending(limit=1000)]
-    assert ops.count(("product", "delete")) == 3 and store.products.count() == 0
+    assert store.products.count() == 0
+    # nothing was pushed yet: an import and its undo leave nothing about those records to push
+    assert [r for r in store.outbox.pending(limit=1000) if r.entity in ("product", "spec")] == []
+
+
+def test_undo_after_a_push_writes_delete_rows(store: Store, tmp_path: Path) -> None:
+    batch = apply_plan(store, build_plan(store, read_table(_write(tmp_path, GOODS))))
+    assert batch is not None
+    pushed = store.outbox.pending(limit=1000)
+    store.outbox.acknowledge(pushed[-1].mutation_id)  # the server has them
+    store.batches.undo(batch)
+    ops = [(r.entity, r.op) for r in store.outbox.pending(limit=1000) if r.entity in ("product", "spec")]
+    assert ops == [("spec", "delete")] * 4 + [("product", "delete")] * 3  # specs first, then their products
 
 
 def test_undo_of_a_batch_made_before_stamps_compares_the_after_copies(store: Store) -> None:
