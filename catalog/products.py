@@ -196,31 +196,31 @@ class Products:
     # ---- reading -------------------------------------------------------------------------
     def get(self, product_id: str) -> Product | None:
         """One product with its active specs and images, or None."""
-        r = self.conn.execute("SELECT * FROM products WHERE id = ?", (product_id,)).fetchone()
-        if r is None:
-            return None
-        specs = [
-            Spec(s["name"], s["sku"], s["barcode"], s["price_fen"], s["member_price_fen"], s["cost_fen"],
-                 milli_to_decimal(s["stock_milli"]), s["sort_order"], s["id"])
+        found = self.get_many([product_id])
+        return found[0] if found else None
+
+    def get_many(self, product_ids: Sequence[str]) -> list[Product]:
+        """The products with these ids (with active specs and images), in the order given; ids
+        that do not exist are left out. Three queries per 500 products instead of three each."""
+        out: list[Product] = []
+        for start in range(0, len(product_ids), 500):
+            chunk = list(product_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = {r["id"]: r for r in self.conn.execute(f"SELECT * FROM products WHERE id IN ({marks})", chunk)}
+            specs: dict[str, list[Spec]] = {}
             for s in self.conn.execute(
-                "SELECT * FROM specs WHERE product_id = ? AND archived = 0 ORDER BY sort_order, rowid", (product_id,)
-            )
-        ]
-        images = [row[0] for row in self.conn.execute(
-            "SELECT sha256 FROM product_images WHERE product_id = ? ORDER BY sort_order", (product_id,)
-        )]
-        attributes = [
-            AttributeGroup(g["name"], g.get("kind", "taste"), [AttributeOption(**o) for o in g.get("options", [])],
-                           bool(g.get("required", False)), bool(g.get("multi", False)))
-            for g in json.loads(r["attributes"])
-        ]
-        return Product(
-            name=r["name"], kind=r["kind"], category_id=r["category_id"], unit=r["unit"], description=r["description"],
-            status=r["status"], shelf_life_days=r["shelf_life_days"], spicy_level=r["spicy_level"],
-            allergens=json.loads(r["allergens"]), attributes=attributes, sold_out=bool(r["sold_out"]),
-            retail_spec_id=r["retail_spec_id"], sort_order=r["sort_order"], archived=bool(r["archived"]),
-            specs=specs, images=images, id=r["id"], created_at=r["created_at"], updated_at=r["updated_at"],
-        )
+                f"SELECT * FROM specs WHERE product_id IN ({marks}) AND archived = 0 ORDER BY sort_order, rowid", chunk
+            ):
+                specs.setdefault(s["product_id"], []).append(Spec(
+                    s["name"], s["sku"], s["barcode"], s["price_fen"], s["member_price_fen"], s["cost_fen"],
+                    milli_to_decimal(s["stock_milli"]), s["sort_order"], s["id"]))
+            images: dict[str, list[str]] = {}
+            for pid, sha in self.conn.execute(
+                f"SELECT product_id, sha256 FROM product_images WHERE product_id IN ({marks}) ORDER BY sort_order", chunk
+            ):
+                images.setdefault(pid, []).append(sha)
+            out += [_product(rows[i], specs.get(i, []), images.get(i, [])) for i in chunk if i in rows]
+        return out
 
     def count(self, *, include_archived: bool = False) -> int:
         """How many products the shop has."""
@@ -301,3 +301,19 @@ class Products:
 
 class Cancelled(Exception):
     """The user cancelled a long operation; everything it did was rolled back."""
+
+
+def _product(r: sqlite3.Row, specs: list[Spec], images: list[str]) -> Product:
+    """A Product from its stored row, specs and image hashes."""
+    attributes = [
+        AttributeGroup(g["name"], g.get("kind", "taste"), [AttributeOption(**o) for o in g.get("options", [])],
+                       bool(g.get("required", False)), bool(g.get("multi", False)))
+        for g in json.loads(r["attributes"])
+    ]
+    return Product(
+        name=r["name"], kind=r["kind"], category_id=r["category_id"], unit=r["unit"], description=r["description"],
+        status=r["status"], shelf_life_days=r["shelf_life_days"], spicy_level=r["spicy_level"],
+        allergens=json.loads(r["allergens"]), attributes=attributes, sold_out=bool(r["sold_out"]),
+        retail_spec_id=r["retail_spec_id"], sort_order=r["sort_order"], archived=bool(r["archived"]),
+        specs=specs, images=images, id=r["id"], created_at=r["created_at"], updated_at=r["updated_at"],
+    )

@@ -187,7 +187,7 @@ def _add_products(sub: Any) -> None:
 def _cmd_products_list(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.open_store() as store:
         ids = store.products.ids(query=args.search)
-        products = [p for p in (store.products.get(i) for i in ids) if p is not None]
+        products = store.products.get_many(ids)
         paths_of = _category_paths(store, products)
     if args.json:
         doc = {"products": [_product_json(p, paths_of[p.category_id]) for p in products]}

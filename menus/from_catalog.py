@@ -37,9 +37,8 @@ def shop_from_store(store: Store) -> Shop:
 def menu_items(store: Store, product_ids: list[str], *, with_images: bool = True) -> list[MenuItem]:
     """Menu items for products (archived or unlisted ones are left out), keeping the given order."""
     items = []
-    for pid in product_ids:
-        p = store.products.get(pid)
-        if p is None or p.archived or p.status != "on":
+    for p in store.products.get_many(product_ids):
+        if p.archived or p.status != "on":
             continue
         image = store.media.get(p.images[0]) if with_images and p.images else None
         specs = tuple(Spec(s.name, s.price_fen, s.member_price_fen) for s in p.specs)
@@ -68,7 +67,7 @@ def all_products_menu(store: Store, *, with_images: bool = True) -> Menu:
             items = menu_items(store, store.products.ids(category_id=cat.id), with_images=with_images)
             if items:
                 sections.append(Section(cat.name, tuple(items)))
-    loose = [pid for pid in store.products.ids() if store.products.get(pid).category_id is None]  # type: ignore[union-attr]
+    loose = [p.id for p in store.products.get_many(store.products.ids()) if p.category_id is None]
     if loose:
         sections.append(Section("其他", tuple(menu_items(store, loose, with_images=with_images))))
     return Menu(id=ALL_PRODUCTS_SLUG, name="全部商品", slug=ALL_PRODUCTS_SLUG, sections=tuple(sections))

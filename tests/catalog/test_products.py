@@ -221,3 +221,14 @@ def _use_in_other_thread(store: Store) -> None:
     t.start()
     t.join()
     raise box[0]
+
+
+def test_get_many_keeps_the_order_and_leaves_out_unknown_ids(store: Store) -> None:
+    made = [store.products.save(Product(f"商品{i}", specs=[Spec("大", price_fen=100 + i), Spec("小", price_fen=50 + i)]))
+            for i in range(1203)]  # more than two chunks of 500
+    wanted = [made[1200].id, "no-such-id", made[3].id, made[700].id]
+    got = store.products.get_many(wanted)
+    assert [p.name for p in got] == ["商品1200", "商品3", "商品700"]
+    assert got == [store.products.get(i) for i in wanted if i != "no-such-id"]
+    assert [(s.name, s.price_fen) for s in got[1].specs] == [("大", 103), ("小", 53)]
+    assert store.products.get("no-such-id") is None
