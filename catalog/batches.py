@@ -22,6 +22,7 @@ from typing import Any
 
 from catalog.db import transaction
 from catalog.models import new_id
+from catalog.outbox import Outbox
 from catalog.search import document
 
 TABLES: dict[str, str] = {"category": "categories", "product": "products", "spec": "specs", "ledger": "ledger_entries"}
@@ -252,9 +253,9 @@ class Batches:
     def _remove_inserted(self, stamp: str) -> int:
         """Delete the specs and products a batch inserted; returns how many.
 
-        Records whose insert is still waiting in the outbox never reached the server: their
-        outbox rows are dropped instead of adding delete rows (an import and its undo leave
-        nothing to push). The others get a delete row each, as the triggers would write.
+        Records whose insert row was never sent (above `Outbox.sent_upto()`) never reached the
+        server: their outbox rows are dropped instead of adding delete rows (an import and its
+        undo leave nothing to push). The others get a delete row each, as the triggers would.
         """
         conn = self.conn
         conn.execute("DROP TABLE IF EXISTS temp.undone")
@@ -262,15 +263,17 @@ class Batches:
             "CREATE TEMP TABLE undone AS SELECT 'spec' AS entity, id, 0 AS unpushed FROM specs WHERE created_at = ?1"
             " UNION ALL SELECT 'product', id, 0 FROM products WHERE created_at = ?1", (stamp,))
         conn.execute("CREATE INDEX temp.undone_id ON undone (entity, id)")
+        sent = Outbox(conn).sent_upto()  # rows at or below it may have reached the server
         conn.execute("UPDATE temp.undone SET unpushed = 1 WHERE (entity, id) IN"
-                     " (SELECT entity, entity_id FROM outbox WHERE op = 'insert')")
+                     " (SELECT entity, entity_id FROM outbox WHERE op = 'insert' AND mutation_id > ?)", (sent,))
         conn.execute("INSERT INTO capture_off (reason) VALUES ('undo')")
         try:
             removed = conn.execute("DELETE FROM specs WHERE created_at = ?", (stamp,)).rowcount
             removed += conn.execute("DELETE FROM products WHERE created_at = ?", (stamp,)).rowcount
         finally:
             conn.execute("DELETE FROM capture_off WHERE reason = 'undo'")
-        conn.execute("DELETE FROM outbox WHERE (entity, entity_id) IN (SELECT entity, id FROM temp.undone WHERE unpushed)")
+        conn.execute("DELETE FROM outbox WHERE mutation_id > ? AND (entity, entity_id) IN"
+                     " (SELECT entity, id FROM temp.undone WHERE unpushed)", (sent,))
         conn.execute("INSERT INTO outbox (entity, entity_id, op) SELECT entity, id, 'delete' FROM temp.undone"
                      " WHERE NOT unpushed ORDER BY entity = 'product', rowid")
         conn.execute("DROP TABLE temp.undone")

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from catalog.db import transaction
 
+SENT_UPTO_KEY = "outbox_sent_upto"  # settings key: see Outbox.record_sent
+
 
 @dataclass(frozen=True)
 class OutboxRow:
@@ -41,6 +43,25 @@ class Outbox:
     def count(self) -> int:
         """How many changes wait to be pushed."""
         return int(self.conn.execute("SELECT count(*) FROM outbox").fetchone()[0])
+
+    def sent_upto(self) -> int:
+        """The highest mutation id ever handed to the server (0: nothing was ever sent)."""
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (SENT_UPTO_KEY,)).fetchone()
+        return 0 if row is None else int(row[0])
+
+    def record_sent(self, up_to: int) -> None:
+        """Say that rows up to `up_to` are being sent: call it before a push leaves (committed).
+
+        Rows above it never left this PC, so they may still be dropped when what they describe
+        is undone before a push; rows at or below it may already be applied on the server,
+        whatever became of the response, and are only ever removed by `acknowledge`.
+        """
+        with transaction(self.conn):
+            self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+                (SENT_UPTO_KEY, str(up_to)),
+            )
 
     def acknowledge(self, up_to: int) -> int:
         """Remove every row the server has acknowledged (mutation_id <= up_to); returns how many."""
