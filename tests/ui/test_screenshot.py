@@ -1,4 +1,4 @@
-"""`portdesk screenshot` views of the dialogs: the import wizard previewing a sample, the menus dialog."""
+"""`portdesk screenshot`: the main window and each dialog rendered offscreen to a PNG."""
 
 from __future__ import annotations
 
@@ -45,3 +45,17 @@ def test_menus_view_waits_for_the_a4_preview(demo_dir: Path, tmp_path: Path) -> 
     assert (image.width(), image.height()) == SIZES["menus"]
     # the preview pane (right third) shows a rendered page, not an empty grey box
     assert len(_colours(image, image.width() * 2 // 3, 60, image.width() - 30, image.height() - 100)) > 40
+
+
+@pytest.mark.usefixtures("english_ui", "store")
+def test_screenshot_writes_png_of_the_right_size(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "main.png"
+    save_screenshot(data_dir, out, "main", "zh_CN")
+    image = QImage(str(out))
+    assert out.stat().st_size > 5000 and (image.width(), image.height()) == (1200, 760)
+    save_screenshot(data_dir, tmp_path / "editor.png", "editor", "en")
+    assert QImage(str(tmp_path / "editor.png")).width() == 900
+    save_screenshot(data_dir, tmp_path / "settings.png", "settings")
+    assert QImage(str(tmp_path / "settings.png")).height() == 200
+    with pytest.raises(ValueError, match="main, settings, editor"):
+        save_screenshot(data_dir, tmp_path / "x.png", "dashboard")

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ui import dialogs
+from ui.dialogs import confirm as confirm  # the one yes/no question; tests replace it here
 
 
 def _tr(text: str) -> str:
@@ -29,8 +30,3 @@ def report_path(parent: QWidget | None, suggested: Path) -> Path | None:
         return None
     out = Path(path)
     return out if out.suffix.lower() == ".xlsx" else out.with_name(out.name + ".xlsx")
-
-
-def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    """A yes/no question; True for yes."""
-    return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes

@@ -8,7 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImageReader
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QWidget
+
+from ui.dialogs import ask_save_path as ask_save_path
+from ui.dialogs import confirm as confirm  # shared with the other windows; tests replace them here
+from ui.dialogs import inform as inform
+from ui.dialogs import warn as warn
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
@@ -17,25 +22,8 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return value.strip() if ok and value.strip() else None
 
 
-def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    """A yes/no question; True for yes."""
-    return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
 
 
-def inform(parent: QWidget | None, title: str, text: str) -> None:
-    """An information message with one OK button."""
-    QMessageBox.information(parent, title, text)
-
-
-def warn(parent: QWidget | None, title: str, text: str) -> None:
-    """A warning with one OK button."""
-    QMessageBox.warning(parent, title, text)
-
-
-def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> Path | None:
-    """Where to save a file; None when cancelled."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return Path(path) if path else None
 
 
 def ask_folder(parent: QWidget | None, title: str) -> Path | None:

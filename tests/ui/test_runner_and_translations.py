@@ -1,5 +1,4 @@
-"""Background operations (own Store per thread, delayed progress, cancel, join), screenshots,
-translation files."""
+"""Background operations (own Store per thread, delayed progress, cancel, join), translation files."""
 
 from __future__ import annotations
 
@@ -12,14 +11,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QPushButton
 
 from catalog.models import Product
 from resources.translations import update as translations
 from ui import operations
 from ui.operations import Job, Operation, OperationRunner
-from ui.screenshot import save_screenshot
 
 pytestmark = pytest.mark.usefixtures("english_ui", "no_unexpected_dialogs")
 
@@ -83,19 +80,6 @@ def test_shutdown_cancels_and_joins_running_threads(qtbot, runner):
     assert started.wait(3)
     runner.shutdown()
     assert op.job.cancelled() and not runner.busy
-
-
-def test_screenshot_writes_png_of_the_right_size(qtbot, data_dir, tmp_path, store):
-    out = tmp_path / "main.png"
-    save_screenshot(data_dir, out, "main", "zh_CN")
-    image = QImage(str(out))
-    assert out.stat().st_size > 5000 and (image.width(), image.height()) == (1200, 760)
-    save_screenshot(data_dir, tmp_path / "editor.png", "editor", "en")
-    assert QImage(str(tmp_path / "editor.png")).width() == 900
-    save_screenshot(data_dir, tmp_path / "settings.png", "settings")
-    assert QImage(str(tmp_path / "settings.png")).height() == 200
-    with pytest.raises(ValueError, match="main, settings, editor"):
-        save_screenshot(data_dir, tmp_path / "x.png", "dashboard")
 
 
 @pytest.mark.parametrize("lang", translations.LANGS)
