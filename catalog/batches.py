@@ -33,6 +33,9 @@ _DERIVED = {"sort_key", "search_text"}
 _VOLATILE = {"updated_at", "created_at", *_DERIVED}
 _LABEL = {"category": ("分类", "category"), "product": ("商品", "product"), "spec": ("规格", "spec"), "ledger": ("流水", "ledger entry")}
 _SHOWN = 5
+# "product spec" labels of specs, followed by a WHERE condition over s (specs) and p (products)
+_SPEC_LABELS = ("SELECT p.name || CASE WHEN s.name != '' THEN ' ' || s.name ELSE '' END"
+                " FROM specs s JOIN products p ON p.id = s.product_id WHERE ")
 
 
 def _json_expr(conn: sqlite3.Connection, table: str, exclude: set[str], alias: str = "") -> str:
@@ -194,14 +197,10 @@ class Batches:
             found += [self._describe("product", {"name": n}) for (n,) in self.conn.execute(
                 "SELECT name FROM products WHERE created_at = ?1 AND updated_at IS NOT ?1 LIMIT 50", (stamp,))]
             found += [self._describe("spec", {"name": n}) for (n,) in self.conn.execute(
-                "SELECT p.name || CASE WHEN s.name != '' THEN ' ' || s.name ELSE '' END FROM specs s"
-                " JOIN products p ON p.id = s.product_id WHERE s.created_at = ?1 AND s.updated_at IS NOT ?1 LIMIT 50",
-                (stamp,))]
+                _SPEC_LABELS + "s.created_at = ?1 AND s.updated_at IS NOT ?1 LIMIT 50", (stamp,))]
             # what was added since to a product the import created would go with it: specs, photos
             found += [self._describe("spec", {"name": n}) for (n,) in self.conn.execute(
-                "SELECT p.name || CASE WHEN s.name != '' THEN ' ' || s.name ELSE '' END FROM specs s"
-                " JOIN products p ON p.id = s.product_id WHERE p.created_at = ?1 AND s.created_at IS NOT ?1 LIMIT 50",
-                (stamp,))]
+                _SPEC_LABELS + "p.created_at = ?1 AND s.created_at IS NOT ?1 LIMIT 50", (stamp,))]
             found += [self._describe("product", {"name": n}) for (n,) in self.conn.execute(
                 "SELECT DISTINCT p.name FROM product_images i JOIN products p ON p.id = i.product_id"
                 " WHERE p.created_at = ?1 LIMIT 50", (stamp,))]

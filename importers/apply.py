@@ -72,16 +72,12 @@ def summary(plan: ImportPlan, batch: str | None) -> dict[str, Any]:
     }
 
 
-# New records are written with every column present; a value the file left out gets the column's default.
 _CHUNK = 20_000  # rows whose new records are built and written at a time (bounds the memory they take)
-_PRODUCT_DEFAULTS: dict[str, str] = {
-    "unit": "'件'", "description": "''", "status": "'on'", "shelf_life_days": "NULL", "spicy_level": "0",
-    "allergens": "'[]'", "attributes": "'[]'", "sold_out": "0",
-}
-_SPEC_DEFAULTS: dict[str, str] = {
-    "name": "''", "sku": "NULL", "barcode": "NULL", "price_fen": "0", "member_price_fen": "NULL", "cost_fen": "NULL",
-    "stock_milli": "0",
-}
+
+
+def _defaults(conn: Any, table: str) -> dict[str, str]:
+    """Column -> its DEFAULT as SQL text ("NULL" if none), from the schema itself."""
+    return {r[1]: r[4] if r[4] is not None else "NULL" for r in conn.execute(f"PRAGMA table_info({table})")}
 
 
 def _apply_products(
@@ -121,13 +117,15 @@ def _apply_products(
     before_specs = store.batches.snapshot("spec", list(spec_updates))
     touched = set(product_updates) | _spec_products(conn, list(spec_updates)) | grown
 
+    # a mapped cell left blank in a new record gets the column's default
+    p_default, s_default = _defaults(conn, "products"), _defaults(conn, "specs")
     p_cols = ["id", "kind", "name", "category_id", *p_own, "sort_key", "search_text"]
     p_exprs = ["value0", "value1", "value2", "value3",
-               *[f"coalesce(value{i}, {_PRODUCT_DEFAULTS[c]})" for i, c in enumerate(p_own, start=4)],
+               *[f"coalesce(value{i}, {p_default[c]})" for i, c in enumerate(p_own, start=4)],
                f"value{len(p_cols) - 2}", f"value{len(p_cols) - 1}"]
     s_cols = ["id", "product_id", "sort_order", "name", *s_own]
-    s_exprs = ["value0", "value1", "value2", "coalesce(value3, '')",
-               *[f"coalesce(value{i}, {_SPEC_DEFAULTS[c]})" for i, c in enumerate(s_own, start=4)]]
+    s_exprs = ["value0", "value1", "value2", f"coalesce(value3, {s_default['name']})",
+               *[f"coalesce(value{i}, {s_default[c]})" for i, c in enumerate(s_own, start=4)]]
     products_in = _Stage(conn, "products", p_cols, p_exprs, batch.stamp)
     specs_in = _Stage(conn, "specs", s_cols, s_exprs, batch.stamp)
     created: set[str] = set()  # products this import created so far

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from importers.errors import CellError, ImportRefused, Issue, column_letter
 from importers.fields import AMOUNT_IN, AMOUNT_OUT, FIELD_TYPES, OCCURRED_TIME, Kind, fields_for
@@ -120,31 +120,23 @@ def read_table(
                             f"Unknown import kind \"{kind}\"; choose products, menu or ledger.", path=p)
     if reuse is not None and reuse.origin is not None and reuse.source == p and sheet in (None, reuse.sheet):
         old_book, raw, st = reuse.origin
-        return _guarded(p, lambda: _read_sheet(old_book, raw, st, kind, mapping_override))
+        return _guarded(p, lambda: _read_sheet(old_book, raw, st, kind, mapping_override), _internal)
+    book = _guarded(p, lambda: open_book(p, sniff_path(p)), _damaged)
     try:
-        sniffed = sniff_path(p)
-        book = open_book(p, sniffed)
-    except ImportRefused:
-        raise
-    except (MemoryError, RecursionError):
-        raise ImportRefused("too_large", f"文件「{p.name}」太大或结构太复杂，无法导入，请拆分后再试。",
-                            f"The file \"{p.name}\" is too large or too complex to import; split it and try again.",
-                            path=p) from None
-    except Exception:
-        raise ImportRefused("damaged", f"文件「{p.name}」无法读取，请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。",
-                            f"The file \"{p.name}\" cannot be read; open it in Excel or WPS, save it as .xlsx and import that.",
-                            path=p) from None
-    try:
-        return _guarded(p, lambda: _read_book(book, sheet, kind, mapping_override))
+        return _guarded(p, lambda: _read_book(book, sheet, kind, mapping_override), _internal)
     finally:
         book.close()
 
 
-def _guarded(p: Path, read: Callable[[], ParsedTable]) -> ParsedTable:
-    """Run a read with the GC paused; anything but ImportRefused becomes one plain sentence."""
+T = TypeVar("T")
+
+
+def _guarded(p: Path, step: Callable[[], T], otherwise: Callable[[Path], ImportRefused]) -> T:
+    """Run a step of reading `p` with the GC paused; ImportRefused passes, a file too large or too
+    deep says so, and anything else becomes the one plain sentence `otherwise` makes."""
     try:
         with gc_paused():
-            return read()
+            return step()
     except ImportRefused:
         raise
     except (MemoryError, RecursionError):
@@ -152,10 +144,20 @@ def _guarded(p: Path, read: Callable[[], ParsedTable]) -> ParsedTable:
                             f"The file \"{p.name}\" is too large or too complex to import; split it and try again.",
                             path=p) from None
     except Exception as exc:
-        # A bug on our side must still reach the user as one sentence; the cause stays chained for logs.
-        raise ImportRefused("internal", f"读取文件「{p.name}」时出现程序错误，请把这个文件发给技术支持。",
-                            f"An internal error occurred while reading \"{p.name}\"; please send this file to support.",
-                            path=p) from exc
+        raise otherwise(p) from exc  # the cause stays chained for the logs
+
+
+def _damaged(p: Path) -> ImportRefused:
+    return ImportRefused("damaged", f"文件「{p.name}」无法读取，请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。",
+                         f"The file \"{p.name}\" cannot be read; open it in Excel or WPS, save it as .xlsx and import that.",
+                         path=p)
+
+
+def _internal(p: Path) -> ImportRefused:
+    # A bug on our side must still reach the user as one sentence.
+    return ImportRefused("internal", f"读取文件「{p.name}」时出现程序错误，请把这个文件发给技术支持。",
+                         f"An internal error occurred while reading \"{p.name}\"; please send this file to support.",
+                         path=p)
 
 
 def _no_table(book: Book) -> ImportRefused:

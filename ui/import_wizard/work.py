@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,11 +62,6 @@ class ApplyResult:
 
 
 
-def quiet_gc(freeze: bool = False) -> AbstractContextManager[None]:
-    """Pause the cyclic garbage collector while building or applying big plans (see importers.gcpause)."""
-    return gc_paused(freeze)
-
-
 def count_actions(plan: ImportPlan) -> dict[str, int]:
     """How many rows are new, changed, unchanged and in error (one pass)."""
     counts = {"new": 0, "changed": 0, "unchanged": 0, "error": 0}
@@ -83,7 +77,7 @@ def current_mapping(plan: ImportPlan) -> dict[int, str]:
 
 def read_and_plan(job: Job, request: ReadRequest) -> ReadResult:
     """Read the file and plan the import (the remembered mapping applied when there is one)."""
-    with quiet_gc(freeze=True):
+    with gc_paused(freeze=True):
         return _read_and_plan(job, request)
 
 
@@ -117,7 +111,7 @@ def _read_and_plan(job: Job, request: ReadRequest) -> ReadResult:
 
 def replan(job: Job, previous: ReadResult, overwrite_blanks: bool) -> ReadResult:
     """Plan the same table again with another overwrite-blanks choice (no re-read)."""
-    with quiet_gc(freeze=True):
+    with gc_paused(freeze=True):
         return _replan(job, previous, overwrite_blanks)
 
 
@@ -147,7 +141,7 @@ def apply_import(job: Job, plan: ImportPlan, remember: bool) -> ApplyResult:
     first use, caches), and resuming without freezing made the next collections walk them all
     with the GIL held (30 ms and more), right when the result is shown.
     """
-    with quiet_gc(freeze=True):
+    with gc_paused(freeze=True):
         batch = apply_plan(job.store, plan, progress=job.progress, cancel=job.cancelled)
     if remember and batch is not None:
         save_mapping(job.store, plan.table.header_signature, plan.kind, current_mapping(plan))
