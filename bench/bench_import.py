@@ -28,7 +28,9 @@ from python_calamine import CalamineWorkbook
 if phase in ("import", "undo"):
     from catalog.store import Store
     from importers.apply import apply_plan
-    from importers.plan import CatalogIndex, build_plan
+    from importers.gcpause import gc_paused
+    from importers.lookups import Lookups
+    from importers.plan import build_plan
     from importers.table import read_table
 t = time.perf_counter()
 if phase == "calamine":
@@ -38,9 +40,9 @@ elif phase == "undo":
     with Store.open(db) as store:
         counts = {"records": store.batches.undo(store.batches.list()[-1].id)}
 else:
-    with Store.open(db) as store:
-        index = CatalogIndex.prefetch(store.path)  # as the CLI and the wizard do
-        plan = build_plan(store, read_table(xlsx), index=index())
+    with gc_paused(freeze=True), Store.open(db) as store:  # as the CLI and the wizard do
+        lookups = Lookups.prefetch(store.path)
+        plan = build_plan(store, read_table(xlsx), lookups=lookups)
         apply_plan(store, plan)
         counts = {a: plan.count(a) for a in ("new", "changed", "unchanged", "error")}
 elapsed = time.perf_counter() - t

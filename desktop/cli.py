@@ -321,7 +321,9 @@ def _add_import(sub: Any) -> None:
 
 def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from importers.apply import apply_plan, summary
-    from importers.plan import CatalogIndex, build_plan
+    from importers.gcpause import gc_paused
+    from importers.lookups import Lookups
+    from importers.plan import build_plan
     from importers.remembered import load_mapping
     from importers.report import write_error_report
     from importers.table import read_table
@@ -329,8 +331,10 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     source: Path = args.file
     if not source.is_file():
         raise CommandError(f"找不到文件 {source} / No such file: {source}")
-    with ctx.open_store() as store:
-        index = CatalogIndex.prefetch(store.path)  # loads while the file is parsed
+    # One pause of the cyclic GC for read, plan and apply: each step's own pause ending would start a
+    # collection over the whole table and plan (~0.05-0.1 s each, freeing nothing).
+    with gc_paused(freeze=True), ctx.open_store() as store:
+        lookups = Lookups.prefetch(store.path)  # loads while the file is parsed
         table = read_table(source, sheet=args.sheet, kind=args.kind)
         remembered = load_mapping(store, table.header_signature)
         detected = {c: f for c, (f, _conf) in table.mapping.items()}
@@ -338,7 +342,7 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
             # map again (the file is not read twice) only when the confirmed mapping differs
             table = read_table(source, sheet=table.sheet, kind=args.kind,
                                mapping_override={c: remembered.get(c) for c in range(len(table.headers))}, reuse=table)
-        plan = build_plan(store, table, overwrite_blanks=args.overwrite_blanks, index=index())
+        plan = build_plan(store, table, overwrite_blanks=args.overwrite_blanks, lookups=lookups)
         batch = None if args.dry_run else apply_plan(store, plan)
         result = summary(plan, batch)
         result["dry_run"] = bool(args.dry_run)

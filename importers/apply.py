@@ -13,8 +13,10 @@ from catalog.pinyin import keys
 from catalog.products import Cancelled
 from catalog.search import document
 from catalog.store import Store
+from importers.fields import PRODUCT_COLUMNS, SPEC_COLUMNS
 from importers.gcpause import gc_paused
-from importers.plan import PRODUCT_COLUMNS, SPEC_COLUMNS, ImportPlan, RowPlan
+from importers.known_rows import remember
+from importers.plan import ImportPlan, RowPlan
 
 Progress = Callable[[float, str], None]
 
@@ -38,6 +40,9 @@ def apply_plan(
     """
     todo = [r for r in plan.rows if r.action in ("new", "changed")]
     if not todo:
+        if any(r.remember for r in plan.rows):
+            with gc_paused(), store.transaction():
+                _remember_rows(store, plan)  # nothing to change, but rows to recognise next time
         return None
     table = plan.table
     with gc_paused(), store.transaction():
@@ -46,9 +51,17 @@ def apply_plan(
             _apply_ledger(store, batch, todo)
         else:
             _apply_products(store, batch, plan, todo, progress, cancel)
+            _remember_rows(store, plan)
         store.batches.finish(batch.id, summary(plan, batch.id))
     store.products.search.invalidate()
     return batch.id
+
+
+def _remember_rows(store: Store, plan: ImportPlan) -> None:
+    """Remember the plan's good rows for their specs, once their records are written (importers.known_rows)."""
+    parsed = plan.table.rows  # one plan row per parsed row, in order
+    remember(store.conn, ((r.spec_id, parsed[i].raw, r.category) for i, r in enumerate(plan.rows)
+                          if r.remember and r.spec_id is not None), plan.context)
 
 
 def summary(plan: ImportPlan, batch: str | None) -> dict[str, Any]:

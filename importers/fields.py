@@ -127,3 +127,14 @@ def fields_for(kind: Kind) -> tuple[str, ...]:
     if kind == "ledger":
         return (*LEDGER_FIELDS, OCCURRED_TIME, AMOUNT_IN, AMOUNT_OUT)
     return FIELDS_BY_KIND[kind]
+
+
+# Import field -> the column of products / of specs that stores it (products and menus).
+PRODUCT_COLUMNS: Final[dict[str, str]] = {
+    "unit": "unit", "description": "description", "status": "status", "shelf_life_days": "shelf_life_days",
+    "spicy_level": "spicy_level", "allergens": "allergens", "flavors": "attributes", "sold_out": "sold_out",
+}
+SPEC_COLUMNS: Final[dict[str, str]] = {
+    "spec": "name", "sku": "sku", "barcode": "barcode", "price_fen": "price_fen",
+    "member_price_fen": "member_price_fen", "cost_fen": "cost_fen", "stock": "stock_milli",
+}

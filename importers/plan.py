@@ -10,34 +10,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
-import threading
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, Literal
 
-from catalog.db import connect
 from catalog.models import id_stream
 from catalog.money import decimal_to_milli
-from catalog.pinyin import keys
 from catalog.store import Store
 from importers.errors import Issue
+from importers.fields import PRODUCT_COLUMNS, SPEC_COLUMNS
 from importers.gcpause import gc_paused
+from importers.known_rows import context
+from importers.lookups import P_INDEX, S_INDEX, CatalogIndex, Lookups
 from importers.table import ParsedRow, ParsedTable
 
 Action = Literal["new", "changed", "unchanged", "error"]
 
-# Import field -> (table, column) for products/menus.
-PRODUCT_COLUMNS: dict[str, str] = {
-    "unit": "unit", "description": "description", "status": "status", "shelf_life_days": "shelf_life_days",
-    "spicy_level": "spicy_level", "allergens": "allergens", "flavors": "attributes", "sold_out": "sold_out",
-}
-SPEC_COLUMNS: dict[str, str] = {
-    "spec": "name", "sku": "sku", "barcode": "barcode", "price_fen": "price_fen",
-    "member_price_fen": "member_price_fen", "cost_fen": "cost_fen", "stock": "stock_milli",
-}
 _NULLABLE = {"shelf_life_days", "sku", "barcode", "member_price_fen", "cost_fen"}
 _BLANK_DEFAULTS: dict[str, Any] = {"description": "", "name": "", "stock_milli": 0, "price_fen": 0, "unit": "件"}
 
@@ -60,6 +48,8 @@ class RowPlan:
     new_product: bool = False
     new_spec: bool = False
     ledger: dict[str, Any] | None = None
+    known: bool = False  # recognised as unchanged by its raw cells (importers.known_rows): not coerced
+    remember: bool = False  # apply remembers the row for its spec (good rows the next import can recognise)
 
 
 @dataclass
@@ -70,6 +60,7 @@ class ImportPlan:
     kind: str
     rows: list[RowPlan]
     overwrite_blanks: bool = False
+    context: int = 0  # what besides its cells decides a row's plan (importers.known_rows.context)
 
     def count(self, action: Action) -> int:
         """How many rows have this action."""
@@ -123,102 +114,7 @@ def _spec_values(values: dict[str, Any], fields: list[tuple[str, str]]) -> dict[
 
 
 _NOTHING: dict[str, Any] = {}  # shared by the rows that have no values or diffs: never written to
-_P_COLS = ["id", "name", "category_id", *PRODUCT_COLUMNS.values()]
-_S_COLS = ["id", "product_id", *SPEC_COLUMNS.values()]
-_P_INDEX = {c: i for i, c in enumerate(_P_COLS)}
-# Columns with few distinct values (units, JSON lists, statuses, spec names): SQLite hands out a new
-# string per row, 100,000 copies of "瓶"; sharing one object per value saves ~40 MB of a re-import.
-_P_FEW = [_P_COLS.index(c) for c in ("category_id", "unit", "description", "status", "allergens", "attributes")]
-_S_FEW = [_S_COLS.index("product_id"), _S_COLS.index("name")]
-
-
-def _shared(rows: Iterable[tuple[Any, ...]], columns: list[int], seen: dict[Any, Any] | None = None) -> list[tuple[Any, ...]]:
-    """The rows, with equal values of `columns` made one shared object (the one in `seen` if there)."""
-    keep = ({} if seen is None else seen).setdefault
-    out: list[tuple[Any, ...]] = []
-    for row in rows:
-        values = list(row)
-        for i in columns:
-            values[i] = keep(values[i], values[i])
-        out.append(tuple(values))
-    return out
-_S_INDEX = {c: i for i, c in enumerate(_S_COLS)}
-
-
-class CatalogIndex:
-    """Lookup tables of the stored catalog, loaded once per plan.
-
-    Records stay plain tuples in the column order of `_P_COLS`/`_S_COLS` (100,000 dicts cost a
-    second).
-    """
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        cur = conn.cursor()
-        cur.row_factory = None  # plain tuples: sqlite3.Row costs seconds on 100,000 rows
-        product_rows = _shared(cur.execute(f"SELECT {', '.join(_P_COLS)} FROM products WHERE archived = 0"), _P_FEW)
-        self.products: dict[str, tuple[Any, ...]] = {r[0]: r for r in product_rows}
-        self.by_name: dict[str, str] = {r[1]: r[0] for r in reversed(product_rows)}  # the first of a name wins
-        products = self.products
-        spec_rows = [r for r in _shared(cur.execute(f"SELECT {', '.join(_S_COLS)} FROM specs WHERE archived = 0"), _S_FEW,
-                                        {pid: pid for pid in products})  # a spec's product_id: its product's id object
-                     if r[1] in products]
-        self.specs: dict[str, tuple[Any, ...]] = {r[0]: r for r in spec_rows}
-        sku_i, barcode_i, name_i = _S_COLS.index("sku"), _S_COLS.index("barcode"), _S_COLS.index("name")
-        self.by_sku: dict[str, str] = {r[sku_i]: r[0] for r in spec_rows if r[sku_i]}
-        self.by_barcode: dict[str, str] = {}  # barcodes of exactly one spec (a shared barcode matches nothing)
-        ambiguous: set[str] = set()
-        for r in spec_rows:
-            code = r[barcode_i]
-            if code:
-                if code in self.by_barcode:
-                    ambiguous.add(code)
-                self.by_barcode[code] = r[0]
-        for code in ambiguous:
-            del self.by_barcode[code]
-        self.by_name_spec: dict[tuple[str, str], str] = {
-            (products[r[1]][1], r[name_i]): r[0] for r in reversed(spec_rows)}  # the first wins
-        self.category_path: dict[str | None, str] = {None: ""}
-        cats = {r[0]: (r[1], r[2]) for r in cur.execute("SELECT id, name, parent_id FROM categories")}
-        for cid in cats:
-            parts: list[str] = []
-            at: str | None = cid
-            while at is not None and at in cats and len(parts) < 50:
-                parts.append(cats[at][0])
-                at = cats[at][1]
-            self.category_path[cid] = "/".join(reversed(parts))
-
-    @classmethod
-    def prefetch(cls, db_path: Path) -> Callable[[], CatalogIndex | None]:
-        """Start loading the index of the database at `db_path` on a thread of its own connection.
-
-        Returns a function that waits for it (None if loading failed: build_plan then loads it
-        itself). Reading a spreadsheet spends most of its time in python-calamine without the
-        GIL, so an import that starts both at once gets the catalog's index (and the pinyin
-        tables the apply step needs) nearly for free.
-        """
-        box: list[CatalogIndex | None] = [None]
-
-        def load() -> None:
-            keys("预热")  # the apply step needs pypinyin's tables: load them now too
-            try:
-                conn = connect(db_path, upgrade=False)
-                conn.execute("PRAGMA cache_size=-2048")  # one pass over two tables: a big cache only adds memory
-                try:
-                    with gc_paused():
-                        box[0] = cls(conn)
-                finally:
-                    conn.close()
-            except Exception:  # the plan loads the index on its own connection instead
-                box[0] = None
-
-        thread = threading.Thread(target=load, name="catalog-index", daemon=True)
-        thread.start()
-
-        def wait() -> CatalogIndex | None:
-            thread.join()
-            return box[0]
-
-        return wait
+_NO_ISSUES: list[Issue] = []  # shared likewise (_add_issue copies a row's list before adding)
 
 
 def _diff(old: tuple[Any, ...], index: dict[str, int], new: dict[str, Any], overwrite_blanks: bool) -> dict[str, Any]:
@@ -246,25 +142,43 @@ def _normalise_category(text: Any) -> str | None:
 
 
 def build_plan(
-    store: Store, table: ParsedTable, *, overwrite_blanks: bool = False, index: CatalogIndex | None = None
+    store: Store, table: ParsedTable, *, overwrite_blanks: bool = False, lookups: Lookups | None = None
 ) -> ImportPlan:
     """Plan an import of `table` into `store` without writing anything.
 
-    `index` is the catalog's lookup index if already loaded (see `CatalogIndex.prefetch`).
+    `lookups` is the stored catalog if its loading started already (see `Lookups.prefetch`).
     """
     with gc_paused():
         if table.kind == "ledger":
             return ImportPlan(table, "ledger", _plan_ledger(store, table), overwrite_blanks)
-        return ImportPlan(table, table.kind, _plan_products(store, table, overwrite_blanks, index), overwrite_blanks)
+        ctx = context(table, overwrite_blanks)
+        rows = _plan_products(store, table, overwrite_blanks, lookups or Lookups(), ctx)
+        return ImportPlan(table, table.kind, rows, overwrite_blanks, ctx)
 
 
 def _has_errors(row: ParsedRow) -> bool:
     return any(i.severity == "error" for i in row.issues)
 
 
-def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, existing: CatalogIndex | None = None) -> list[RowPlan]:
-    ex = existing if existing is not None else CatalogIndex(store.conn)
+def _known_rows(store: Store, table: ParsedTable, lookups: Lookups, ctx: int) -> list[tuple[str, str] | None] | None:
+    """(spec id, product id) of each row recognised by its raw cells, else None; None if no row can be."""
+    known = lookups.known(store.conn)
+    if not known:
+        return None
+    return known.match([row.raw for row in table.rows], ctx)
+
+
+def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, lookups: Lookups, ctx: int) -> list[RowPlan]:
+    hits = _known_rows(store, table, lookups, ctx)
+    ex: CatalogIndex | None = None
+    if hits is not None and None not in hits:
+        lookups.skip_index()
+    else:
+        ex = lookups.index(store.conn)
     plans: list[RowPlan] = []
+    # Rows are remembered for the next import only where their product ends up as they say (see _claim).
+    claims: dict[str, Any] = {}  # product id -> what its first planned row says of it (_says or _CHANGED_BY_ROW)
+    conflicted: set[str] = set()
     new_products: dict[str, str] = {}  # name -> new product id (rows sharing a name share a product)
     seen_specs: dict[str, int] = {}  # spec id -> row number that already targets it
     new_in_file: dict[tuple[str, str], int] = {}  # (name, spec) of new specs -> their row
@@ -273,9 +187,17 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, exi
     s_fields = [(f, c) for f, c in SPEC_COLUMNS.items() if f in mapped]
     blanks = dict.fromkeys(mapped)  # a mapped but blank cell is None
     categories: dict[Any, str | None] = {}
-    by_sku, by_barcode, by_name_spec, by_name = ex.by_sku, ex.by_barcode, ex.by_name_spec, ex.by_name
     ids = id_stream()
-    for row in table.rows:
+    for i, row in enumerate(table.rows):
+        hit = hits[i] if hits is not None else None
+        if hit is not None and hit[0] not in seen_specs:
+            seen_specs[hit[0]] = row.row_number
+            plans.append(RowPlan(row.row_number, "unchanged", "", "", hit[1], hit[0], None, _NOTHING, _NOTHING, _NOTHING,
+                                 _NO_ISSUES, False, False, None, True))
+            continue
+        if ex is None:  # a known row's spec claimed twice: the second is planned in full (a duplicate)
+            ex = lookups.index(store.conn)
+        by_sku, by_barcode, by_name_spec, by_name = ex.by_sku, ex.by_barcode, ex.by_name_spec, ex.by_name
         v = row.values if len(row.values) == len(blanks) else {**blanks, **row.values}
         name = str(v.get("name") or "").strip()
         spec = str(v.get("spec") or "").strip()
@@ -318,16 +240,18 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, exi
                 pv["name"] = name
             if not spec:
                 sv.pop("name", None)  # no spec column or a blank one: keep the stored spec name
-            plan.product_values = _diff(old_product, _P_INDEX, pv, overwrite_blanks)
-            plan.spec_values = _diff(old_spec, _S_INDEX, sv, overwrite_blanks)
+            plan.product_values = _diff(old_product, P_INDEX, pv, overwrite_blanks)
+            plan.spec_values = _diff(old_spec, S_INDEX, sv, overwrite_blanks)
             plan.diffs = {}
             if plan.category is not None and plan.category != ex.category_path.get(old_product[2], ""):
                 plan.diffs["category"] = (ex.category_path.get(old_product[2], ""), plan.category)
             for col, new in plan.product_values.items():
-                plan.diffs[col] = (old_product[_P_INDEX[col]], new)
+                plan.diffs[col] = (old_product[P_INDEX[col]], new)
             for col, new in plan.spec_values.items():
-                plan.diffs[col if col != "name" else "spec"] = (old_spec[_S_INDEX[col]], new)
+                plan.diffs[col if col != "name" else "spec"] = (old_spec[S_INDEX[col]], new)
             plan.action = "changed" if plan.diffs else "unchanged"
+            changes_product = bool(plan.product_values) or "category" in plan.diffs
+            _claim(claims, conflicted, product_id, _CHANGED_BY_ROW if changes_product else _says(name, pv, plan.category))
             if plan.action == "unchanged":
                 plan.product_values = plan.spec_values = plan.diffs = _NOTHING  # 100,000 empty dicts add up
             continue
@@ -348,7 +272,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, exi
         seen_specs[plan.spec_id] = row.row_number
         if existing_product is not None:
             old_product = ex.products[existing_product]
-            plan.product_values = _diff(old_product, _P_INDEX, pv, overwrite_blanks)
+            plan.product_values = _diff(old_product, P_INDEX, pv, overwrite_blanks)
             if plan.category is not None and plan.category != ex.category_path.get(old_product[2], ""):
                 plan.diffs = {"category": (ex.category_path.get(old_product[2], ""), plan.category)}
         else:
@@ -357,20 +281,51 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, exi
         plan.spec_values = {k: x for k, x in sv.items() if x is not None}
         plan.spec_values["name"] = spec
         plan.action = "new"
+        changes_product = existing_product is not None and (bool(plan.product_values) or bool(plan.diffs))
+        _claim(claims, conflicted, product_id, _CHANGED_BY_ROW if changes_product else _says(name, pv, plan.category))
     _check_sku_clashes(plans, table)
+    changed_by_rows = {pid for pid, claim in claims.items() if claim is _CHANGED_BY_ROW}
+    for plan in plans if changed_by_rows else ():
+        if plan.known and plan.product_id in changed_by_rows:  # its product changes: its other rows do not say so
+            assert plan.product_id is not None
+            conflicted.add(plan.product_id)
+    for plan in plans:
+        if not plan.known:
+            plan.remember = plan.action != "error" and not plan.issues and plan.product_id not in conflicted
     return plans
+
+
+_CHANGED_BY_ROW = object()  # what a row that changes a stored product says of it
+
+
+def _says(name: str, pv: dict[str, Any], category: str | None) -> int:
+    """What a row says of its product, as a number (rows of one product are compared by it)."""
+    return hash((name, tuple(pv.items()), category))
+
+
+def _claim(claims: dict[str, Any], conflicted: set[str], product_id: str, claim: Any) -> None:
+    """Note what a planned row says of its product; a product whose rows disagree goes to `conflicted`.
+
+    A row is only remembered (importers.known_rows) if, after the import, its product is what the
+    row says. Not so when another row of the file changes that product, or says something else
+    of a product the file creates (the first row's unit is the one kept).
+    """
+    before = claims.setdefault(product_id, claim)
+    if before is not claim and (claim is _CHANGED_BY_ROW or before is _CHANGED_BY_ROW or claim != before):
+        conflicted.add(product_id)
 
 
 def _check_sku_clashes(plans: list[RowPlan], table: ParsedTable) -> None:
     """Two rows of the file giving the same new SKU to different specs: the later one is an error."""
     first: dict[str, int] = {}
-    by_number = {r.row_number: r for r in table.rows}
+    by_number: dict[int, ParsedRow] = {}
     for p in plans:
         sku = p.spec_values.get("sku")
         if p.action not in ("new", "changed") or not sku:
             continue
         if sku in first:
             p.action = "error"
+            by_number = by_number or {r.row_number: r for r in table.rows}
             _add_issue(p, _row_issue(
                 by_number[p.row_number], "sku", f"货号 {sku} 与第 {first[sku]} 行重复", f"SKU {sku} repeats row {first[sku]}",
                 "每个规格使用不同的货号", "Give every spec its own SKU"))

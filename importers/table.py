@@ -35,19 +35,52 @@ _REQUIRED: Final[dict[str, tuple[str, ...]]] = {
 }
 
 
-@dataclass(slots=True)
 class ParsedRow:
-    """One data row: its spreadsheet row number, the raw cells, coerced values and issues."""
+    """One data row: its spreadsheet row number, its raw cells, and its coerced values and cell
+    issues, worked out the first time they are asked for (a re-import recognises most rows by
+    their raw cells alone: see importers.known_rows)."""
 
-    row_number: int
-    raw: Row
-    values: dict[str, Any]
-    issues: list[Issue]
+    __slots__ = ("_coerce", "_issues", "_values", "raw", "row_number")
+
+    def __init__(self, row_number: int, raw: Row, values: dict[str, Any] | None = None, issues: list[Issue] | None = None,
+                 coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]] | None = None) -> None:
+        self.row_number, self.raw, self._coerce = row_number, raw, coerce
+        self._values = values if values is not None or coerce is not None else {}
+        self._issues = issues if issues is not None else [] if coerce is None else None
+
+    def _work_out(self) -> None:
+        assert self._coerce is not None
+        self._values, self._issues = self._coerce(self.raw, self.row_number)
+        self._coerce = None
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """Field name -> coerced value, for the cells that hold one."""
+        if self._values is None:
+            self._work_out()
+        assert self._values is not None
+        return self._values
+
+    @property
+    def issues(self) -> list[Issue]:
+        """The problems of this row's cells (and missing required fields)."""
+        if self._issues is None:
+            self._work_out()
+        assert self._issues is not None
+        return self._issues
+
+    @property
+    def coerced(self) -> bool:
+        """True once the values were worked out."""
+        return self._coerce is None
 
     @property
     def ok(self) -> bool:
         """True if no cell of this row has an error (warnings are fine)."""
         return not any(i.severity == "error" for i in self.issues)
+
+    def __repr__(self) -> str:
+        return f"ParsedRow({self.row_number}, {self.raw!r})"
 
 
 @dataclass(slots=True)
@@ -386,6 +419,25 @@ def _build_rows(
     wide: set[int],
     header_raw_row: Row | None,
 ) -> tuple[list[ParsedRow], list[SkippedRow]]:
+    """The data rows (their values worked out when first asked for) and the skipped rows."""
+    coerce = _row_coercer(mapping, headers, kind, date1904)
+    out: list[ParsedRow] = []
+    skipped: list[SkippedRow] = []
+    start = st.data_start
+    for ri in range(start, len(rows)):
+        row = rows[ri]
+        reason = classify_row(row, header_raw_row, ri - start < 3, ri in wide)
+        if reason is not None:
+            skipped.append(SkippedRow(ri + 1, reason))
+            continue
+        out.append(ParsedRow(ri + 1, row, None, None, coerce))
+    return out, skipped
+
+
+def _row_coercer(
+    mapping: dict[int, ColumnMatch], headers: list[str], kind: Kind, date1904: bool
+) -> Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]:
+    """The function that turns a data row's raw cells into its values and cell issues."""
     # One spec per mapped column, prepared once: (column, field, coercer, is_text, price_unit).
     specs: list[tuple[int, str, Callable[[Any], Any], bool, bool]] = []
     for c, m in mapping.items():
@@ -393,17 +445,11 @@ def _build_rows(
         specs.append((c, m.field, make_coercer(ftype, date1904), ftype in ("text", "code"), m.field in _PRICE_FIELDS))
     empty_tokens = EMPTY_TOKENS
     strip_chars = _STRIP_CHARS
-    out: list[ParsedRow] = []
-    skipped: list[SkippedRow] = []
-    start = st.data_start
     ledger = kind == "ledger"
     required_cols: dict[str, int | None] = {m.field: c for c, m in mapping.items() if m.field in _REQUIRED.get(kind, ())}
-    for ri in range(start, len(rows)):
-        row = rows[ri]
-        reason = classify_row(row, header_raw_row, ri - start < 3, ri in wide)
-        if reason is not None:
-            skipped.append(SkippedRow(ri + 1, reason))
-            continue
+    no_issues: list[Issue] = []  # shared by the rows without any: never appended to
+
+    def coerce(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
         values: dict[str, Any] = {}
         issues: list[Issue] | None = None
         n = len(row)
@@ -427,7 +473,7 @@ def _build_rows(
                     continue
                 if issues is None:
                     issues = []
-                issues.append(Issue(ri + 1, column_letter(c), headers[c] if c < len(headers) else "", fname,
+                issues.append(Issue(row_number, column_letter(c), headers[c] if c < len(headers) else "", fname,
                                     e.code, e.message_zh, e.message_en, e.fix_zh, e.fix_en, _show(v)))
                 continue
             if out_v.__class__ is str and (out_v == "" or out_v in empty_tokens):
@@ -446,11 +492,13 @@ def _build_rows(
                 from importers.fields import FIELD_LABELS_ZH
 
                 label = FIELD_LABELS_ZH.get(f, f)
-                issues.append(Issue(ri + 1, column_letter(rc) if rc is not None else "", headers[rc] if rc is not None and rc < len(headers) else "",
+                issues.append(Issue(row_number, column_letter(rc) if rc is not None else "",
+                                    headers[rc] if rc is not None and rc < len(headers) else "",
                                     f, "missing", f"这一行没有填写“{label}”", f"This row has no {f}",
                                     f"请补上“{label}”，或删除这一行", f"Fill in the {f} or delete the row"))
-        out.append(ParsedRow(ri + 1, row, values, issues if issues is not None else []))
-    return out, skipped
+        return values, issues if issues is not None else no_issues
+
+    return coerce
 
 
 def _finish_ledger(values: dict[str, Any]) -> None:

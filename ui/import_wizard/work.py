@@ -15,7 +15,8 @@ from catalog.products import Cancelled
 from importers import ParsedTable, read_table
 from importers.apply import apply_plan
 from importers.gcpause import gc_paused
-from importers.plan import CatalogIndex, ImportPlan, build_plan
+from importers.lookups import Lookups
+from importers.plan import ImportPlan, build_plan
 from importers.remembered import load, save_mapping
 from importers.report import write_error_report
 from ui.operations import Job
@@ -83,7 +84,7 @@ def read_and_plan(job: Job, request: ReadRequest) -> ReadResult:
 
 def _read_and_plan(job: Job, request: ReadRequest) -> ReadResult:
     job.progress(0.05)
-    index = CatalogIndex.prefetch(job.store.path)  # loads while python-calamine parses the file
+    lookups = Lookups.prefetch(job.store.path)  # loads while python-calamine parses the file
     overrides: Mapping[int | str, str | None] | None = {c: f for c, f in request.overrides.items()} or None
     table = read_table(request.path, sheet=request.sheet, kind=request.kind, mapping_override=overrides, reuse=request.reuse)
     remembered = False
@@ -104,7 +105,7 @@ def _read_and_plan(job: Job, request: ReadRequest) -> ReadResult:
     if job.cancelled():
         raise Cancelled()
     job.progress(0.7)
-    plan = build_plan(job.store, table, overwrite_blanks=request.overwrite_blanks, index=index())
+    plan = build_plan(job.store, table, overwrite_blanks=request.overwrite_blanks, lookups=lookups)
     job.progress(1.0)
     return ReadResult(request, plan, count_actions(plan), effective, remembered)
 

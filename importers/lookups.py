@@ -1,0 +1,176 @@
+"""What planning an import of products or a menu looks up in the stored catalog, and loading it
+while the file is still being parsed.
+
+`CatalogIndex` holds every live product and spec by SKU, barcode and name; `KnownRows`
+(importers.known_rows) the rows imported before. `Lookups.prefetch` loads both on a thread of its
+own connection: python-calamine parses a spreadsheet without holding the GIL, so the loading is
+nearly free. A re-import whose rows are all known never needs the index: the plan says so and
+the thread stops.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Final
+
+from catalog.db import connect
+from catalog.pinyin import keys
+from importers.fields import PRODUCT_COLUMNS, SPEC_COLUMNS
+from importers.gcpause import gc_paused
+from importers.known_rows import KnownRows
+
+_P_COLS = ["id", "name", "category_id", *PRODUCT_COLUMNS.values()]
+_S_COLS = ["id", "product_id", *SPEC_COLUMNS.values()]
+P_INDEX: Final = {c: i for i, c in enumerate(_P_COLS)}  # column -> its place in a product tuple
+S_INDEX: Final = {c: i for i, c in enumerate(_S_COLS)}  # column -> its place in a spec tuple
+# Columns with few distinct values (units, JSON lists, statuses, spec names): SQLite hands out a new
+# string per row, 100,000 copies of "瓶"; sharing one object per value saves ~40 MB of a re-import.
+_P_FEW = [_P_COLS.index(c) for c in ("category_id", "unit", "description", "status", "allergens", "attributes")]
+_S_FEW = [_S_COLS.index("product_id"), _S_COLS.index("name")]
+
+
+def _shared(rows: Iterable[tuple[Any, ...]], columns: list[int], seen: dict[Any, Any] | None = None) -> list[tuple[Any, ...]]:
+    """The rows, with equal values of `columns` made one shared object (the one in `seen` if there)."""
+    keep = ({} if seen is None else seen).setdefault
+    out: list[tuple[Any, ...]] = []
+    for row in rows:
+        values = list(row)
+        for i in columns:
+            values[i] = keep(values[i], values[i])
+        out.append(tuple(values))
+    return out
+
+
+class CatalogIndex:
+    """Lookup tables of the stored catalog, loaded once per plan.
+
+    Records stay plain tuples, their columns placed by `P_INDEX`/`S_INDEX` (100,000 dicts cost a
+    second).
+    """
+
+    def __init__(self, conn: sqlite3.Connection, category_path: dict[str | None, str] | None = None) -> None:
+        """Load the index from `conn` (`category_path`: the categories' paths, if already loaded)."""
+        cur = conn.cursor()
+        cur.row_factory = None  # plain tuples: sqlite3.Row costs seconds on 100,000 rows
+        product_rows = _shared(cur.execute(f"SELECT {', '.join(_P_COLS)} FROM products WHERE archived = 0"), _P_FEW)
+        self.products: dict[str, tuple[Any, ...]] = {r[0]: r for r in product_rows}
+        self.by_name: dict[str, str] = {r[1]: r[0] for r in reversed(product_rows)}  # the first of a name wins
+        products = self.products
+        spec_rows = [r for r in _shared(cur.execute(f"SELECT {', '.join(_S_COLS)} FROM specs WHERE archived = 0"), _S_FEW,
+                                        {pid: pid for pid in products})  # a spec's product_id: its product's id object
+                     if r[1] in products]
+        self.specs: dict[str, tuple[Any, ...]] = {r[0]: r for r in spec_rows}
+        sku_i, barcode_i, name_i = _S_COLS.index("sku"), _S_COLS.index("barcode"), _S_COLS.index("name")
+        self.by_sku: dict[str, str] = {r[sku_i]: r[0] for r in spec_rows if r[sku_i]}
+        self.by_barcode: dict[str, str] = {}  # barcodes of exactly one spec (a shared barcode matches nothing)
+        ambiguous: set[str] = set()
+        for r in spec_rows:
+            code = r[barcode_i]
+            if code:
+                if code in self.by_barcode:
+                    ambiguous.add(code)
+                self.by_barcode[code] = r[0]
+        for code in ambiguous:
+            del self.by_barcode[code]
+        self.by_name_spec: dict[tuple[str, str], str] = {
+            (products[r[1]][1], r[name_i]): r[0] for r in reversed(spec_rows)}  # the first wins
+        self.category_path = category_path if category_path is not None else category_paths(conn)
+
+
+def category_paths(conn: sqlite3.Connection) -> dict[str | None, str]:
+    """Category id -> its path ("酒水/啤酒"); None -> ""."""
+    paths: dict[str | None, str] = {None: ""}
+    cats = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, name, parent_id FROM categories")}
+    for cid in cats:
+        parts: list[str] = []
+        at: str | None = cid
+        while at is not None and at in cats and len(parts) < 50:
+            parts.append(cats[at][0])
+            at = cats[at][1]
+        paths[cid] = "/".join(reversed(parts))
+    return paths
+
+
+_PLAN_WAIT_S: Final = 60.0
+
+
+class Lookups:
+    """The stored catalog as a plan looks it up: the known rows first, the whole index if needed.
+
+    Made with `Lookups()` everything loads on demand from the connection given to `known()` and
+    `index()`; made with `Lookups.prefetch(path)` a thread starts loading at once.
+    """
+
+    def __init__(self) -> None:
+        self._known: KnownRows | None = None
+        self._index: CatalogIndex | None = None
+        self._paths: dict[str | None, str] | None = None
+        self._thread: threading.Thread | None = None
+        self._known_ready = threading.Event()  # set: known() need not wait for a thread
+        self._known_ready.set()
+        self._go = threading.Event()  # the prefetching thread waits for it before loading the index
+        self._skip = False
+
+    @classmethod
+    def prefetch(cls, db_path: Path) -> Lookups:
+        """Start loading the catalog of the database at `db_path` on a thread of its own connection.
+
+        The known rows load first. The index follows at once if there are none (it will be
+        needed), else when the plan asks for it: the plan first checks whether the known rows
+        cover the file, and a thread building the index meanwhile would slow it down by taking
+        turns at the GIL. If loading fails, `known()` and `index()` load on the connection they
+        are given.
+        """
+        self = cls()
+        self._known_ready.clear()
+        self._thread = threading.Thread(target=self._load, args=(db_path,), name="catalog-lookups", daemon=True)
+        self._thread.start()
+        return self
+
+    def _load(self, db_path: Path) -> None:
+        keys("预热")  # the apply step needs the pinyin tables: load them now too
+        try:
+            conn = connect(db_path, upgrade=False)
+            try:
+                conn.execute("PRAGMA cache_size=-2048")  # one pass over each table: a big cache only adds memory
+                with gc_paused():
+                    paths = category_paths(conn)
+                    known = KnownRows.load(conn, paths)
+                    self._paths, self._known = paths, known
+                    self._known_ready.set()
+                    if not known:
+                        self._go.set()
+                    # no plan within a minute (the file was refused, the wizard closed): give up
+                    if self._go.wait(_PLAN_WAIT_S) and not self._skip:
+                        self._index = CatalogIndex(conn, paths)
+            finally:
+                conn.close()
+        except Exception:  # known()/index() load on the plan's connection instead
+            pass
+        finally:
+            self._known_ready.set()
+
+    def known(self, conn: sqlite3.Connection) -> KnownRows:
+        """The rows imported before that are still valid (loaded from `conn` unless prefetched)."""
+        self._known_ready.wait()
+        if self._known is None:
+            self._paths = self._paths or category_paths(conn)
+            self._known = KnownRows.load(conn, self._paths)
+        return self._known
+
+    def skip_index(self) -> None:
+        """The plan needs no index: do not load it."""
+        self._skip = True
+        self._go.set()
+
+    def index(self, conn: sqlite3.Connection) -> CatalogIndex:
+        """The whole index (loaded from `conn` unless prefetched)."""
+        self._go.set()
+        if self._thread is not None:
+            self._thread.join()
+        if self._index is None:
+            self._index = CatalogIndex(conn, self._paths)
+        return self._index

@@ -1,0 +1,180 @@
+"""Rows imported before are recognised by their raw cells, and the plan is exactly the full one.
+
+Every scenario plans the file twice: on the shop database as it is (known rows used) and on a
+copy whose remembered rows were deleted (every row compared in full). Both plans must agree row
+by row: action, record ids, changes and problems.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from catalog.store import Store
+from importers.apply import apply_plan
+from importers.known_rows import row_key
+from importers.lookups import Lookups
+from importers.plan import ImportPlan, build_plan
+from importers.table import read_table
+
+GOODS = """商品名称,规格,货号,条码,售价,单位,分类,库存
+青岛啤酒原浆,1L,,6901035600156,25,杯,酒水/啤酒,10
+青岛啤酒原浆,2L,,,45,杯,酒水/啤酒,5
+崂山可乐,330ml,KL-1,6921581596048,3.5,罐,酒水/饮料,100
+花生米,,,,abc,份,凉菜,
+辣炒蛤蜊,大份,,,38,份,海鲜,
+辣炒蛤蜊,小份,,,28,份,海鲜,
+"""
+
+
+def _write(tmp_path: Path, text: str, name: str = "goods.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _outcome(plan: ImportPlan) -> list[tuple[object, ...]]:
+    return [(r.row_number, r.action, r.product_id if r.action == "unchanged" else None,
+             r.spec_id if r.action == "unchanged" else None, dict(r.diffs), [(i.code, i.column) for i in r.issues])
+            for r in plan.rows]
+
+
+def _plan_both(store: Store, path: Path, tmp_path: Path, **options: object) -> ImportPlan:
+    """The plan with known rows, after checking it against the full comparison on a copy."""
+    plan = build_plan(store, read_table(path), **options)  # type: ignore[arg-type]
+    copy = tmp_path / "full.sqlite"
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copyfile(store.path, copy)
+    with Store.open(copy) as full:
+        full.conn.execute("DELETE FROM import_rows")
+        reference = build_plan(full, read_table(path), **options)  # type: ignore[arg-type]
+    copy.unlink()
+    assert not any(r.known for r in reference.rows)
+    assert _outcome(plan) == _outcome(reference)
+    return plan
+
+
+def _known(plan: ImportPlan) -> list[int]:
+    return [r.row_number for r in plan.rows if r.known]
+
+
+def test_the_same_file_again_is_recognised_without_coercing(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path, GOODS)
+    apply_plan(store, build_plan(store, read_table(path)))
+    assert store.conn.execute("SELECT count(*) FROM import_rows").fetchone()[0] == 5  # the five good rows
+    table = read_table(path)
+    plan = build_plan(store, table)
+    assert _known(plan) == [2, 3, 4, 6, 7]
+    assert [r.action for r in plan.rows] == ["unchanged", "unchanged", "unchanged", "error", "unchanged", "unchanged"]
+    assert [r.coerced for r in table.rows] == [False, False, False, True, False, False]  # only the error row
+    assert apply_plan(store, plan) is None
+    assert _plan_both(store, path, tmp_path).count("unchanged") == 5
+
+
+def test_an_edited_cell_is_compared_in_full(store: Store, tmp_path: Path) -> None:
+    apply_plan(store, build_plan(store, read_table(_write(tmp_path, GOODS))))
+    edited = _write(tmp_path, GOODS.replace("KL-1,6921581596048,3.5", "KL-1,6921581596048,4"), "edited.csv")
+    plan = _plan_both(store, edited, tmp_path)
+    assert _known(plan) == [2, 3, 6, 7]
+    assert plan.rows[2].action == "changed" and plan.rows[2].diffs == {"price_fen": (350, 400)}
+    apply_plan(store, plan)
+    again = _plan_both(store, edited, tmp_path)
+    assert _known(again) == [2, 3, 4, 6, 7]  # the changed row was remembered as it is now
+
+
+def test_records_edited_by_hand_are_compared_in_full(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path, GOODS)
+    apply_plan(store, build_plan(store, read_table(path)))
+    (cola_id,) = {pid for pid, _sid in store.products.find_by_code("KL-1")}
+    cola = store.products.get(cola_id)
+    assert cola is not None
+    store.products.save(dataclasses.replace(cola, specs=[dataclasses.replace(cola.specs[0], price_fen=300)]))
+    (clam_id,) = store.products.ids(query="辣炒蛤蜊")
+    clam = store.products.get(clam_id)
+    assert clam is not None
+    store.products.save(dataclasses.replace(clam, unit="盘"))
+    plan = _plan_both(store, path, tmp_path)
+    assert _known(plan) == [2, 3]
+    assert [r.action for r in plan.rows[2:]] == ["changed", "error", "changed", "changed"]
+
+
+def test_a_renamed_category_is_compared_in_full(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path, GOODS)
+    apply_plan(store, build_plan(store, read_table(path)))
+    seafood = next(c for c in store.categories.all() if c.name == "海鲜")
+    store.categories.rename(seafood.id, "海产")
+    plan = _plan_both(store, path, tmp_path)
+    assert _known(plan) == [2, 3, 4]
+    assert plan.rows[4].diffs == {"category": ("海产", "海鲜")}
+
+
+def test_another_mapping_or_option_recognises_nothing(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path, GOODS)
+    apply_plan(store, build_plan(store, read_table(path)))
+    assert _known(_plan_both(store, path, tmp_path, overwrite_blanks=True)) == []
+    remapped = build_plan(store, read_table(path, mapping_override={"库存": None}))
+    assert not any(r.known for r in remapped.rows) and remapped.count("unchanged") == 5
+
+
+def test_duplicate_rows_stay_errors(store: Store, tmp_path: Path) -> None:
+    text = GOODS + "崂山可乐,330ml,KL-1,6921581596048,3.5,罐,酒水/饮料,100\n"
+    path = _write(tmp_path, text)
+    apply_plan(store, build_plan(store, read_table(path)))
+    plan = _plan_both(store, path, tmp_path)
+    assert plan.rows[-1].action == "error" and not plan.rows[-1].known and plan.rows[2].known
+
+
+def test_rows_that_disagree_about_their_product_are_not_remembered(store: Store, tmp_path: Path) -> None:
+    # two specs of one new product with different units: the product keeps the first
+    text = "商品名称,规格,售价,单位\n扎啤,1L,20,杯\n扎啤,2L,36,桶\n"
+    path = _write(tmp_path, text)
+    apply_plan(store, build_plan(store, read_table(path)))
+    assert store.conn.execute("SELECT count(*) FROM import_rows").fetchone()[0] == 0
+    plan = _plan_both(store, path, tmp_path)
+    assert [r.action for r in plan.rows] == ["unchanged", "changed"]
+
+
+def test_a_later_import_that_changes_the_product_invalidates_its_rows(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path, GOODS)
+    apply_plan(store, build_plan(store, read_table(path)))
+    other = _write(tmp_path, "商品名称,规格,售价,单位\n辣炒蛤蜊,中份,33,盘\n", "other.csv")
+    apply_plan(store, build_plan(store, read_table(other)))  # a new spec, and the product's unit changes
+    plan = _plan_both(store, path, tmp_path)
+    assert _known(plan) == [2, 3, 4]
+
+
+def test_undo_and_archive_forget_rows(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path, GOODS)
+    batch = apply_plan(store, build_plan(store, read_table(path)))
+    assert batch is not None
+    store.batches.undo(batch)
+    assert store.conn.execute("SELECT count(*) FROM import_rows").fetchone()[0] == 0  # removed with their specs
+    apply_plan(store, build_plan(store, read_table(path)))
+    (beer_id,) = store.products.ids(query="青岛啤酒原浆")
+    store.products.set_archived([beer_id])
+    plan = _plan_both(store, path, tmp_path)
+    assert _known(plan) == [4, 6, 7] and [r.action for r in plan.rows[:2]] == ["new", "new"]
+
+
+def test_the_prefetched_lookups_skip_the_index_when_every_row_is_known(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path, GOODS)
+    apply_plan(store, build_plan(store, read_table(path), lookups=Lookups.prefetch(store.path)))
+    lookups = Lookups.prefetch(store.path)
+    plan = build_plan(store, read_table(_write(tmp_path, GOODS.replace("花生米,,,,abc,份,凉菜,\n", ""), "good.csv")),
+                      lookups=lookups)
+    assert plan.count("unchanged") == 5 and all(r.known for r in plan.rows)
+    assert lookups._thread is not None
+    lookups._thread.join(5)
+    assert not lookups._thread.is_alive() and lookups._index is None
+    with_change = Lookups.prefetch(store.path)
+    plan = build_plan(store, read_table(_write(tmp_path, GOODS.replace(",38,", ",39,"), "b.csv")), lookups=with_change)
+    assert plan.count("changed") == 1 and with_change._index is not None
+
+
+def test_row_keys_tell_values_and_types_apart() -> None:
+    assert row_key(["a", 1, 2.5, True, None]) == row_key(["a", 1, 2.5, True, None])
+    keys = {row_key(["a", v]) for v in (1, 1.0, True, "1", dt.date(2024, 3, 1), dt.datetime(2024, 3, 1))}
+    assert len(keys) == 6
+    assert row_key(["a", dt.time(12, 30)]) != row_key(["a", dt.time(12, 31)])
