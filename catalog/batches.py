@@ -30,7 +30,10 @@ TABLES: dict[str, str] = {"category": "categories", "product": "products", "spec
 STAMPED: dict[str, str] = {"product": "products", "spec": "specs"}
 # Derived columns, recomputed after an undo; with the timestamps, not compared when undoing.
 _DERIVED = {"sort_key", "search_text"}
-_VOLATILE = {"updated_at", "created_at", *_DERIVED}
+# A spec's memory of the row that imported it (importers.known_rows): neither kept nor restored.
+# Once an undo puts back an earlier updated_at, it no longer matches anyway (and JSON has no BLOBs).
+_CACHE = {"import_key", "import_state"}
+_VOLATILE = {"updated_at", "created_at", *_DERIVED, *_CACHE}
 _LABEL = {"category": ("分类", "category"), "product": ("商品", "product"), "spec": ("规格", "spec"), "ledger": ("流水", "ledger entry")}
 _SHOWN = 5
 # "product spec" labels of specs, followed by a WHERE condition over s (specs) and p (products)
@@ -104,7 +107,7 @@ class Batches:
     def snapshot(self, entity: str, ids: list[str]) -> dict[str, str]:
         """The restorable state (JSON text) of records about to be updated, by id."""
         table = TABLES[entity]
-        expr = _json_expr(self.conn, table, _DERIVED)
+        expr = _json_expr(self.conn, table, _DERIVED | _CACHE)
         out: dict[str, str] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -184,7 +187,7 @@ class Batches:
         for entity, table in TABLES.items():
             if entity == "ledger":
                 continue  # the ledger is append-only: entries are never edited
-            current = _json_expr(self.conn, table, set(), "t")
+            current = _json_expr(self.conn, table, _CACHE, "t")
             after = _json_expr(self.conn, table, _VOLATILE, "t")
             for (values,) in self.conn.execute(
                 f"SELECT coalesce({current}, c.after, c.before) FROM import_changes c"

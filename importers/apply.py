@@ -15,7 +15,7 @@ from catalog.search import document
 from catalog.store import Store
 from importers.fields import PRODUCT_COLUMNS, SPEC_COLUMNS
 from importers.gcpause import gc_paused
-from importers.known_rows import remember
+from importers.known_rows import States, forget_unused_states, stamps
 from importers.plan import ImportPlan, RowPlan
 
 Progress = Callable[[float, str], None]
@@ -40,9 +40,9 @@ def apply_plan(
     """
     todo = [r for r in plan.rows if r.action in ("new", "changed")]
     if not todo:
-        if any(r.remember for r in plan.rows):
-            with gc_paused(), store.transaction():
-                _remember_rows(store, plan)  # nothing to change, but rows to recognise next time
+        if any(r.key is not None for r in plan.rows):
+            with gc_paused(), store.transaction():  # nothing to change, but rows to recognise next time
+                _remember_stored(store.conn, plan, States(store.conn, plan.context), "", set(), set())
         return None
     table = plan.table
     with gc_paused(), store.transaction():
@@ -51,17 +51,27 @@ def apply_plan(
             _apply_ledger(store, batch, todo)
         else:
             _apply_products(store, batch, plan, todo, progress, cancel)
-            _remember_rows(store, plan)
         store.batches.finish(batch.id, summary(plan, batch.id))
     store.products.search.invalidate()
     return batch.id
 
 
-def _remember_rows(store: Store, plan: ImportPlan) -> None:
-    """Remember the plan's good rows for their specs, once their records are written (importers.known_rows)."""
-    parsed = plan.table.rows  # one plan row per parsed row, in order
-    remember(store.conn, ((r.spec_id, parsed[i].raw, r.category) for i, r in enumerate(plan.rows)
-                          if r.remember and r.spec_id is not None), plan.context)
+def _remember_stored(conn: Any, plan: ImportPlan, states: States, stamp: str, stamped_products: set[str],
+                     stamped_specs: set[str]) -> None:
+    """Keep the key and state of the plan's remembered rows whose spec was stored before this import
+    (new specs get theirs as they are written). Records this import wrote carry `stamp`."""
+    rows = [(r, r.spec_id, r.product_id) for r in plan.rows if r.key is not None and not r.new_spec]
+    old_specs = stamps(conn, "specs", [s for _r, s, _p in rows if s and s not in stamped_specs])
+    old_products = stamps(conn, "products", {p for _r, _s, p in rows if p and p not in stamped_products})
+    params = []
+    for r, spec_id, product_id in rows:
+        assert spec_id is not None and product_id is not None
+        spec_at = stamp if spec_id in stamped_specs else old_specs.get(spec_id)
+        product_at = stamp if product_id in stamped_products else old_products.get(product_id)
+        if spec_at and product_at:
+            params.append((r.key, states.id(spec_at, product_at, r.category), spec_id))
+    conn.executemany("UPDATE specs SET import_key = ?, import_state = ? WHERE id = ?", params)
+    forget_unused_states(conn)
 
 
 def summary(plan: ImportPlan, batch: str | None) -> dict[str, Any]:
@@ -129,6 +139,11 @@ def _apply_products(
     before_products = store.batches.snapshot("product", list(product_updates))
     before_specs = store.batches.snapshot("spec", list(spec_updates))
     touched = set(product_updates) | _spec_products(conn, list(spec_updates)) | grown
+    # what remembered rows keep (importers.known_rows): the records' updated_at after this import
+    states = States(conn, plan.context)
+    stamped_products = set(product_updates) | {r.product_id for r in todo if r.new_product and r.product_id}
+    old_products = stamps(conn, "products", {r.product_id for r in todo if r.new_spec and r.key is not None
+                                             and r.product_id and r.product_id not in stamped_products})
 
     # a mapped cell left blank in a new record gets the column's default
     p_default, s_default = _defaults(conn, "products"), _defaults(conn, "specs")
@@ -136,9 +151,10 @@ def _apply_products(
     p_exprs = ["value0", "value1", "value2", "value3",
                *[f"coalesce(value{i}, {p_default[c]})" for i, c in enumerate(p_own, start=4)],
                f"value{len(p_cols) - 2}", f"value{len(p_cols) - 1}"]
-    s_cols = ["id", "product_id", "sort_order", "name", *s_own]
+    s_cols = ["id", "product_id", "sort_order", "name", *s_own, "import_key", "import_state"]
     s_exprs = ["value0", "value1", "value2", f"coalesce(value3, {s_default['name']})",
-               *[f"coalesce(value{i}, {s_default[c]})" for i, c in enumerate(s_own, start=4)]]
+               *[f"coalesce(value{i}, {s_default[c]})" for i, c in enumerate(s_own, start=4)],
+               f"value{len(s_cols) - 2}", f"value{len(s_cols) - 1}"]
     products_in = _Stage(conn, "products", p_cols, p_exprs, batch.stamp)
     specs_in = _Stage(conn, "specs", s_cols, s_exprs, batch.stamp)
     created: set[str] = set()  # products this import created so far
@@ -164,7 +180,12 @@ def _apply_products(
                     touched.add(pid)  # its search text is made again from what is stored, at the end
                 order = next_order.get(pid, 1 if r.new_product else 0)
                 next_order[pid] = order + 1
-            spec_rows.append([r.spec_id, pid, order, sv.get("name"), *[sv.get(c) for c in s_own]])
+            state = None
+            if r.key is not None:
+                product_at = batch.stamp if pid in stamped_products else old_products.get(pid)
+                state = states.id(batch.stamp, product_at, r.category) if product_at else None
+            spec_rows.append([r.spec_id, pid, order, sv.get("name"), *[sv.get(c) for c in s_own],
+                              r.key if state is not None else None, state])
         products_in.write(product_rows)
         specs_in.write(spec_rows)
 
@@ -173,6 +194,7 @@ def _apply_products(
         products_in.drop, specs_in.drop,
         lambda: _bulk_update(conn, "products", product_updates, batch.stamp),
         lambda: _bulk_update(conn, "specs", spec_updates, batch.stamp),
+        lambda: _remember_stored(conn, plan, states, batch.stamp, stamped_products, set(spec_updates)),
         lambda: refresh_search(conn, touched),
     ]
     with store.outbox.capture_paused("import"):

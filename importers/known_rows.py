@@ -1,13 +1,15 @@
 """Rows imported before, recognised by their raw cells: a re-import skips coercing and comparing them.
 
-After an import, every good row's raw cells (its *key*) are remembered for the spec the row
-created, changed or found equal, together with the column mapping and options the file was read
-with (the *context*) and the `updated_at` of the spec and of its product right after the import
-(table `import_rows`, schema level 5). A later import of a row with the same key and context,
-whose spec and product still carry those stamps and whose product's category path is still the
-one the row named, would be planned "unchanged" by the full comparison: the plan says so without
-working out the row's values. Anything else (a cell edited, another mapping, a record edited by
-hand or by another import, a category renamed) goes through the full comparison as before.
+When an import writes or confirms a spec from a good row, the spec keeps that row's *key* (a
+digest of its raw cells) and a *state*: the context the file was read in (kind, header, column
+mapping, options, rules), the `updated_at` of the spec and of its product right after the import,
+and the category path the row named (schema level 5: specs.import_key, specs.import_state,
+table import_states; one state serves every row of a batch that shares it). A later import of a
+row with the same key, read in the same context, whose spec and product still carry those stamps
+and whose product's category path is still the one the row named, would be planned "unchanged"
+by the full comparison: the plan says so without working out the row's values. Anything else (a
+cell edited, another mapping, a record edited by hand or by another import, a category renamed)
+goes through the full comparison as before.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ import hashlib
 import json
 import marshal
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from importlib import metadata
-from typing import Any, Final
+from typing import Final
 
 from importers.readers import Row
 from importers.table import ParsedTable
@@ -41,11 +43,12 @@ _VERSION: Final = _version()
 
 
 def row_key(raw: Row) -> bytes:
-    """The raw cells of a row as bytes: equal exactly when the cells are (value and type)."""
+    """A digest of the raw cells of a row: equal exactly when the cells are (values and types)."""
     try:
-        return marshal.dumps(raw, 2)  # version 2: no back-references, so the bytes depend on the values only
+        data = marshal.dumps(raw, 2)  # version 2: no back-references, so the bytes depend on the values only
     except ValueError:  # dates and times
-        return marshal.dumps([c if c.__class__ in _PLAIN else (c.__class__.__name__, repr(c)) for c in raw], 2)
+        data = marshal.dumps([c if c.__class__ in _PLAIN else (c.__class__.__name__, repr(c)) for c in raw], 2)
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def context(table: ParsedTable, overwrite_blanks: bool) -> int:
@@ -69,14 +72,15 @@ class KnownRows:
         entries: dict[bytes, tuple[int, tuple[str, str]]] = {}
         ambiguous: set[bytes] = set()
         for key, ctx, spec_id, product_id, category_id, category in cur.execute(
-            "SELECT r.row_key, r.context, r.spec_id, s.product_id, p.category_id, r.category FROM import_rows r"
-            " JOIN specs s ON s.id = r.spec_id AND s.updated_at = r.spec_at AND s.archived = 0"
-            " JOIN products p ON p.id = s.product_id AND p.updated_at = r.product_at AND p.archived = 0"
+            "SELECT s.import_key, st.context, s.id, s.product_id, p.category_id, st.category FROM specs s"
+            " JOIN import_states st ON st.id = s.import_state AND st.spec_at = s.updated_at"
+            " JOIN products p ON p.id = s.product_id AND p.updated_at = st.product_at AND p.archived = 0"
+            " WHERE s.import_key IS NOT NULL AND s.archived = 0"
         ):
             if category is not None and category_paths.get(category_id, "") != category:
                 continue
             if key in entries:
-                ambiguous.add(key)  # one row, two specs (two files imported the same row): decide in full
+                ambiguous.add(key)  # one row, two specs (two files held the same row): decide in full
             entries[key] = (ctx, (spec_id, product_id))
         for key in ambiguous:
             del entries[key]
@@ -87,41 +91,47 @@ class KnownRows:
 
     def match(self, rows: Iterable[Row], ctx: int) -> list[tuple[str, str] | None]:
         """For each row, (spec id, product id) if it is known in context `ctx`, else None."""
-        get, dumps = self._entries.get, marshal.dumps
+        get, dumps, digest = self._entries.get, marshal.dumps, hashlib.blake2b
         out: list[tuple[str, str] | None] = []
         for raw in rows:
-            try:
-                found = get(dumps(raw, 2))  # row_key, inlined: 100,000 calls cost ~15 ms
+            try:  # row_key, inlined: 100,000 calls cost ~15 ms
+                found = get(digest(dumps(raw, 2), digest_size=16).digest())
             except ValueError:
                 found = get(row_key(raw))
             out.append(found[1] if found is not None and found[0] == ctx else None)
         return out
 
 
-_CHUNK: Final = 20_000
+class States:
+    """The import_states rows a batch refers to, made as they are first needed."""
+
+    def __init__(self, conn: sqlite3.Connection, ctx: int) -> None:
+        self._conn, self._ctx = conn, ctx
+        self._ids: dict[tuple[str, str, str | None], int] = {}
+
+    def id(self, spec_at: str, product_at: str, category: str | None) -> int:
+        """The id of the state (this batch's context, the two stamps, the category path)."""
+        key = (spec_at, product_at, category)
+        found = self._ids.get(key)
+        if found is None:
+            cur = self._conn.execute("INSERT INTO import_states (context, spec_at, product_at, category) VALUES (?, ?, ?, ?)",
+                                     (self._ctx, spec_at, product_at, category))
+            found = self._ids[key] = int(cur.lastrowid or 0)
+        return found
 
 
-def remember(conn: sqlite3.Connection, rows: Iterator[tuple[str, Row, str | None]], ctx: int) -> int:
-    """Remember (spec id, raw cells, category path or None) rows, read in context `ctx`, with the
-    current stamps of their spec and product: call it after the rows' records were written, in
-    the same transaction. Returns how many were remembered."""
-    conn.execute("DROP TABLE IF EXISTS temp.stage_import_rows")
-    conn.execute("CREATE TABLE temp.stage_import_rows (spec_id, row_key, category)")
-    count = 0
-    chunk: list[tuple[Any, ...]] = []
-    for spec_id, raw, category in rows:
-        chunk.append((spec_id, row_key(raw), category))
-        if len(chunk) >= _CHUNK:
-            conn.executemany("INSERT INTO temp.stage_import_rows VALUES (?, ?, ?)", chunk)
-            count += len(chunk)
-            chunk = []
-    if chunk:
-        conn.executemany("INSERT INTO temp.stage_import_rows VALUES (?, ?, ?)", chunk)
-        count += len(chunk)
-    if count:
-        conn.execute(
-            "INSERT OR REPLACE INTO import_rows (spec_id, row_key, context, category, spec_at, product_at)"
-            " SELECT t.spec_id, t.row_key, ?, t.category, s.updated_at, p.updated_at FROM temp.stage_import_rows t"
-            " JOIN specs s ON s.id = t.spec_id JOIN products p ON p.id = s.product_id ORDER BY t.spec_id", (ctx,))
-    conn.execute("DROP TABLE temp.stage_import_rows")
-    return count
+def stamps(conn: sqlite3.Connection, table: str, ids: Iterable[str]) -> dict[str, str]:
+    """id -> updated_at of these records of `table` ("products" or "specs")."""
+    wanted = list(ids)
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(conn.execute(f"SELECT id, updated_at FROM {table} WHERE id IN ({','.join('?' * len(chunk))})",
+                                  chunk).fetchall())
+    return found
+
+
+def forget_unused_states(conn: sqlite3.Connection) -> None:
+    """Delete the states no spec refers to any more."""
+    conn.execute("DELETE FROM import_states WHERE id NOT IN"
+                 " (SELECT DISTINCT import_state FROM specs WHERE import_state IS NOT NULL)")

@@ -20,7 +20,7 @@ from catalog.store import Store
 from importers.errors import Issue
 from importers.fields import PRODUCT_COLUMNS, SPEC_COLUMNS
 from importers.gcpause import gc_paused
-from importers.known_rows import context
+from importers.known_rows import context, row_key
 from importers.lookups import P_INDEX, S_INDEX, CatalogIndex, Lookups
 from importers.table import ParsedRow, ParsedTable
 
@@ -49,7 +49,7 @@ class RowPlan:
     new_spec: bool = False
     ledger: dict[str, Any] | None = None
     known: bool = False  # recognised as unchanged by its raw cells (importers.known_rows): not coerced
-    remember: bool = False  # apply remembers the row for its spec (good rows the next import can recognise)
+    key: bytes | None = None  # its raw cells' digest, for apply to remember with its spec (importers.known_rows)
 
 
 @dataclass
@@ -289,9 +289,9 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
         if plan.known and plan.product_id in changed_by_rows:  # its product changes: its other rows do not say so
             assert plan.product_id is not None
             conflicted.add(plan.product_id)
-    for plan in plans:
-        if not plan.known:
-            plan.remember = plan.action != "error" and not plan.issues and plan.product_id not in conflicted
+    for plan, parsed in zip(plans, table.rows, strict=True):
+        if not plan.known and plan.action != "error" and not plan.issues and plan.product_id not in conflicted:
+            plan.key = row_key(parsed.raw)
     return plans
 
 

@@ -1,15 +1,18 @@
--- PortDesk schema level 5: the spreadsheet row that last imported each spec.
--- Importing the same file again then recognises a row whose cells are byte for byte the ones
--- remembered here, read with the same column mapping (`context`), as unchanged without coercing
--- and comparing its values, provided its spec and product are untouched since (`updated_at`
--- still equal to `spec_at` and `product_at`: every write to them changes updated_at) and the
--- product's category path is still `category` (NULL: the row named no category).
--- Nothing here is synced or shown: a row missing or out of date only makes an import slower.
-CREATE TABLE import_rows (
-    spec_id    TEXT PRIMARY KEY REFERENCES specs(id) ON DELETE CASCADE,
-    row_key    BLOB NOT NULL,
+-- PortDesk schema level 5: the spreadsheet row that last imported each spec (importers.known_rows).
+-- Importing the same file again then recognises a row whose raw cells digest to the spec's
+-- import_key, read with the same column mapping and options (the state's `context`), as
+-- unchanged without coercing and comparing its values, provided its spec and product are
+-- untouched since (their updated_at still equal to the state's spec_at and product_at: every
+-- write to them must change updated_at, sync's included) and the product's category path is
+-- still the state's `category` (NULL: the row named none).
+-- Nothing here is synced or shown: a key missing or out of date only makes an import slower.
+-- The rows of one batch share a few states, so a spec carries 16 bytes and a number.
+CREATE TABLE import_states (
+    id         INTEGER PRIMARY KEY,
     context    INTEGER NOT NULL,
-    category   TEXT,
     spec_at    TEXT NOT NULL,
-    product_at TEXT NOT NULL
-) WITHOUT ROWID;
+    product_at TEXT NOT NULL,
+    category   TEXT
+);
+ALTER TABLE specs ADD COLUMN import_key BLOB;
+ALTER TABLE specs ADD COLUMN import_state INTEGER;  -- import_states(id); no foreign key: a stale one only fails to match

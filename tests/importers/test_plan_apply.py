@@ -31,10 +31,16 @@ def _write(tmp_path: Path, text: str, name: str = "goods.csv", encoding: str = "
     return path
 
 
+# What a spec remembers of the row that imported it is a cache (importers.known_rows): an undo
+# leaves it stale, and a stale one never matches (tested in test_known_rows.py).
+_CACHE = {"import_key", "import_state"}
+
+
 def _snapshot(store: Store) -> list[tuple[object, ...]]:
     rows = []
     for table in ("categories", "products", "specs"):
-        rows += [tuple(r) for r in store.conn.execute(f"SELECT * FROM {table} ORDER BY id")]
+        rows += [tuple(v for k, v in zip(r.keys(), r, strict=True) if k not in _CACHE)
+                 for r in store.conn.execute(f"SELECT * FROM {table} ORDER BY id")]
     return rows
 
 
@@ -203,13 +209,14 @@ def test_undo_after_a_push_writes_delete_rows(store: Store, tmp_path: Path) -> N
 
 
 def test_undo_of_a_batch_made_before_stamps_compares_the_after_copies(store: Store) -> None:
-    """Batches written before schema level 4 kept a JSON copy of every record after the import."""
+    """Batches written before schema level 4 kept a JSON copy of every record after the import
+    (without the columns of later levels)."""
     saved = store.products.save(Product("老批次啤酒", specs=[Spec("1L", price_fen=1000)]))
     pid, spec_id = saved.id, saved.specs[0].id
     store.conn.execute("INSERT INTO import_batches (id, file_name, kind) VALUES ('old', 'old.xlsx', 'products')")
     for seq, (entity, table, rid) in enumerate((("product", "products", pid), ("spec", "specs", spec_id)), start=1):
         cols = [r[1] for r in store.conn.execute(f"PRAGMA table_info({table})")
-                if r[1] not in ("updated_at", "created_at", "sort_key", "search_text")]
+                if r[1] not in ("updated_at", "created_at", "sort_key", "search_text", "import_key", "import_state")]
         after = store.conn.execute(
             f"SELECT json_object({', '.join(f'{c!r}, {c}' for c in cols)}) FROM {table} WHERE id = ?", (rid,)).fetchone()[0]
         store.conn.execute("INSERT INTO import_changes (batch_id, seq, entity, entity_id, op, after) VALUES ('old', ?, ?, ?, 'insert', ?)",
