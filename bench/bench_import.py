@@ -1,11 +1,14 @@
 """Import end to end (read, map, validate, plan, upsert, search text, batch, outbox) of a generated
 100,000 x 8 xlsx, as a ratio to python-calamine only reading the same file in the same run.
 
-    python bench/bench_import.py [--rows N]
+    python bench/bench_import.py [--rows N] [--rounds N]
 
 Goals (issue #3): first import <= 2.0x calamine, re-import of the unchanged file <= 1.5x,
-peak RSS <= 300 MB; it also times undoing the first import. Each phase runs in a fresh process so peak RSS is the import's own; the
-clock starts after the modules are loaded, on both sides (a running app has them loaded).
+peak RSS <= 300 MB; it also times undoing the first import. Each phase runs in a fresh process so
+peak RSS is the import's own; the clock starts after the modules are loaded, on both sides (a
+running app has them loaded). The machines here are shared and their speed wanders by +-30% within
+a minute, so every import is paired with a calamine read just before it, and each figure is the
+median over the rounds of those paired ratios (a fresh database per round for the first import).
 """
 
 from __future__ import annotations
@@ -57,27 +60,35 @@ def _run(phase: str, xlsx: Path, db: Path) -> dict[str, float]:
 
 
 def main() -> int:
-    """Generate the file, then time calamine, a first import and a re-import; print the ratios."""
+    """Generate the file, then time calamine, first imports and re-imports; print the ratios."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
     from bench_read import make_file  # the same generated sheet as bench_read.py
 
+    firsts: list[tuple[float, dict[str, float]]] = []
+    agains: list[tuple[float, dict[str, float]]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        xlsx, db = Path(tmp) / "products.xlsx", Path(tmp) / "shop.sqlite"
+        xlsx = Path(tmp) / "products.xlsx"
         t = time.perf_counter()
         make_file(xlsx, args.rows)
         print(f"generated {args.rows} rows in {time.perf_counter() - t:.1f} s")
-        base = min(_run("calamine", xlsx, db)["seconds"] for _ in range(2))
-        first = _run("import", xlsx, db)
-        again = _run("import", xlsx, db)
-        undo = _run("undo", xlsx, db)
-    print(f"calamine read only:   {base:6.2f} s")
-    print(f"first import:         {first['seconds']:6.2f} s  = {first['seconds'] / base:5.1f}x calamine (goal <= 2.0x)"
-          f"  new {first['new']:.0f}, errors {first['error']:.0f}, peak RSS {first['rss_mb']:.0f} MB (goal <= 300)")
-    print(f"re-import, unchanged: {again['seconds']:6.2f} s  = {again['seconds'] / base:5.1f}x calamine (goal <= 1.5x)"
-          f"  unchanged {again['unchanged']:.0f}, peak RSS {again['rss_mb']:.0f} MB")
+        for i in range(args.rounds):
+            db = Path(tmp) / f"shop{i}.sqlite"
+            for runs in (firsts, agains):  # a first import, then the same file again
+                base = _run("calamine", xlsx, db)["seconds"]
+                result = _run("import", xlsx, db)
+                runs.append((result["seconds"] / base, result))
+        undo = _run("undo", xlsx, Path(tmp) / "shop0.sqlite")
+    for label, runs, goal, count in (("first import:        ", firsts, 2.0, "new"),
+                                     ("re-import, unchanged:", agains, 1.5, "unchanged")):
+        ratio, result = sorted(runs, key=lambda r: r[0])[len(runs) // 2]
+        spread = ", ".join(f"{r:.2f}" for r, _ in runs)
+        print(f"{label} {result['seconds']:6.2f} s  = {ratio:5.2f}x calamine (goal <= {goal}x; rounds: {spread})"
+              f"  {count} {result[count]:.0f}, errors {result['error']:.0f},"
+              f" peak RSS {max(r['rss_mb'] for _, r in runs):.0f} MB (goal <= 300)")
     print(f"undo of the first:    {undo['seconds']:6.2f} s  ({undo['records']:.0f} records removed)")
     return 0
 

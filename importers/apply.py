@@ -15,7 +15,7 @@ from catalog.search import document
 from catalog.store import Store
 from importers.fields import PRODUCT_COLUMNS, SPEC_COLUMNS
 from importers.gcpause import gc_paused
-from importers.known_rows import States, forget_unused_states, stamps
+from importers.known_rows import States, forget_unused_states, row_key, stamps
 from importers.plan import ImportPlan, RowPlan
 
 Progress = Callable[[float, str], None]
@@ -40,7 +40,7 @@ def apply_plan(
     """
     todo = [r for r in plan.rows if r.action in ("new", "changed")]
     if not todo:
-        if any(r.key is not None for r in plan.rows):
+        if any(r.raw is not None for r in plan.rows):
             with gc_paused(), store.transaction():  # nothing to change, but rows to recognise next time
                 _remember_stored(store.conn, plan, States(store.conn, plan.context), "", set(), set())
         return None
@@ -60,16 +60,16 @@ def _remember_stored(conn: Any, plan: ImportPlan, states: States, stamp: str, st
                      stamped_specs: set[str]) -> None:
     """Keep the key and state of the plan's remembered rows whose spec was stored before this import
     (new specs get theirs as they are written). Records this import wrote carry `stamp`."""
-    rows = [(r, r.spec_id, r.product_id) for r in plan.rows if r.key is not None and not r.new_spec]
-    old_specs = stamps(conn, "specs", [s for _r, s, _p in rows if s and s not in stamped_specs])
-    old_products = stamps(conn, "products", {p for _r, _s, p in rows if p and p not in stamped_products})
+    rows = [(r, r.raw, r.spec_id, r.product_id) for r in plan.rows if r.raw is not None and not r.new_spec]
+    old_specs = stamps(conn, "specs", [s for _r, _raw, s, _p in rows if s and s not in stamped_specs])
+    old_products = stamps(conn, "products", {p for _r, _raw, _s, p in rows if p and p not in stamped_products})
     params = []
-    for r, spec_id, product_id in rows:
-        assert spec_id is not None and product_id is not None
+    for r, raw, spec_id, product_id in rows:
+        assert raw is not None and spec_id is not None and product_id is not None
         spec_at = stamp if spec_id in stamped_specs else old_specs.get(spec_id)
         product_at = stamp if product_id in stamped_products else old_products.get(product_id)
         if spec_at and product_at:
-            params.append((r.key, states.id(spec_at, product_at, r.category), spec_id))
+            params.append((row_key(raw), states.id(spec_at, product_at, r.category), spec_id))
     conn.executemany("UPDATE specs SET import_key = ?, import_state = ? WHERE id = ?", params)
     forget_unused_states(conn)
 
@@ -142,7 +142,7 @@ def _apply_products(
     # what remembered rows keep (importers.known_rows): the records' updated_at after this import
     states = States(conn, plan.context)
     stamped_products = set(product_updates) | {r.product_id for r in todo if r.new_product and r.product_id}
-    old_products = stamps(conn, "products", {r.product_id for r in todo if r.new_spec and r.key is not None
+    old_products = stamps(conn, "products", {r.product_id for r in todo if r.new_spec and r.raw is not None
                                              and r.product_id and r.product_id not in stamped_products})
 
     # a mapped cell left blank in a new record gets the column's default
@@ -180,12 +180,12 @@ def _apply_products(
                     touched.add(pid)  # its search text is made again from what is stored, at the end
                 order = next_order.get(pid, 1 if r.new_product else 0)
                 next_order[pid] = order + 1
-            state = None
-            if r.key is not None:
+            key = state = None
+            if r.raw is not None:
                 product_at = batch.stamp if pid in stamped_products else old_products.get(pid)
-                state = states.id(batch.stamp, product_at, r.category) if product_at else None
-            spec_rows.append([r.spec_id, pid, order, sv.get("name"), *[sv.get(c) for c in s_own],
-                              r.key if state is not None else None, state])
+                if product_at:
+                    key, state = row_key(r.raw), states.id(batch.stamp, product_at, r.category)
+            spec_rows.append([r.spec_id, pid, order, sv.get("name"), *[sv.get(c) for c in s_own], key, state])
         products_in.write(product_rows)
         specs_in.write(spec_rows)
 

@@ -20,9 +20,10 @@ from catalog.store import Store
 from importers.errors import Issue
 from importers.fields import PRODUCT_COLUMNS, SPEC_COLUMNS
 from importers.gcpause import gc_paused
-from importers.known_rows import context, row_key
+from importers.known_rows import context
 from importers.lookups import P_INDEX, S_INDEX, CatalogIndex, Lookups
-from importers.table import ParsedRow, ParsedTable
+from importers.readers import Row
+from importers.table import ParsedTable
 
 Action = Literal["new", "changed", "unchanged", "error"]
 
@@ -49,7 +50,7 @@ class RowPlan:
     new_spec: bool = False
     ledger: dict[str, Any] | None = None
     known: bool = False  # recognised as unchanged by its raw cells (importers.known_rows): not coerced
-    key: bytes | None = None  # its raw cells' digest, for apply to remember with its spec (importers.known_rows)
+    raw: Row | None = None  # its cells, when apply is to remember them for its spec (importers.known_rows)
 
 
 @dataclass
@@ -156,8 +157,8 @@ def build_plan(
         return ImportPlan(table, table.kind, rows, overwrite_blanks, ctx)
 
 
-def _has_errors(row: ParsedRow) -> bool:
-    return any(i.severity == "error" for i in row.issues)
+def _has_errors(issues: list[Issue]) -> bool:
+    return any(i.severity == "error" for i in issues)
 
 
 def _known_rows(store: Store, table: ParsedTable, lookups: Lookups, ctx: int) -> list[tuple[str, str] | None] | None:
@@ -198,13 +199,14 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
         if ex is None:  # a known row's spec claimed twice: the second is planned in full (a duplicate)
             ex = lookups.index(store.conn)
         by_sku, by_barcode, by_name_spec, by_name = ex.by_sku, ex.by_barcode, ex.by_name_spec, ex.by_name
-        v = row.values if len(row.values) == len(blanks) else {**blanks, **row.values}
+        values, issues = row.work_out()
+        v = values if len(values) == len(blanks) else {**blanks, **values}
         name = str(v.get("name") or "").strip()
         spec = str(v.get("spec") or "").strip()
         plan = RowPlan(row.row_number, "error", name, spec, product_values=_NOTHING, spec_values=_NOTHING, diffs=_NOTHING,
-                       issues=row.issues)
+                       issues=issues)
         plans.append(plan)
-        if row.issues and _has_errors(row):
+        if issues and _has_errors(issues):
             continue
         sku, barcode = v.get("sku"), v.get("barcode")
         spec_id: str | None = None
@@ -215,12 +217,12 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
         elif name and (name, spec) in by_name_spec:
             spec_id = by_name_spec[(name, spec)]
         if spec_id is None and not name:
-            _add_issue(plan, _row_issue(row, "name", "缺少商品名称", "The product name is missing",
+            _add_issue(plan, _row_issue(row.row_number, issues, "name", "缺少商品名称", "The product name is missing",
                                           "请填写名称列", "Fill in the name column"))
             continue
         if spec_id is not None and spec_id in seen_specs:
             _add_issue(plan, _row_issue(
-                row, "name", f"与第 {seen_specs[spec_id]} 行是同一个商品规格", f"Same product and spec as row {seen_specs[spec_id]}",
+                row.row_number, issues, "name", f"与第 {seen_specs[spec_id]} 行是同一个商品规格", f"Same product and spec as row {seen_specs[spec_id]}",
                 "删除重复的行，或填写不同的规格/货号", "Delete the duplicate row, or give it another spec or SKU"))
             continue
         pv = _product_values(v, p_fields) if p_fields else {}
@@ -259,7 +261,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
         if (name, spec) in new_in_file:
             first_row = new_in_file[(name, spec)]
             _add_issue(plan, _row_issue(
-                row, "name", f"与第 {first_row} 行是同一个商品规格", f"Same product and spec as row {first_row}",
+                row.row_number, issues, "name", f"与第 {first_row} 行是同一个商品规格", f"Same product and spec as row {first_row}",
                 "删除重复的行，或填写不同的规格/货号", "Delete the duplicate row, or give it another spec or SKU"))
             continue
         new_in_file[(name, spec)] = row.row_number
@@ -283,7 +285,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
         plan.action = "new"
         changes_product = existing_product is not None and (bool(plan.product_values) or bool(plan.diffs))
         _claim(claims, conflicted, product_id, _CHANGED_BY_ROW if changes_product else _says(name, pv, plan.category))
-    _check_sku_clashes(plans, table)
+    _check_sku_clashes(plans)
     changed_by_rows = {pid for pid, claim in claims.items() if claim is _CHANGED_BY_ROW}
     for plan in plans if changed_by_rows else ():
         if plan.known and plan.product_id in changed_by_rows:  # its product changes: its other rows do not say so
@@ -291,7 +293,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
             conflicted.add(plan.product_id)
     for plan, parsed in zip(plans, table.rows, strict=True):
         if not plan.known and plan.action != "error" and not plan.issues and plan.product_id not in conflicted:
-            plan.key = row_key(parsed.raw)
+            plan.raw = parsed.raw
     return plans
 
 
@@ -315,19 +317,17 @@ def _claim(claims: dict[str, Any], conflicted: set[str], product_id: str, claim:
         conflicted.add(product_id)
 
 
-def _check_sku_clashes(plans: list[RowPlan], table: ParsedTable) -> None:
+def _check_sku_clashes(plans: list[RowPlan]) -> None:
     """Two rows of the file giving the same new SKU to different specs: the later one is an error."""
     first: dict[str, int] = {}
-    by_number: dict[int, ParsedRow] = {}
     for p in plans:
         sku = p.spec_values.get("sku")
         if p.action not in ("new", "changed") or not sku:
             continue
         if sku in first:
             p.action = "error"
-            by_number = by_number or {r.row_number: r for r in table.rows}
             _add_issue(p, _row_issue(
-                by_number[p.row_number], "sku", f"货号 {sku} 与第 {first[sku]} 行重复", f"SKU {sku} repeats row {first[sku]}",
+                p.row_number, p.issues, "sku", f"货号 {sku} 与第 {first[sku]} 行重复", f"SKU {sku} repeats row {first[sku]}",
                 "每个规格使用不同的货号", "Give every spec its own SKU"))
         else:
             first[sku] = p.row_number
@@ -338,12 +338,13 @@ def _add_issue(plan: RowPlan, issue: Issue) -> None:
     plan.issues = [*plan.issues, issue]
 
 
-def _row_issue(row: ParsedRow, field_name: str, zh: str, en: str, fix_zh: str, fix_en: str) -> Issue:
+def _row_issue(row_number: int, issues: list[Issue], field_name: str, zh: str, en: str, fix_zh: str, fix_en: str) -> Issue:
+    """A row-level issue, placed in the column of the row's own issue about `field_name` if any."""
     column, header = "", ""
-    for col_issue in row.issues:
+    for col_issue in issues:
         if col_issue.field == field_name:
             column, header = col_issue.column, col_issue.header
-    return Issue(row.row_number, column, header, field_name, "row_" + field_name, zh, en, fix_zh, fix_en)
+    return Issue(row_number, column, header, field_name, "row_" + field_name, zh, en, fix_zh, fix_en)
 
 
 def _ledger_key(values: dict[str, Any], occurrence: int) -> str:
@@ -368,12 +369,12 @@ def _plan_ledger(store: Store, table: ParsedTable) -> list[RowPlan]:
         v = row.values
         plan = RowPlan(row.row_number, "error", str(v.get("item") or ""), str(v.get("spec") or ""), issues=row.issues)
         plans.append(plan)
-        if _has_errors(row):
+        if _has_errors(row.issues):
             continue
         if v.get("occurred_at") is None or v.get("amount_fen") is None:
             missing = "occurred_at" if v.get("occurred_at") is None else "amount_fen"
             zh = "缺少日期" if missing == "occurred_at" else "缺少金额"
-            _add_issue(plan, _row_issue(row, missing, zh, "The date is missing" if missing == "occurred_at" else "The amount is missing",
+            _add_issue(plan, _row_issue(row.row_number, row.issues, missing, zh, "The date is missing" if missing == "occurred_at" else "The amount is missing",
                                           "请补上这一格", "Fill in this cell"))
             continue
         qty = v.get("qty")
@@ -404,7 +405,7 @@ def _plan_ledger(store: Store, table: ParsedTable) -> list[RowPlan]:
         if key in existing:
             plan.action = "unchanged"
         elif key in seen:
-            _add_issue(plan, _row_issue(row, "order_id", f"单号 {order_id} 在文件中重复", f"Order id {order_id} appears twice",
+            _add_issue(plan, _row_issue(row.row_number, row.issues, "order_id", f"单号 {order_id} 在文件中重复", f"Order id {order_id} appears twice",
                                           "删除重复的行", "Delete the duplicate row"))
         else:
             seen.add(key)

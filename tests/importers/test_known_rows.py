@@ -71,7 +71,7 @@ def test_the_same_file_again_is_recognised_without_coercing(store: Store, tmp_pa
     plan = build_plan(store, table)
     assert _known(plan) == [2, 3, 4, 6, 7]
     assert [r.action for r in plan.rows] == ["unchanged", "unchanged", "unchanged", "error", "unchanged", "unchanged"]
-    assert [r.coerced for r in table.rows] == [False, False, False, True, False, False]  # only the error row
+    assert not any(r.coerced for r in table.rows)  # a plan keeps no values it works out
     assert apply_plan(store, plan) is None
     assert _plan_both(store, path, tmp_path).count("unchanged") == 5
 
