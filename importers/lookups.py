@@ -131,7 +131,6 @@ class Lookups:
         return self
 
     def _load(self, db_path: Path) -> None:
-        keys("预热")  # the apply step needs the pinyin tables: load them now too
         try:
             conn = connect(db_path, upgrade=False)
             try:
@@ -145,6 +144,7 @@ class Lookups:
                         self._go.set()
                     # no plan within a minute (the file was refused, the wizard closed): give up
                     if self._go.wait(_PLAN_WAIT_S) and not self._skip:
+                        keys("预热")  # rows to plan in full may make products: apply needs the pinyin tables
                         self._index = CatalogIndex(conn, paths)
             finally:
                 conn.close()
