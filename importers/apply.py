@@ -15,8 +15,9 @@ from catalog.search import document
 from catalog.store import Store
 from importers.fields import PRODUCT_COLUMNS, SPEC_COLUMNS
 from importers.gcpause import gc_paused
-from importers.known_rows import States, forget_unused_states, row_key, stamps
+from importers.known_rows import States, forget_unused_states, stamps
 from importers.plan import ImportPlan, RowPlan
+from importers.row_keys import row_key
 
 Progress = Callable[[float, str], None]
 

@@ -16,21 +16,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import marshal
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from importlib import metadata
-from itertools import repeat
 from typing import Final
 
-from importers.readers import Row
 from importers.table import ParsedTable
 
 # Bump when how cells are coerced or rows are matched changes without a new release: the keys
 # remembered before then count for nothing (their rows take the full comparison once).
 RULES: Final = 1
-
-_PLAIN: Final = frozenset({str, int, float, bool, type(None)})
 
 
 def _version() -> str:
@@ -41,18 +36,6 @@ def _version() -> str:
 
 
 _VERSION: Final = _version()
-
-
-def row_key(raw: Row) -> bytes:
-    """The raw cells of a row as bytes: equal exactly when the cells are (values and types).
-
-    The bytes themselves, not a digest of them: hashing 100,000 rows costs more than keeping the
-    ~100 bytes each (a re-import looks every row up by its key).
-    """
-    try:
-        return marshal.dumps(raw, 2)  # version 2: no back-references, so the bytes depend on the values only
-    except ValueError:  # dates and times
-        return marshal.dumps([c if c.__class__ in _PLAIN else (c.__class__.__name__, repr(c)) for c in raw], 2)
 
 
 def context(table: ParsedTable, overwrite_blanks: bool) -> int:
@@ -93,14 +76,9 @@ class KnownRows:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def match(self, rows: Sequence[Row], ctx: int) -> list[tuple[str, str] | None]:
-        """For each row, (spec id, product id) if it is known in context `ctx`, else None."""
-        get = self._entries.get
-        try:
-            found = list(map(get, map(marshal.dumps, rows, repeat(2, len(rows)))))  # row_key, without a call per row
-        except ValueError:  # dates and times
-            found = [get(row_key(raw)) for raw in rows]
-        return [f[1] if f is not None and f[0] == ctx else None for f in found]
+    def match(self, keys: Iterable[bytes], ctx: int) -> list[tuple[str, str] | None]:
+        """For each row key (importers.row_keys), (spec id, product id) if that row is known in context `ctx`, else None."""
+        return [f[1] if f is not None and f[0] == ctx else None for f in map(self._entries.get, keys)]
 
 
 class States:

@@ -24,6 +24,7 @@ from importers.gcpause import gc_paused
 from importers.known_rows import context
 from importers.lookups import P_INDEX, S_INDEX, CatalogIndex, Lookups
 from importers.readers import Row
+from importers.row_keys import row_keys
 from importers.table import ParsedTable
 
 Action = Literal["new", "changed", "unchanged", "error"]
@@ -167,7 +168,7 @@ def _known_rows(store: Store, table: ParsedTable, lookups: Lookups, ctx: int) ->
     known = lookups.known(store.conn)
     if not known:
         return None
-    return known.match([row.raw for row in table.rows], ctx)
+    return known.match(row_keys([row.raw for row in table.rows]), ctx)
 
 
 def _all_known(table: ParsedTable, hits: list[tuple[str, str] | None]) -> list[RowPlan] | None:

@@ -42,11 +42,12 @@ class ParsedRow:
 
     __slots__ = ("_coerce", "_issues", "_values", "raw", "row_number")
 
-    def __init__(self, row_number: int, raw: Row, values: dict[str, Any] | None = None, issues: list[Issue] | None = None,
-                 coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]] | None = None) -> None:
-        self.row_number, self.raw, self._coerce = row_number, raw, coerce
-        self._values = values if values is not None or coerce is not None else {}
-        self._issues = issues if issues is not None else [] if coerce is None else None
+    def __init__(self, row_number: int, raw: Row, coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]) -> None:
+        """Row `row_number` (1-based) holding `raw`; `coerce` works its values and issues out."""
+        self.row_number, self.raw = row_number, raw
+        self._coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]] | None = coerce
+        self._values: dict[str, Any] | None = None
+        self._issues: list[Issue] | None = None
 
     def _work_out(self) -> None:
         assert self._coerce is not None
@@ -437,7 +438,7 @@ def _build_rows(
         if reason is not None:
             skipped.append(SkippedRow(ri + 1, reason))
             continue
-        out.append(ParsedRow(ri + 1, row, None, None, coerce))
+        out.append(ParsedRow(ri + 1, row, coerce))
     return out, skipped
 
 

@@ -8,7 +8,6 @@ by row: action, record ids, changes and problems.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -17,7 +16,6 @@ import pytest
 from catalog.batches import UndoRefused
 from catalog.store import Store
 from importers.apply import apply_plan
-from importers.known_rows import row_key
 from importers.lookups import Lookups
 from importers.plan import ImportPlan, build_plan
 from importers.table import read_table
@@ -176,13 +174,6 @@ def test_the_prefetched_lookups_skip_the_index_when_every_row_is_known(store: St
     assert plan.count("changed") == 1 and with_change._index is not None
 
 
-def test_row_keys_tell_values_and_types_apart() -> None:
-    assert row_key(["a", 1, 2.5, True, None]) == row_key(["a", 1, 2.5, True, None])
-    keys = {row_key(["a", v]) for v in (1, 1.0, True, "1", dt.date(2024, 3, 1), dt.datetime(2024, 3, 1))}
-    assert len(keys) == 6
-    assert row_key(["a", dt.time(12, 30)]) != row_key(["a", dt.time(12, 31)])
-
-
 def test_after_undo_a_restored_spec_no_longer_matches_its_newer_row(store: Store, tmp_path: Path) -> None:
     apply_plan(store, build_plan(store, read_table(_write(tmp_path, GOODS))))
     edited = _write(tmp_path, GOODS.replace(",3.5,", ",4,"), "edited.csv")
@@ -204,3 +195,18 @@ def test_undo_refused_names_an_edited_spec_that_keeps_a_row(store: Store, tmp_pa
     store.products.save(dataclasses.replace(cola, specs=[dataclasses.replace(cola.specs[0], member_price_fen=380)]))
     with pytest.raises(UndoRefused, match="330ml"):  # described without the spec's row key (JSON holds no bytes)
         store.batches.undo(batch)
+
+
+def test_the_command_line_recognises_the_same_file(store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from desktop.cli import main
+
+    path = _write(tmp_path, GOODS)
+    args = ["--data-dir", str(tmp_path / "data"), "import", str(path), "--json"]
+    main(args)
+    capsys.readouterr()
+    main(args)
+    again = json.loads(capsys.readouterr().out)
+    assert (again["rows"], again["created"], again["updated"], again["unchanged"], again["batch"]) == (6, 0, 0, 5, None)
+    assert [e["row"] for e in again["errors"]] == [5]
