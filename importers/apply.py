@@ -39,6 +39,8 @@ def apply_plan(
     Error rows are skipped (they go to the error report). Cancelling rolls everything back and
     raises `catalog.products.Cancelled`.
     """
+    if plan.all_known:
+        return None
     todo = [r for r in plan.rows if r.action in ("new", "changed")]
     if not todo:
         if any(r.raw is not None for r in plan.rows):
@@ -85,7 +87,7 @@ def summary(plan: ImportPlan, batch: str | None) -> dict[str, Any]:
         "sheet": t.sheet,
         "header_row": t.header_row,
         "mapping": {t.headers[i] if i < len(t.headers) and t.headers[i] else f"#{i + 1}": f for i, (f, _c) in sorted(t.mapping.items())},
-        "rows": len(plan.rows),
+        "rows": plan.row_count,
         "created": plan.count("new"),
         "updated": plan.count("changed"),
         "unchanged": plan.count("unchanged"),

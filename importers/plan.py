@@ -55,24 +55,62 @@ class RowPlan:
     raw: Row | None = None  # its cells, when apply is to remember them for its spec (importers.known_rows)
 
 
+@dataclass(frozen=True)
+class AllKnown:
+    """The rows of a plan whose every row is known unchanged (importers.known_rows), each for a
+    spec of its own: the same file again. Their RowPlans are made only when asked for."""
+
+    row_numbers: list[int]
+    product_ids: list[str]
+    spec_ids: list[str]
+
+    def plans(self) -> list[RowPlan]:
+        """One RowPlan per row (one map instead of a loop: 100,000 rows in ~50 ms instead of ~90)."""
+        n = len(self.row_numbers)
+        return list(map(RowPlan, self.row_numbers, repeat("unchanged", n), repeat("", n), repeat("", n), self.product_ids,
+                        self.spec_ids, repeat(None, n), repeat(_NOTHING, n), repeat(_NOTHING, n), repeat(_NOTHING, n),
+                        repeat(_NO_ISSUES, n), repeat(False, n), repeat(False, n), repeat(None, n), repeat(True, n)))
+
+
 @dataclass
 class ImportPlan:
     """A dry run's result: every data row with its action, ready for `apply`."""
 
     table: ParsedTable
     kind: str
-    rows: list[RowPlan]
+    _rows: list[RowPlan] | AllKnown
     overwrite_blanks: bool = False
     context: int = 0  # what besides its cells decides a row's plan (importers.known_rows.context)
 
+    @property
+    def rows(self) -> list[RowPlan]:
+        """Every data row's plan, in the file's order."""
+        if isinstance(self._rows, AllKnown):
+            self._rows = self._rows.plans()
+        return self._rows
+
+    @property
+    def all_known(self) -> bool:
+        """True if every row is known unchanged: nothing to apply, nothing to remember."""
+        return isinstance(self._rows, AllKnown) or (bool(self._rows) and all(r.known for r in self._rows))
+
+    @property
+    def row_count(self) -> int:
+        """How many data rows the plan has."""
+        return len(self._rows.row_numbers) if isinstance(self._rows, AllKnown) else len(self._rows)
+
     def count(self, action: Action) -> int:
         """How many rows have this action."""
-        return sum(1 for r in self.rows if r.action == action)
+        if isinstance(self._rows, AllKnown):
+            return self.row_count if action == "unchanged" else 0
+        return sum(1 for r in self._rows if r.action == action)
 
     @property
     def errors(self) -> list[Issue]:
         """Every error issue of the rows that will not be imported, in row order."""
-        return [i for r in self.rows if r.action == "error" for i in r.issues if i.severity == "error"]
+        if isinstance(self._rows, AllKnown):
+            return []
+        return [i for r in self._rows if r.action == "error" for i in r.issues if i.severity == "error"]
 
 
 def _product_values(values: dict[str, Any], fields: list[tuple[str, str]]) -> dict[str, Any]:
@@ -171,20 +209,15 @@ def _known_rows(store: Store, table: ParsedTable, lookups: Lookups, ctx: int) ->
     return known.match(row_keys([row.raw for row in table.rows]), ctx)
 
 
-def _all_known(table: ParsedTable, hits: list[tuple[str, str] | None]) -> list[RowPlan] | None:
-    """The plan when every row is known, each for a spec of its own (the same file again), else None."""
+def _all_known(table: ParsedTable, hits: list[tuple[str, str] | None]) -> AllKnown | None:
+    """The rows when every one is known, each for a spec of its own (the same file again), else None."""
     spec_ids = [h[0] for h in hits if h is not None]
     if len(spec_ids) != len(hits) or len(set(spec_ids)) != len(hits):
         return None
-    n = len(hits)
-    # one map instead of a loop: 100,000 rows in ~50 ms instead of ~90
-    return list(map(RowPlan, [r.row_number for r in table.rows], repeat("unchanged", n), repeat("", n), repeat("", n),
-                    [h[1] for h in hits if h is not None], spec_ids, repeat(None, n), repeat(_NOTHING, n), repeat(_NOTHING, n),
-                    repeat(_NOTHING, n), repeat(_NO_ISSUES, n), repeat(False, n), repeat(False, n), repeat(None, n),
-                    repeat(True, n)))
+    return AllKnown([r.row_number for r in table.rows], [h[1] for h in hits if h is not None], spec_ids)
 
 
-def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, lookups: Lookups, ctx: int) -> list[RowPlan]:
+def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, lookups: Lookups, ctx: int) -> list[RowPlan] | AllKnown:
     hits = _known_rows(store, table, lookups, ctx)
     ex: CatalogIndex | None = None
     if hits is not None and None not in hits:
