@@ -138,13 +138,14 @@ class Lookups:
                 with gc_paused():
                     paths = category_paths(conn)
                     known = KnownRows.load(conn, paths)
-                    self._paths, self._known = paths, known
-                    self._known_ready.set()
-                    if not known:
-                        self._go.set()
-                    # no plan within a minute (the file was refused, the wizard closed): give up
-                    if self._go.wait(_PLAN_WAIT_S) and not self._skip:
-                        keys("预热")  # rows to plan in full may make products: apply needs the pinyin tables
+                self._paths, self._known = paths, known
+                self._known_ready.set()
+                if not known:
+                    self._go.set()
+                # no plan within a minute (the file was refused, the wizard closed): give up
+                if self._go.wait(_PLAN_WAIT_S) and not self._skip:
+                    keys("预热")  # rows to plan in full may make products: apply needs the pinyin tables
+                    with gc_paused():
                         self._index = CatalogIndex(conn, paths)
             finally:
                 conn.close()

@@ -229,8 +229,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
         ex = lookups.index(store.conn)
     plans: list[RowPlan] = []
     # Rows are remembered for the next import only where their product ends up as they say (see _claim).
-    claims: dict[str, Any] = {}  # product id -> what its first planned row says of it (_says or _CHANGED_BY_ROW)
-    conflicted: set[str] = set()
+    claims = _Claims()
     new_products: dict[str, str] = {}  # name -> new product id (rows sharing a name share a product)
     seen_specs: dict[str, int] = {}  # spec id -> row number that already targets it
     new_in_file: dict[tuple[str, str], int] = {}  # (name, spec) of new specs -> their row
@@ -304,8 +303,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
             for col, new in plan.spec_values.items():
                 plan.diffs[col if col != "name" else "spec"] = (old_spec[S_INDEX[col]], new)
             plan.action = "changed" if plan.diffs else "unchanged"
-            changes_product = bool(plan.product_values) or "category" in plan.diffs
-            _claim(claims, conflicted, product_id, _CHANGED_BY_ROW if changes_product else _says(name, pv, plan.category))
+            claims.add(plan)
             if plan.action == "unchanged":
                 plan.product_values = plan.spec_values = plan.diffs = _NOTHING  # 100,000 empty dicts add up
             continue
@@ -335,44 +333,46 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
         plan.spec_values = {k: x for k, x in sv.items() if x is not None}
         plan.spec_values["name"] = spec
         plan.action = "new"
-        changes_product = existing_product is not None and (bool(plan.product_values) or bool(plan.diffs))
-        _claim(claims, conflicted, product_id, _CHANGED_BY_ROW if changes_product else _says(name, pv, plan.category))
+        claims.add(plan)
     if in_full:
-        _finish(plans, table, claims, conflicted)
+        _finish(plans, table, claims)
     return plans
 
 
-def _finish(plans: list[RowPlan], table: ParsedTable, claims: dict[str, Any], conflicted: set[str]) -> None:
-    """Refuse clashing SKUs, then pick the rows apply is to remember (see _claim)."""
+def _finish(plans: list[RowPlan], table: ParsedTable, claims: _Claims) -> None:
+    """Refuse clashing SKUs, then pick the rows apply is to remember (see _Claims)."""
     _check_sku_clashes(plans)
-    changed_by_rows = {pid for pid, claim in claims.items() if claim is _CHANGED_BY_ROW}
-    for plan in plans if changed_by_rows else ():
-        if plan.known and plan.product_id in changed_by_rows:  # its product changes: its other rows do not say so
-            assert plan.product_id is not None
-            conflicted.add(plan.product_id)
+    for plan in plans if claims.changed else ():
+        if plan.known and plan.product_id in claims.changed:  # its product changes: its other rows do not say so
+            claims.conflicted.add(plan.product_id)
     for plan, parsed in zip(plans, table.rows, strict=True):
-        if not plan.known and plan.action != "error" and not plan.issues and plan.product_id not in conflicted:
+        if not plan.known and plan.action != "error" and not plan.issues and plan.product_id not in claims.conflicted:
             plan.raw = parsed.raw
 
 
-_CHANGED_BY_ROW = object()  # what a row that changes a stored product says of it
-
-
-def _says(name: str, pv: dict[str, Any], category: str | None) -> int:
-    """What a row says of its product, as a number (rows of one product are compared by it)."""
-    return hash((name, tuple(pv.items()), category))
-
-
-def _claim(claims: dict[str, Any], conflicted: set[str], product_id: str, claim: Any) -> None:
-    """Note what a planned row says of its product; a product whose rows disagree goes to `conflicted`.
+class _Claims:
+    """What the rows planned in full say of their products, to find the products whose rows disagree.
 
     A row is only remembered (importers.known_rows) if, after the import, its product is what the
-    row says. Not so when another row of the file changes that product, or says something else
-    of a product the file creates (the first row's unit is the one kept).
+    row says. Not so when another row of the file changes that stored product, or says something
+    else of a product the file creates (the first row's values are the ones it gets).
     """
-    before = claims.setdefault(product_id, claim)
-    if before is not claim and (claim is _CHANGED_BY_ROW or before is _CHANGED_BY_ROW or claim != before):
-        conflicted.add(product_id)
+
+    def __init__(self) -> None:
+        self.first: dict[str, RowPlan] = {}  # product id -> its first row
+        self.changed: set[str] = set()  # stored products a row changes
+        self.conflicted: set[str | None] = set()  # products none of whose rows may be remembered
+
+    def add(self, plan: RowPlan) -> None:
+        """Note a row planned in full (its product id set, its values not yet dropped)."""
+        pid = plan.product_id
+        assert pid is not None
+        if not plan.new_product and (plan.product_values or "category" in plan.diffs):
+            self.changed.add(pid)
+        first = self.first.setdefault(pid, plan)
+        if first is not plan and (pid in self.changed or (plan.new_product and (
+                first.name, first.product_values, first.category) != (plan.name, plan.product_values, plan.category))):
+            self.conflicted.add(pid)
 
 
 def _check_sku_clashes(plans: list[RowPlan]) -> None:

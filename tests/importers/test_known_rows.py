@@ -210,3 +210,15 @@ def test_the_command_line_recognises_the_same_file(store: Store, tmp_path: Path,
     again = json.loads(capsys.readouterr().out)
     assert (again["rows"], again["created"], again["updated"], again["unchanged"], again["batch"]) == (6, 0, 0, 5, None)
     assert [e["row"] for e in again["errors"]] == [5]
+
+
+def test_a_row_that_changes_a_product_another_row_describes_is_not_trusted(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path, GOODS)
+    apply_plan(store, build_plan(store, read_table(path)))
+    # the big portion now says the unit is 盘, the small one still says 份: the product ends up 盘
+    torn = _write(tmp_path, GOODS.replace("辣炒蛤蜊,大份,,,38,份", "辣炒蛤蜊,大份,,,38,盘"), "torn.csv")
+    first = _plan_both(store, torn, tmp_path)
+    assert [r.action for r in first.rows[4:]] == ["changed", "unchanged"] and first.rows[5].known
+    apply_plan(store, first)
+    again = _plan_both(store, torn, tmp_path)  # the small portion's row now disagrees with the product
+    assert [r.action for r in again.rows[4:]] == ["unchanged", "changed"] and not any(r.known for r in again.rows[4:])
