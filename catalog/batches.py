@@ -241,11 +241,7 @@ class Batches:
             self._refuse_if_referenced("product", "SELECT id FROM products WHERE created_at = ?", (stamp,))
             removed += self._remove_inserted(stamp)
         removed += self.conn.execute("DELETE FROM ledger_entries WHERE batch_id = ?", (batch_id,)).rowcount
-        for entity, entity_id in inserted:
-            if entity == "ledger":
-                continue
-            self._refuse_if_referenced(entity, "SELECT ?", (entity_id,))
-            removed += self.conn.execute(f"DELETE FROM {TABLES[entity]} WHERE id = ?", (entity_id,)).rowcount
+        removed += self._remove_others([(entity, entity_id) for entity, entity_id in inserted if entity != "ledger"])
         refresh_search(self.conn, touched)
         self.conn.execute(
             "UPDATE import_batches SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?", (batch_id,)
@@ -280,6 +276,29 @@ class Batches:
                      " WHERE NOT unpushed ORDER BY entity = 'product', rowid")
         conn.execute("DROP TABLE temp.undone")
         return int(removed)
+
+    def _remove_others(self, inserted: builtins.list[tuple[str, str]]) -> int:
+        """Delete the other records a batch inserted (its categories), newest first; returns how many.
+
+        As for products and specs, a record whose insert row never left the PC takes its outbox
+        rows with it; the others get a delete row from the triggers.
+        """
+        conn, removed = self.conn, 0
+        sent = Outbox(conn).sent_upto()
+        unpushed = {(r[0], r[1]) for r in conn.execute(
+            "SELECT entity, entity_id FROM outbox WHERE op = 'insert' AND mutation_id > ?", (sent,))} & set(inserted)
+        for entity, entity_id in inserted:
+            self._refuse_if_referenced(entity, "SELECT ?", (entity_id,))  # each in turn: a child goes before its parent
+            if (entity, entity_id) not in unpushed:
+                removed += conn.execute(f"DELETE FROM {TABLES[entity]} WHERE id = ?", (entity_id,)).rowcount
+                continue
+            conn.execute("DELETE FROM outbox WHERE mutation_id > ? AND entity = ? AND entity_id = ?", (sent, entity, entity_id))
+            conn.execute("INSERT INTO capture_off (reason) VALUES ('undo')")
+            try:
+                removed += conn.execute(f"DELETE FROM {TABLES[entity]} WHERE id = ?", (entity_id,)).rowcount
+            finally:
+                conn.execute("DELETE FROM capture_off WHERE reason = 'undo'")
+        return removed
 
     def _refuse_if_referenced(self, entity: str, ids_sql: str, params: tuple[Any, ...]) -> None:
         """Refuse when another record still refers to one of the records `ids_sql` selects."""

@@ -191,8 +191,8 @@ def test_batch_records_only_updates_and_undo_writes_deletes_to_the_outbox(store:
     store.batches.undo(second)
     store.batches.undo(first)
     assert store.products.count() == 0
-    # nothing was pushed yet: an import and its undo leave nothing about those records to push
-    assert [r for r in store.outbox.pending(limit=1000) if r.entity in ("product", "spec")] == []
+    # nothing was pushed yet: an import and its undo leave nothing to push, categories included
+    assert store.outbox.pending(limit=1000) == []
 
 
 def test_undo_after_a_push_writes_delete_rows(store: Store, tmp_path: Path) -> None:
@@ -206,6 +206,7 @@ def test_undo_after_a_push_writes_delete_rows(store: Store, tmp_path: Path) -> N
     assert ops == [("product", "insert")] * 3 + [("spec", "insert")] * 4 + [("spec", "delete")] * 4 + [("product", "delete")] * 3
     store.outbox.acknowledge(pushed[-1].mutation_id)  # the server answers at last
     assert [r.op for r in store.outbox.pending(limit=1000) if r.entity in ("product", "spec")] == ["delete"] * 7
+    assert [r.op for r in store.outbox.pending(limit=1000) if r.entity == "category"] == ["delete"] * 4  # 酒水 啤酒 饮料 海鲜
 
 
 def test_undo_of_a_batch_made_before_stamps_compares_the_after_copies(store: Store) -> None:
