@@ -36,3 +36,12 @@ def store(tmp_path: Path) -> Iterator[Store]:
         yield s
     finally:
         s.close()
+
+
+@pytest.fixture
+def shop(store: Store) -> Store:
+    """A shop database filled with the demo restaurant (catalog.demo)."""
+    from catalog.demo import load_demo
+
+    load_demo(store)
+    return store

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,16 +12,6 @@ from catalog.demo import IMAGE_SIZE, MENU_NAME, SHOP_SETTINGS, ean13, ean13_vali
 from catalog.models import ALLERGENS, Product
 from catalog.products import ProductError
 from catalog.store import Store
-
-
-@pytest.fixture
-def shop(tmp_path: Path) -> Iterator[Store]:
-    s = Store.open(tmp_path / "shop.sqlite")
-    try:
-        load_demo(s)
-        yield s
-    finally:
-        s.close()
 
 
 def _all(store: Store) -> list[Product]:

@@ -6,30 +6,18 @@ import csv
 import io
 import os
 import sys
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from catalog.demo import load_demo
 from catalog.models import Product, Spec
 from catalog.products import Cancelled
 from catalog.store import Store
 from importers.export import HEADERS, ExportError, export_products, neutralize
 
 EVIL_NAME = '=HYPERLINK("http://evil.example/x","点我")'
-
-
-@pytest.fixture
-def shop(tmp_path: Path) -> Iterator[Store]:
-    s = Store.open(tmp_path / "shop.sqlite")
-    try:
-        load_demo(s)
-        yield s
-    finally:
-        s.close()
 
 
 def _spec_count(store: Store) -> int:
