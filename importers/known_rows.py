@@ -46,39 +46,45 @@ def context(table: ParsedTable, overwrite_blanks: bool) -> int:
 
 
 class KnownRows:
-    """The remembered rows whose spec and product are untouched since: key -> (context, (spec id, product id))."""
+    """The remembered rows whose spec and product are untouched since, by context: key -> (spec id, product id)."""
 
-    def __init__(self, entries: dict[bytes, tuple[int, tuple[str, str]]]) -> None:
-        self._entries = entries
+    def __init__(self, by_context: dict[int, dict[bytes, tuple[str, str]]]) -> None:
+        self._by_context = by_context
 
     @classmethod
     def load(cls, conn: sqlite3.Connection, category_paths: dict[str | None, str]) -> KnownRows:
         """The still valid entries of the database (`category_paths`: category id -> its path)."""
+        states = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, context, category FROM import_states")}
         cur = conn.cursor()
         cur.row_factory = None
-        entries: dict[bytes, tuple[int, tuple[str, str]]] = {}
-        ambiguous: set[bytes] = set()
-        for key, ctx, spec_id, product_id, category_id, category in cur.execute(
-            "SELECT s.import_key, st.context, s.id, s.product_id, p.category_id, st.category FROM specs s"
+        by_context: dict[int, dict[bytes, tuple[str, str]]] = {}
+        ambiguous: set[tuple[int, bytes]] = set()
+        for key, state, spec_id, product_id, category_id in cur.execute(
+            "SELECT s.import_key, s.import_state, s.id, s.product_id, p.category_id FROM specs s"
             " JOIN import_states st ON st.id = s.import_state AND st.spec_at = s.updated_at"
             " JOIN products p ON p.id = s.product_id AND p.updated_at = st.product_at AND p.archived = 0"
             " WHERE s.import_key IS NOT NULL AND s.archived = 0"
         ):
-            if category is not None and category_paths.get(category_id, "") != category:
+            ctx, category = states.get(state, (None, None))  # None: a state made after it was read
+            if ctx is None or (category is not None and category_paths.get(category_id, "") != category):
                 continue
-            if key in entries:
-                ambiguous.add(key)  # one row, two specs (two files held the same row): decide in full
-            entries[key] = (ctx, (spec_id, product_id))
-        for key in ambiguous:
-            del entries[key]
-        return cls(entries)
+            entries = by_context.get(ctx)
+            if entries is None:
+                entries = by_context[ctx] = {}
+            elif key in entries:
+                ambiguous.add((ctx, key))  # one row, two specs (two files held the same row): decide in full
+            entries[key] = (spec_id, product_id)
+        for ctx, key in ambiguous:
+            del by_context[ctx][key]
+        return cls(by_context)
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return sum(len(entries) for entries in self._by_context.values())
 
     def match(self, keys: Iterable[bytes], ctx: int) -> list[tuple[str, str] | None]:
         """For each row key (importers.row_keys), (spec id, product id) if that row is known in context `ctx`, else None."""
-        return [f[1] if f is not None and f[0] == ctx else None for f in map(self._entries.get, keys)]
+        entries = self._by_context.get(ctx)
+        return list(map(entries.get, keys)) if entries is not None else [None for _ in keys]
 
 
 class States:
