@@ -18,7 +18,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable
-from importlib import metadata
+from functools import cache
 from typing import Final
 
 from importers.table import ParsedTable
@@ -28,19 +28,20 @@ from importers.table import ParsedTable
 RULES: Final = 1
 
 
+@cache
 def _version() -> str:
+    """PortDesk's version (read once, when first needed: importlib.metadata costs ~30 ms)."""
+    from importlib import metadata
+
     try:
         return metadata.version("portdesk")
     except metadata.PackageNotFoundError:  # a frozen bundle without metadata
         return "?"
 
 
-_VERSION: Final = _version()
-
-
 def context(table: ParsedTable, overwrite_blanks: bool) -> int:
     """What besides its cells decides a row's plan: kind, header, column mapping, options, rules."""
-    basis = json.dumps([RULES, _VERSION, table.kind, table.header_signature, table.date1904, overwrite_blanks,
+    basis = json.dumps([RULES, _version(), table.kind, table.header_signature, table.date1904, overwrite_blanks,
                         sorted((c, f) for c, (f, _conf) in table.mapping.items())], ensure_ascii=False)
     return int.from_bytes(hashlib.blake2b(basis.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
