@@ -585,8 +585,37 @@ def to_spicy(value: Any) -> int:
 # --------------------------------------------------------------------------- dispatch
 
 
+# Field types whose coercer is a pure function of the cell giving an immutable value: prices,
+# quantities, units and statuses repeat from row to row (9.9, 12, "瓶"), so their results are kept.
+_REPEATING: Final = frozenset({"money", "decimal", "unit", "days", "direction", "status", "spicy"})
+_MEMO_LIMIT: Final = 50_000
+
+
 def make_coercer(kind: str, date1904: bool = False) -> Coercer:
-    """The coercer for a field type (see ``importers.fields.FIELD_TYPES``)."""
+    """The coercer for a field type (see ``importers.fields.FIELD_TYPES``); for the types whose
+    values repeat, one that remembers its results (each cell by value and type: 1, 1.0 and True
+    differ), made per table."""
+    fn = _coercer(kind, date1904)
+    return _memoized(fn) if kind in _REPEATING else fn
+
+
+def _memoized(fn: Coercer) -> Coercer:
+    results: dict[tuple[type, Any], Any] = {}
+
+    def coerce(value: Any) -> Any:
+        key = (value.__class__, value)
+        found = results.get(key, results)
+        if found is not results:
+            return found
+        out = fn(value)  # a CellError is raised each time: bad cells are few
+        if len(results) < _MEMO_LIMIT:
+            results[key] = out
+        return out
+
+    return coerce
+
+
+def _coercer(kind: str, date1904: bool) -> Coercer:
     if kind == "money":
         return to_fen
     if kind == "decimal":

@@ -203,6 +203,22 @@ def test_coercers_raise_only_cell_errors(cell: object) -> None:
             make_coercer(ftype)(cell)
 
 
+def _outcome(fn: object, cell: object) -> object:
+    try:
+        return ("ok", fn(cell))  # type: ignore[operator]
+    except CellError as e:
+        return ("error", e.code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cell_list=st.lists(cells, max_size=6))
+def test_coercers_that_remember_give_what_a_fresh_call_gives(cell_list: list[object]) -> None:
+    for ftype in ("money", "decimal", "unit", "days", "direction", "status", "spicy"):
+        coerce = make_coercer(ftype)
+        for cell in [*cell_list, *cell_list, 1, 1.0, True, "1", "1.0"]:  # each value twice, and lookalikes
+            assert _outcome(coerce, cell) == _outcome(make_coercer(ftype), cell), (ftype, cell)
+
+
 @settings(max_examples=300, deadline=None)
 @given(value=st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=2, allow_nan=False))
 def test_money_text_roundtrip(value: Decimal) -> None:
