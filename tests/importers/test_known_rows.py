@@ -222,3 +222,12 @@ def test_a_row_that_changes_a_product_another_row_describes_is_not_trusted(store
     apply_plan(store, first)
     again = _plan_both(store, torn, tmp_path)  # the small portion's row now disagrees with the product
     assert [r.action for r in again.rows[4:]] == ["unchanged", "changed"] and not any(r.known for r in again.rows[4:])
+
+
+def test_a_new_spec_of_an_untouched_stored_product_is_recognised(store: Store, tmp_path: Path) -> None:
+    apply_plan(store, build_plan(store, read_table(_write(tmp_path, GOODS))))
+    other = _write(tmp_path, "商品名称,规格,售价,单位\n辣炒蛤蜊,中份,33,份\n", "other.csv")  # same unit: the product stays
+    first = build_plan(store, read_table(other))
+    assert [(r.action, r.new_spec, r.new_product) for r in first.rows] == [("new", True, False)]
+    apply_plan(store, first)
+    assert _known(_plan_both(store, other, tmp_path)) == [2]
