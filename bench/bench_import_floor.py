@@ -1,7 +1,7 @@
 """The floor under bench_import.py: what a first import of the same 100,000 x 8 file costs with the
 cheapest possible Python (no validation, no plan, no undo, no error report) and the same SQL
-writes (staged products and specs, their indexes, outbox rows, commit), as a ratio to
-python-calamine only reading the file, in the same process.
+writes (staged products and specs, their indexes, the row keys a re-import recognises them by,
+outbox rows, commit), as a ratio to python-calamine only reading the file, in the same process.
 
     python bench/bench_import_floor.py [--rows N]
 
@@ -35,6 +35,7 @@ def main() -> int:
     from catalog.pinyin import keys
     from catalog.search import document
     from catalog.store import Store
+    from importers.row_keys import row_keys
 
     keys("预热")  # load the pinyin tables before the clock starts, as bench_import's prefetch does
     with tempfile.TemporaryDirectory() as tmp:
@@ -54,20 +55,23 @@ def main() -> int:
             pids, sids = new_ids(n), new_ids(n)
             docs = [document(nm, [sp, bc]) for nm, sp, bc in zip(names, specs, barcodes, strict=True)]
             sort_keys = [keys(nm)[0] for nm in names]
+            row_keys_ = row_keys(data)  # what the import remembers for the next one (importers.known_rows)
             t2 = time.perf_counter()
             c = store.conn
             stamp = "2026-11-29T12:00:00.000001Z"
             c.execute("BEGIN")
             c.execute("INSERT INTO capture_off VALUES ('floor')")
+            state = c.execute("INSERT INTO import_states (context, spec_at, product_at, category) VALUES (0, ?1, ?1, '饮料')",
+                              (stamp,)).lastrowid
             c.execute("CREATE TEMP TABLE sp (a, b, c, d, e)")
             c.executemany("INSERT INTO temp.sp VALUES (?, ?, ?, ?, ?)", zip(pids, names, ["瓶"] * n, sort_keys, docs, strict=True))
             c.execute("INSERT INTO products (id, name, unit, sort_key, search_text, created_at, updated_at)"
                       " SELECT a, b, c, d, e, ?1, ?1 FROM temp.sp", (stamp,))
-            c.execute("CREATE TEMP TABLE ss (a, b, c, d, e, f, g)")
-            c.executemany("INSERT INTO temp.ss VALUES (?, ?, ?, ?, ?, ?, ?)",
-                          zip(sids, pids, specs, barcodes, price, cost, stock, strict=True))
-            c.execute("INSERT INTO specs (id, product_id, name, barcode, price_fen, cost_fen, stock_milli, created_at, updated_at)"
-                      " SELECT a, b, c, d, e, f, g, ?1, ?1 FROM temp.ss", (stamp,))
+            c.execute("CREATE TEMP TABLE ss (a, b, c, d, e, f, g, h)")
+            c.executemany("INSERT INTO temp.ss VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                          zip(sids, pids, specs, barcodes, price, cost, stock, row_keys_, strict=True))
+            c.execute("INSERT INTO specs (id, product_id, name, barcode, price_fen, cost_fen, stock_milli, import_key,"
+                      " import_state, created_at, updated_at) SELECT a, b, c, d, e, f, g, h, ?2, ?1, ?1 FROM temp.ss", (stamp, state))
             for entity, table in (("product", "products"), ("spec", "specs")):
                 c.execute(f"INSERT INTO outbox (entity, entity_id, op, fields, created_at) SELECT ?, id, 'insert', '[]', ?2"
                           f" FROM {table} WHERE created_at = ?2", (entity, stamp))
