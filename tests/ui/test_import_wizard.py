@@ -450,3 +450,15 @@ def test_apply_leaves_what_it_made_out_of_the_collectors_sight(monkeypatch: pyte
     assert result.batch_id is None and gc.isenabled() == enabled
     young = {id(o) for generation in range(3) for o in gc.get_objects(generation)}
     assert not any(id(o) in young for o in kept)  # frozen: no collection will walk them
+
+
+def test_the_same_file_again_shows_every_row_unchanged(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
+                                                        store: Store, tmp_path: Path) -> None:
+    path = _csv(tmp_path, GOODS.replace("花生米,,,abc,,份,凉菜,\n", ""))
+    _apply(qtbot, open_wizard(path))
+    again = open_wizard(path)  # every row is known from the first import (importers.known_rows)
+    assert again.counts == {"new": 0, "changed": 0, "unchanged": 4, "error": 0}
+    assert again.plan is not None and all(r.known for r in again.plan.rows)
+    assert again.model.rowCount() == 4 and not again.import_button.isEnabled()
+    first_cell = again.model.index(0, again.model.section_of(0))
+    assert again.model.data(first_cell) == "青岛啤酒原浆"  # the file's own cells, as for any row
