@@ -240,6 +240,8 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
     categories: dict[Any, str | None] = {}
     ids = id_stream()
     in_full = 0  # rows planned in full (not known)
+    if ex is not None:
+        by_sku, by_barcode, by_name_spec, by_name = ex.by_sku, ex.by_barcode, ex.by_name_spec, ex.by_name
     for row, hit in zip(table.rows, hits or repeat(None, len(table.rows)), strict=True):
         if hit is not None and hit[0] not in seen_specs:
             seen_specs[hit[0]] = row.row_number
@@ -249,13 +251,12 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
         in_full += 1
         if ex is None:  # a known row's spec claimed twice: the second is planned in full (a duplicate)
             ex = lookups.index(store.conn)
-        by_sku, by_barcode, by_name_spec, by_name = ex.by_sku, ex.by_barcode, ex.by_name_spec, ex.by_name
+            by_sku, by_barcode, by_name_spec, by_name = ex.by_sku, ex.by_barcode, ex.by_name_spec, ex.by_name
         values, issues = row.work_out()
         v = values if len(values) == len(blanks) else {**blanks, **values}
         name = str(v.get("name") or "").strip()
         spec = str(v.get("spec") or "").strip()
-        plan = RowPlan(row.row_number, "error", name, spec, product_values=_NOTHING, spec_values=_NOTHING, diffs=_NOTHING,
-                       issues=issues)
+        plan = RowPlan(row.row_number, "error", name, spec, None, None, None, _NOTHING, _NOTHING, _NOTHING, issues)
         plans.append(plan)
         if issues and _has_errors(issues):
             continue
@@ -327,10 +328,10 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
             plan.product_values = _diff(old_product, P_INDEX, pv, overwrite_blanks)
             if plan.category is not None and plan.category != ex.category_path.get(old_product[2], ""):
                 plan.diffs = {"category": (ex.category_path.get(old_product[2], ""), plan.category)}
-        else:
-            plan.product_values = {k: x for k, x in pv.items() if x is not None}
+        else:  # pv and sv are this row's own: kept as they are when no cell is blank (most rows)
+            plan.product_values = pv if None not in pv.values() else {k: x for k, x in pv.items() if x is not None}
             plan.product_values["name"] = name
-        plan.spec_values = {k: x for k, x in sv.items() if x is not None}
+        plan.spec_values = sv if None not in sv.values() else {k: x for k, x in sv.items() if x is not None}
         plan.spec_values["name"] = spec
         plan.action = "new"
         claims.add(plan)
