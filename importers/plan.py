@@ -2,8 +2,10 @@
 
 Matching (products and menus): by SKU, then barcode, then name + spec, then name (a new spec of
 an existing product). Rows of the file that share a name become specs of one new product.
-Blank cells never overwrite stored values unless `overwrite_blanks` is set. Nothing is written
-here: `importers.apply` applies a plan in one transaction.
+Blank cells never overwrite stored values unless `overwrite_blanks` is set. A row imported before
+and untouched since is recognised by its raw cells and planned "unchanged" without being
+compared (importers.known_rows); the plan is the same as the full comparison's. Nothing is
+written here: `importers.apply` applies a plan in one transaction.
 """
 
 from __future__ import annotations
