@@ -462,3 +462,16 @@ def test_the_same_file_again_shows_every_row_unchanged(qtbot: object, open_wizar
     assert again.model.rowCount() == 4 and not again.import_button.isEnabled()
     first_cell = again.model.index(0, again.model.section_of(0))
     assert again.model.data(first_cell) == "青岛啤酒原浆"  # the file's own cells, as for any row
+
+
+def test_a_file_with_nothing_to_import_is_remembered_for_next_time(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
+                                                                    store: Store, tmp_path: Path) -> None:
+    path = _csv(tmp_path, GOODS.replace("花生米,,,abc,,份,凉菜,\n", ""))
+    _apply(qtbot, open_wizard(path))
+    store.conn.execute("UPDATE specs SET import_key = NULL")  # as after an upgrade: no row is known any more
+    compared = open_wizard(path)
+    assert compared.counts["unchanged"] == 4 and compared.plan is not None and not any(r.known for r in compared.plan.rows)
+    assert not compared.import_button.isEnabled()
+    assert _count(store, "import_batches") == 1  # no batch, no change: only the rows were remembered
+    again = open_wizard(path)
+    assert again.plan is not None and all(r.known for r in again.plan.rows)

@@ -106,8 +106,19 @@ def _read_and_plan(job: Job, request: ReadRequest) -> ReadResult:
         raise Cancelled()
     job.progress(0.7)
     plan = build_plan(job.store, table, overwrite_blanks=request.overwrite_blanks, lookups=lookups)
+    counts = _counted(job, plan)
     job.progress(1.0)
-    return ReadResult(request, plan, count_actions(plan), effective, remembered)
+    return ReadResult(request, plan, counts, effective, remembered)
+
+
+def _counted(job: Job, plan: ImportPlan) -> dict[str, int]:
+    """The plan's counts; a plan with nothing to import is applied at once, which only remembers
+    its rows (importers.known_rows): the wizard's import button stays off, and the next read of
+    the file is quick all the same."""
+    counts = count_actions(plan)
+    if counts["new"] == counts["changed"] == 0 and counts["unchanged"]:
+        apply_plan(job.store, plan)
+    return counts
 
 
 def replan(job: Job, previous: ReadResult, overwrite_blanks: bool) -> ReadResult:
@@ -121,7 +132,7 @@ def _replan(job: Job, previous: ReadResult, overwrite_blanks: bool) -> ReadResul
     request = ReadRequest(previous.request.path, table.sheet, previous.request.kind, dict(previous.overrides),
                           overwrite_blanks, previous.request.use_remembered)
     plan = build_plan(job.store, table, overwrite_blanks=overwrite_blanks)
-    return ReadResult(request, plan, count_actions(plan), dict(previous.overrides), previous.remembered)
+    return ReadResult(request, plan, _counted(job, plan), dict(previous.overrides), previous.remembered)
 
 
 def free_lists(job: Job, trash: list[list[Any]]) -> None:
