@@ -45,7 +45,7 @@ elif phase == "undo":
         counts = {"records": store.batches.undo(store.batches.list()[-1].id)}
 else:
     with gc_paused(freeze=True), Store.open(db) as store:  # as the CLI and the wizard do
-        lookups = Lookups.prefetch(store.path)
+        lookups = Lookups.prefetch(store.path, xlsx)
         plan = build_plan(store, read_table(xlsx), lookups=lookups)
         apply_plan(store, plan)
         counts = {a: plan.count(a) for a in ("new", "changed", "unchanged", "error")}

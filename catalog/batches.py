@@ -144,6 +144,11 @@ class Batches:
             "UPDATE import_batches SET summary = ? WHERE id = ?", (json.dumps(summary, ensure_ascii=False), batch_id)
         )
 
+    def has_file(self, sha256: str) -> bool:
+        """True if an import of a file with these bytes is in force (made and not undone)."""
+        return self.conn.execute("SELECT 1 FROM import_batches WHERE file_sha256 = ? AND undone_at IS NULL LIMIT 1",
+                                 (sha256,)).fetchone() is not None
+
     def list(self) -> list[BatchInfo]:
         """Every batch, newest first."""
         rows = self.conn.execute(

@@ -334,7 +334,7 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     # One pause of the cyclic GC for read, plan and apply: each step's own pause ending would start a
     # collection over the whole table and plan (~0.05-0.1 s each, freeing nothing).
     with gc_paused(freeze=True), ctx.open_store() as store:
-        lookups = Lookups.prefetch(store.path)  # loads while the file is parsed
+        lookups = Lookups.prefetch(store.path, source)  # loads while the file is parsed
         table = read_table(source, sheet=args.sheet, kind=args.kind)
         remembered = load_mapping(store, table.header_signature)
         detected = {c: f for c, (f, _conf) in table.mapping.items()}

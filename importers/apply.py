@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from catalog.batches import OpenBatch, refresh_search
@@ -18,17 +16,9 @@ from importers.gcpause import gc_paused
 from importers.known_rows import States, forget_unused_states, stamps
 from importers.plan import ImportPlan, RowPlan
 from importers.row_keys import row_key
+from importers.sniff import file_sha256
 
 Progress = Callable[[float, str], None]
-
-
-def file_sha256(path: Path) -> str:
-    """The sha256 of a file's bytes (kept with the batch, to recognise the same file again)."""
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def apply_plan(

@@ -16,11 +16,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final
 
+from catalog.batches import Batches
 from catalog.db import connect
 from catalog.pinyin import keys
 from importers.fields import PRODUCT_COLUMNS, SPEC_COLUMNS
 from importers.gcpause import gc_paused
 from importers.known_rows import KnownRows
+from importers.sniff import file_sha256
 
 _P_COLS = ["id", "name", "category_id", *PRODUCT_COLUMNS.values()]
 _S_COLS = ["id", "product_id", *SPEC_COLUMNS.values()]
@@ -80,6 +82,13 @@ class CatalogIndex:
         self.category_path = category_path if category_path is not None else category_paths(conn)
 
 
+def _imported_before(conn: sqlite3.Connection, source: Path) -> bool:
+    try:
+        return Batches(conn).has_file(file_sha256(source))
+    except OSError:  # unreadable: reading it will say so
+        return False
+
+
 def category_paths(conn: sqlite3.Connection) -> dict[str | None, str]:
     """Category id -> its path ("酒水/啤酒"); None -> ""."""
     paths: dict[str | None, str] = {None: ""}
@@ -101,7 +110,7 @@ class Lookups:
     """The stored catalog as a plan looks it up: the known rows first, the whole index if needed.
 
     Made with `Lookups()` everything loads on demand from the connection given to `known()` and
-    `index()`; made with `Lookups.prefetch(path)` a thread starts loading at once.
+    `index()`; made with `Lookups.prefetch(path, source)` a thread starts loading at once.
     """
 
     def __init__(self) -> None:
@@ -113,24 +122,26 @@ class Lookups:
         self._known_ready.set()
         self._go = threading.Event()  # the prefetching thread waits for it before loading the index
         self._skip = False
+        self.seen_before = False  # (prefetched) the file to plan was imported before, byte for byte
 
     @classmethod
-    def prefetch(cls, db_path: Path) -> Lookups:
-        """Start loading the catalog of the database at `db_path` on a thread of its own connection.
+    def prefetch(cls, db_path: Path, source: Path | None = None) -> Lookups:
+        """Start loading the catalog of the database at `db_path` on a thread of its own connection,
+        for planning an import of the file `source`.
 
-        The known rows load first. The index follows at once if there are none (it will be
-        needed), else when the plan asks for it: the plan first checks whether the known rows
-        cover the file, and a thread building the index meanwhile would slow it down by taking
-        turns at the GIL. If loading fails, `known()` and `index()` load on the connection they
-        are given.
+        The known rows load first. The index follows at once, while the file is still being
+        parsed, unless `source` is a file imported before (the same bytes): then its rows are
+        likely all known, and the index loads only if the plan asks for it (a thread building it
+        meanwhile would slow the plan down by taking turns at the GIL). If loading fails,
+        `known()` and `index()` load on the connection they are given.
         """
         self = cls()
         self._known_ready.clear()
-        self._thread = threading.Thread(target=self._load, args=(db_path,), name="catalog-lookups", daemon=True)
+        self._thread = threading.Thread(target=self._load, args=(db_path, source), name="catalog-lookups", daemon=True)
         self._thread.start()
         return self
 
-    def _load(self, db_path: Path) -> None:
+    def _load(self, db_path: Path, source: Path | None) -> None:
         try:
             conn = connect(db_path, upgrade=False)
             try:
@@ -138,9 +149,10 @@ class Lookups:
                 with gc_paused():
                     paths = category_paths(conn)
                     known = KnownRows.load(conn, paths)
+                self.seen_before = bool(known) and source is not None and _imported_before(conn, source)
                 self._paths, self._known = paths, known
                 self._known_ready.set()
-                if not known:
+                if not self.seen_before:
                     self._go.set()
                 # no plan within a minute (the file was refused, the wizard closed): give up
                 if self._go.wait(_PLAN_WAIT_S) and not self._skip:

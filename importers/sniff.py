@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -298,3 +299,12 @@ def _xlsx_date1904(zf: zipfile.ZipFile) -> bool:
         return False
     head = zf.read(info)
     return b'date1904="1"' in head or b'date1904="true"' in head
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes (kept with each import batch, to recognise the same file again)."""
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()

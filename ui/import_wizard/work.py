@@ -84,7 +84,7 @@ def read_and_plan(job: Job, request: ReadRequest) -> ReadResult:
 
 def _read_and_plan(job: Job, request: ReadRequest) -> ReadResult:
     job.progress(0.05)
-    lookups = Lookups.prefetch(job.store.path)  # loads while python-calamine parses the file
+    lookups = Lookups.prefetch(job.store.path, request.path)  # loads while python-calamine parses the file
     overrides: Mapping[int | str, str | None] | None = {c: f for c, f in request.overrides.items()} or None
     table = read_table(request.path, sheet=request.sheet, kind=request.kind, mapping_override=overrides, reuse=request.reuse)
     remembered = False
