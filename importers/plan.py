@@ -94,7 +94,7 @@ class ImportPlan:
     @property
     def all_known(self) -> bool:
         """True if every row is known unchanged: nothing to apply, nothing to remember."""
-        return isinstance(self._rows, AllKnown) or (bool(self._rows) and all(r.known for r in self._rows))
+        return isinstance(self._rows, AllKnown)  # the planner makes one whenever every row is known
 
     @property
     def row_count(self) -> int:
