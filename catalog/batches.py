@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from catalog.db import transaction
+from catalog.db import checkpoint_later, transaction
 from catalog.models import new_id
 from catalog.outbox import Outbox
 from catalog.search import document
@@ -174,7 +174,7 @@ class Batches:
         if info.undone_at:
             raise UndoRefused(f"批次 {info.id[:8]} 已于 {info.undone_at} 撤销 / Batch {info.id[:8]} was already undone")
         stamp = self.conn.execute("SELECT stamp FROM import_batches WHERE id = ?", (info.id,)).fetchone()[0]
-        with transaction(self.conn):
+        with checkpoint_later(self.conn), transaction(self.conn):
             changed_since = self._changed_since(info.id, stamp)
             if changed_since:
                 shown = "、".join(changed_since[:_SHOWN]) + (" …" if len(changed_since) > _SHOWN else "")

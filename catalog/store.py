@@ -14,7 +14,7 @@ from pathlib import Path
 
 from catalog.batches import Batches
 from catalog.categories import Categories
-from catalog.db import connect, transaction
+from catalog.db import checkpoint, connect, transaction
 from catalog.media import Media
 from catalog.menus import Menus, Tables
 from catalog.models import new_id
@@ -43,7 +43,13 @@ class Store:
         return cls(connect(path), path)
 
     def close(self) -> None:
-        """Close the connection (checkpointing the WAL when this is the last one)."""
+        """Fold the WAL back into the database file (a large write left it: `db.checkpoint_later`),
+        then close the connection."""
+        try:
+            if not self.conn.in_transaction:
+                checkpoint(self.conn)
+        except sqlite3.Error:  # a locked or read-only file: the next commit or close folds it
+            pass
         self.conn.close()
 
     def __enter__(self) -> Store:

@@ -352,19 +352,27 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
             report = args.errors_out or ctx.data_dir / "reports" / f"{source.stem}-待修正-{stamp}.xlsx"
             write_error_report(plan, report)
             result["error_report"] = str(report)
+        # said before the store closes: closing folds a large import's WAL into the file (~0.3 s per 100,000 rows)
+        return _say_imported(args, result, plan.count("error"), report)
+
+
+def _say_imported(args: argparse.Namespace, result: dict[str, Any], problems: int, report: Path | None) -> int:
+    """Print what an import did (or would do); the exit status."""
+    source: Path = args.file
+    batch = result["batch"]
     if args.json:
         _say(json.dumps(result, ensure_ascii=False, default=str))
     else:
         verb = "预览 / Dry run" if args.dry_run else "已导入 / Imported"
         _say(f"{verb}: {source.name} · 工作表 {result['sheet']} · 第 {result['header_row']} 行是表头 · 类型 {result['kind']}")
         _say(f"新增 {result['created']} · 更新 {result['updated']} · 不变 {result['unchanged']} · 有问题 "
-             f"{plan.count('error')}  / created {result['created']}, updated {result['updated']}, "
-             f"unchanged {result['unchanged']}, with problems {plan.count('error')}")
+             f"{problems}  / created {result['created']}, updated {result['updated']}, "
+             f"unchanged {result['unchanged']}, with problems {problems}")
         if batch:
             _say(f"批次 {batch}（撤销：portdesk imports undo {batch[:8]}）/ batch {batch} (undo: portdesk imports undo {batch[:8]})")
     if report is not None:
-        _fail(f"{plan.count('error')} 行有问题未导入，已写入 {report}，改好后可直接导入 / "
-              f"{plan.count('error')} rows were not imported; they are in {report}: fix them and import that file")
+        _fail(f"{problems} 行有问题未导入，已写入 {report}，改好后可直接导入 / "
+              f"{problems} rows were not imported; they are in {report}: fix them and import that file")
         return EXIT_ERROR
     return EXIT_OK
 
@@ -405,7 +413,7 @@ def _cmd_imports_list(args: argparse.Namespace, ctx: Context) -> int:
 def _cmd_imports_undo(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.open_store() as store:
         count = store.batches.undo(args.batch)
-    _say(f"已撤销批次 {args.batch}：恢复或删除了 {count} 条记录 / Undone: {count} records restored or removed")
+        _say(f"已撤销批次 {args.batch}：恢复或删除了 {count} 条记录 / Undone: {count} records restored or removed")
     return EXIT_OK
 
 

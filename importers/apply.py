@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from catalog.batches import OpenBatch, refresh_search
+from catalog.db import checkpoint_later
 from catalog.models import new_id
 from catalog.pinyin import keys
 from catalog.products import Cancelled
@@ -38,7 +39,7 @@ def apply_plan(
                 _remember_stored(store.conn, plan, States(store.conn, plan.context), "", set(), set())
         return None
     table = plan.table
-    with gc_paused(), store.transaction():
+    with gc_paused(), checkpoint_later(store.conn), store.transaction():
         batch = store.batches.begin(table.source.name, plan.kind, table.sheet, file_sha256(table.source))
         if plan.kind == "ledger":
             _apply_ledger(store, batch, todo)

@@ -6,7 +6,9 @@ bookkeeping: the work function never touches widgets; it gets a `Job` with `prog
 `cancelled()` and a lazily opened `store` (SQLite connections are per thread). The UI thread polls
 the progress on a timer (never a signal per step), a progress dialog appears only when the work
 takes longer than half a second, and every running thread is kept referenced and joined on
-shutdown. Nothing here runs a nested event loop or waits for a worker that is still working.
+shutdown. The outcome is handed over as soon as the work function returns; the thread then
+closes its store (which folds a large write's WAL back into the database file: see
+`catalog.db.checkpoint_later`) and is joined when it has ended. Nothing here runs a nested event loop or waits for a worker that is still working.
 """
 
 from __future__ import annotations
@@ -183,6 +185,10 @@ class ProgressDialog(QDialog):
 class _Thread(QThread):
     """Runs one operation's work function and keeps its outcome for the UI thread."""
 
+    sig_work_done = Signal()
+    """The work function has returned or raised: its outcome can be delivered. The thread goes on
+    to close the job's store (which may fold a large write's WAL back into the database file)."""
+
     def __init__(self, op: Operation) -> None:
         super().__init__()
         self.op = op
@@ -197,11 +203,11 @@ class _Thread(QThread):
         except BaseException as exc:  # handed to the UI thread, never lost
             self.error = exc
             self.error_text = traceback.format_exc()
-        finally:
-            try:
-                self.op.job.close()
-            except Exception:  # closing must not hide the real outcome
-                log.exception("closing the worker store failed")
+        self.sig_work_done.emit()
+        try:
+            self.op.job.close()
+        except Exception:  # closing must not hide the real outcome
+            log.exception("closing the worker store failed")
 
 
 class OperationRunner(QObject):
@@ -214,6 +220,7 @@ class OperationRunner(QObject):
         super().__init__(parent_widget)
         self._parent_widget = parent_widget
         self._running: dict[_Thread, tuple[float, ProgressDialog | None]] = {}
+        self._delivered: set[_Thread] = set()  # running threads whose outcome was handed over
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
@@ -227,6 +234,7 @@ class OperationRunner(QObject):
     def run(self, op: Operation) -> Operation:
         """Start an operation in the background and return it."""
         thread = _Thread(op)
+        thread.sig_work_done.connect(lambda t=thread: self._deliver(t), Qt.ConnectionType.QueuedConnection)
         thread.finished.connect(lambda t=thread: self._finished(t), Qt.ConnectionType.QueuedConnection)
         self._running[thread] = (time.monotonic(), None)
         thread.start()
@@ -238,6 +246,8 @@ class OperationRunner(QObject):
         now = time.monotonic()
         for thread, (started, dialog) in list(self._running.items()):
             fraction, message = thread.op.job.snapshot()
+            if thread in self._delivered:
+                continue
             if dialog is None and now - started >= SHOW_PROGRESS_AFTER_S and thread.isRunning():
                 dialog = self._make_dialog(thread.op)
                 self._running[thread] = (started, dialog)
@@ -256,15 +266,19 @@ class OperationRunner(QObject):
         dialog.show()
         return dialog
 
-    def _finished(self, thread: _Thread) -> None:
-        entry = self._running.pop(thread, None)
-        thread.wait()  # run() has returned (this is its finished signal): only the thread's exit is left
+    def _deliver(self, thread: _Thread) -> None:
+        """The work has ended: close its dialog and hand its outcome to the callbacks (once). The
+        thread may still be closing its store; `_finished` joins it."""
+        if thread in self._delivered:
+            return
+        self._delivered.add(thread)
+        entry = self._running.get(thread)
         if entry is not None and entry[1] is not None:
             entry[1].finish()
-        op = thread.op
-        thread.deleteLater()
+            self._running[thread] = (entry[0], None)
         if self._closed:
             return
+        op = thread.op
         try:
             if thread.error is not None:
                 if op.on_failure is not None:
@@ -275,6 +289,13 @@ class OperationRunner(QObject):
                 op.on_success(thread.result)
         finally:
             self.sig_operation_finished.emit(op)
+
+    def _finished(self, thread: _Thread) -> None:
+        self._deliver(thread)  # already done unless its signal was lost
+        self._delivered.discard(thread)
+        self._running.pop(thread, None)
+        thread.wait()  # run() has returned (this is its finished signal): only the thread's exit is left
+        thread.deleteLater()
 
     def wait_idle(self, timeout_s: float = 30.0) -> bool:
         """Process events until every operation has finished and delivered (screenshots, tests)."""

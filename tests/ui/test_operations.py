@@ -96,8 +96,8 @@ def test_dialog_shows_progress_then_closes_when_the_work_ends(qtbot: object, run
     qtbot.waitUntil(lambda: dialog.value() == PROGRESS_STEPS // 2 and dialog.labelText() == "half-way")  # type: ignore[attr-defined]
     with qtbot.waitSignal(runner.sig_operation_finished, timeout=5000):  # type: ignore[attr-defined]
         go_on.set()
-    assert outcome == ["done"] and not runner.busy
-    assert _gone(dialog)
+    assert outcome == ["done"] and _gone(dialog)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=3000)  # type: ignore[attr-defined]  # its store closed, joined
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert parent.findChildren(ProgressDialog) == []  # deleted, not just hidden
 
@@ -110,7 +110,8 @@ def test_escape_and_close_button_cancel_but_the_dialog_stays_until_the_work_stop
     dialog.close()  # the window's close button, while the work runs
     assert dialog.isVisible() and op.job.cancelled() and dialog.wasCanceled()
     qtbot.waitUntil(lambda: outcome == ["cancelled"], timeout=5000)  # type: ignore[attr-defined]
-    assert _gone(dialog) and not runner.busy
+    assert _gone(dialog)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=3000)  # type: ignore[attr-defined]
 
     op2, _go_on2, outcome2 = _held_operation()
     runner.run(op2)
@@ -140,3 +141,47 @@ def test_shutdown_closes_the_dialog_and_joins(qtbot: object, runner: OperationRu
     dialog = _dialog_of(runner, qtbot)
     runner.shutdown()
     assert op.job.cancelled() and not runner.busy and _gone(dialog)
+
+
+def test_the_outcome_is_handed_over_before_the_worker_closes_its_store(
+        runner: OperationRunner, qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing may fold a large import's WAL into the file (catalog.db.checkpoint_later): the
+    shopkeeper sees the result first; the thread is joined when the close is done."""
+    release = threading.Event()
+    closed: list[bool] = []
+    real_close = Job.close
+
+    def held_close(self: Job) -> None:
+        release.wait(5)
+        real_close(self)
+        closed.append(True)
+
+    monkeypatch.setattr(Job, "close", held_close)
+    seen: list[str] = []
+    finished: list[Operation] = []
+    runner.sig_operation_finished.connect(finished.append)
+    op = runner.run(Operation(lambda job: "done", on_success=seen.append))
+    qtbot.waitUntil(lambda: seen == ["done"], timeout=3000)  # type: ignore[attr-defined]
+    assert finished == [op] and not closed
+    assert runner.busy  # still referenced and running: closing its store
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=3000)  # type: ignore[attr-defined]
+    assert closed == [True] and seen == ["done"] and finished == [op]  # delivered once
+
+
+def test_a_failure_is_handed_over_before_the_worker_closes_its_store(
+        runner: OperationRunner, qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    release = threading.Event()
+    real_close = Job.close
+    monkeypatch.setattr(Job, "close", lambda self: (release.wait(5), real_close(self)))
+    failures: list[str] = []
+
+    def work(job: Job) -> None:
+        raise ValueError("bad row")
+
+    runner.run(Operation(work, on_failure=lambda exc, _tb: failures.append(str(exc))))
+    qtbot.waitUntil(lambda: failures == ["bad row"], timeout=3000)  # type: ignore[attr-defined]
+    assert runner.busy
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=3000)  # type: ignore[attr-defined]
+    assert failures == ["bad row"]

@@ -65,7 +65,7 @@ def test_progress_dialog_only_after_half_a_second_and_cancel(qtbot, runner):
     qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
     assert op.job.cancelled()
     qtbot.waitUntil(lambda: failures == ["cancelled"], timeout=3000)
-    assert not runner.busy
+    qtbot.waitUntil(lambda: not runner.busy, timeout=3000)  # the thread ends once its store is closed
 
 
 def test_shutdown_cancels_and_joins_running_threads(qtbot, runner):
