@@ -371,8 +371,14 @@ def _say_imported(args: argparse.Namespace, result: dict[str, Any], problems: in
         if batch:
             _say(f"批次 {batch}（撤销：portdesk imports undo {batch[:8]}）/ batch {batch} (undo: portdesk imports undo {batch[:8]})")
     if report is not None:
-        _fail(f"{problems} 行有问题未导入，已写入 {report}，改好后可直接导入 / "
-              f"{problems} rows were not imported; they are in {report}: fix them and import that file")
+        rows = "1 row" if problems == 1 else f"{problems} rows"
+        if args.dry_run:
+            _fail(f"{problems} 行有问题，导入时会跳过，已写入 {report}，可先改好再导入 / "
+                  f"{rows} with problems would not be imported; they are in {report}: fix them first")
+        else:
+            _fail(f"{problems} 行有问题未导入，已写入 {report}，改好后可直接导入 / "
+                  f"{rows} with problems {'was' if problems == 1 else 'were'} not imported; they are in {report}:"
+                  " fix them and import that file")
         return EXIT_ERROR
     return EXIT_OK
 

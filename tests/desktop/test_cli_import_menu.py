@@ -29,7 +29,7 @@ def goods(tmp_path: Path) -> Path:
 
 def test_import_json_dry_run_then_apply_then_undo(capsys: pytest.CaptureFixture[str], data_dir: Path, goods: Path) -> None:
     status, out, err = run(capsys, "import", str(goods), "--dry-run", "--json")
-    assert status == 1 and "not imported" in err  # one row has a problem
+    assert status == 1 and "would not be imported" in err and "fix them first" in err  # one row has a problem
     doc = json.loads(out)
     assert doc["batch"] is None and doc["dry_run"] is True
     assert (doc["kind"], doc["header_row"], doc["rows"], doc["created"], doc["updated"], doc["unchanged"]) == (
@@ -41,6 +41,7 @@ def test_import_json_dry_run_then_apply_then_undo(capsys: pytest.CaptureFixture[
     status, out, err = run(capsys, "import", str(goods), "--json")
     doc = json.loads(out)
     assert doc["batch"] and doc["created"] == 3
+    assert status == 1 and "1 row with problems was not imported" in err
     report = Path(doc["error_report"])
     rows = list(load_workbook(report).active.iter_rows(values_only=True))
     assert rows[1][0] == "花生米" and "abc" in str(rows[1][3])
