@@ -323,7 +323,7 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from importers.apply import apply_plan, summary
     from importers.gcpause import gc_paused
     from importers.lookups import Lookups
-    from importers.plan import build_plan
+    from importers.plan import build_plan, no_product_column
     from importers.remembered import load_mapping
     from importers.report import write_error_report
     from importers.table import read_table
@@ -342,6 +342,9 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
             # map again (the file is not read twice) only when the confirmed mapping differs
             table = read_table(source, sheet=table.sheet, kind=args.kind,
                                mapping_override={c: remembered.get(c) for c in range(len(table.headers))}, reuse=table)
+        refused = no_product_column(table)
+        if refused is not None:
+            raise refused
         plan = build_plan(store, table, overwrite_blanks=args.overwrite_blanks, lookups=lookups)
         batch = None if args.dry_run else apply_plan(store, plan)
         result = summary(plan, batch)

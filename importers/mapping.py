@@ -82,7 +82,8 @@ SYNONYMS: Final[dict[str, dict[str, _S]]] = {
         + _w("商品标题 标题 title", 0.9),
         "spec": _w("规格 规格型号 型号 容量 净含量 spec specs specification size 尺码 商品规格 产品规格"),
         "sku": _w("货号 商品编码 商品编号 编码 编号 产品编码 产品编号 sku 本地sku 商品代码 物料编码 款号 itemno itemcode "
-                  "productcode goodscode code 自编码 商品货号 助记码") + _w("id 序号", 0.5),
+                  "productcode goodscode code 自编码 商品货号 助记码 料号 物料号 物料代码 配件编码 pn partno partnumber mpn")
+        + _w("id 序号", 0.5),
         "barcode": _w("条码 条形码 国际码 商品条码 基本条码 barcode ean upc gtin 69码 条码号 商品条形码 ean13 国际条码"),
         "price_fen": _w("售价 零售价 单价 价格 销售价 标价 现价 price saleprice retailprice unitprice 商品价格 零售单价 "
                         "销售单价 卖价 一销价 菜价 售价元 定价")
@@ -130,7 +131,8 @@ SYNONYMS: Final[dict[str, dict[str, _S]]] = {
 # Words that rule a field out when the match is only fuzzy or partial (exact matches ignore them).
 _NEGATIVE: Final[dict[str, tuple[str, ...]]] = {
     "name": ("长", "宽", "高", "重", "体积", "颜色", "形状", "品牌", "产地", "供应商", "日期", "时间", "编码", "编号",
-             "代码", "码", "价", "数量", "单位", "类", "规格", "id", "人", "率", "费", "额", "库存"),
+             "代码", "码", "价", "数量", "单位", "类", "规格", "id", "人", "率", "费", "额", "库存", "客户", "会员",
+             "仓库", "门店", "公司", "商户"),
     "item": ("时间", "日期", "编码", "编号", "单号", "码", "价", "额", "数量", "类", "长", "宽", "高", "重", "颜色", "形状",
              "品牌", "产地", "供应商", "单位", "规格"),
     "price_fen": ("率", "数量", "时间", "日期", "码", "库存", "成本", "进价", "采购"),
@@ -228,8 +230,21 @@ def match_columns(headers: Sequence[object], kind: Kind) -> dict[int, ColumnMatc
             key = keys[col]
             if m.field == "description" and ("描述" in key or "说明" in key or "desc" in key or "title" in key):
                 mapping[col] = ColumnMatch("name", round(min(m.confidence, 0.7), 3), "rule")
+                used.add("name")
+                break
+    if kind in ("products", "menu") and "name" not in used:
+        # "设备设施名称", "商品中文全称名称": long headers ending in 名称 that name the thing itself
+        for col, key in enumerate(keys):
+            if col not in mapping and key.endswith("名称") and not any(w in key for w in _NOT_A_PRODUCT_NAME):
+                mapping[col] = ColumnMatch("name", 0.65, "rule")
                 break
     return dict(sorted(mapping.items()))
+
+
+# Words in a "...名称" header that name something other than the product (the name's own
+# negative words too: 分类名称, 单位名称, 品牌名称, 供应商名称, 联系人名称, ...).
+_NOT_A_PRODUCT_NAME: Final = _NEGATIVE["name"] + (
+    "店铺", "企业", "厂", "部门", "地区", "省", "市", "账户", "银行", "文件", "工作表", "sheet", "字段", "列")
 
 
 def apply_override(

@@ -20,7 +20,7 @@ from typing import Any, Literal
 from catalog.models import id_stream
 from catalog.money import decimal_to_milli
 from catalog.store import Store
-from importers.errors import Issue
+from importers.errors import ImportRefused, Issue
 from importers.fields import PRODUCT_COLUMNS, SPEC_COLUMNS
 from importers.gcpause import gc_paused
 from importers.known_rows import context
@@ -173,6 +173,28 @@ def _diff(old: tuple[Any, ...], index: dict[str, int], new: dict[str, Any], over
         if old[index[col]] != value:
             changed[col] = value
     return changed
+
+
+def no_product_column(table: ParsedTable) -> ImportRefused | None:
+    """Why nothing of a products or menu table can be imported, when no column is the name, SKU or
+    barcode (a row can neither be matched nor created), else None. The import wizard lets the
+    user map a column by hand; the command line cannot, so it refuses with this sentence."""
+    if table.kind == "ledger" or {"name", "sku", "barcode"} & set(table.field_columns):
+        return None
+    headers = [h for h in table.headers if h]
+    more = " …" if len(headers) > 8 else ""
+    shown_zh, shown_en = "、".join(headers[:8]) + more, ", ".join(headers[:8]) + more
+    where_zh = f"第 {table.header_row} 行的表头（{shown_zh}）" if table.header_row and headers else "各列"
+    where_en = f"header row {table.header_row}: {shown_en}" if table.header_row and headers else "its columns"
+    name = table.source.name
+    return ImportRefused(
+        "no_product_column",
+        f"文件「{name}」的工作表「{table.sheet}」{where_zh}里没有商品名称、货号或条码列，无法导入："
+        "请把名称那一列的表头改成“商品名称”，或在导入向导里指定哪一列是名称；也请确认选对了文件和工作表。",
+        f"No column of sheet \"{table.sheet}\" of \"{name}\" ({where_en}) is a product name, SKU or barcode, so nothing"
+        " can be imported: name that column's header 商品名称 (product name) or map it in the import wizard,"
+        " and check that this is the right file and sheet.",
+        path=table.source, sheet=table.sheet)
 
 
 def _normalise_category(text: Any) -> str | None:

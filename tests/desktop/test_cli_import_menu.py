@@ -114,3 +114,28 @@ def test_import_uses_the_remembered_mapping(capsys: pytest.CaptureFixture[str], 
         save_mapping(store, table.header_signature, "products", confirmed)
     doc = json.loads(run(capsys, "import", str(goods), "--dry-run", "--json")[1])
     assert "会员价" not in doc["mapping"] and doc["mapping"]["售价"] == "price_fen"
+
+
+def test_a_file_with_no_product_column_is_refused_in_one_line(capsys: pytest.CaptureFixture[str], data_dir: Path,
+                                                               tmp_path: Path) -> None:
+    """The command line cannot map a column by hand: a table where no column is a name, SKU or
+    barcode says so (instead of reporting every row as missing its name) and writes nothing."""
+    path = tmp_path / "检测记录.csv"
+    path.write_text("序号,等级,备注\n1,一级,好\n2,二级,差\n", encoding="utf-8")
+    for extra in ((), ("--dry-run",), ("--json",)):
+        line = assert_one_line_error(*run(capsys, "import", str(path), *extra), 1)
+        assert "检测记录.csv" in line and "序号" in line and "product name, SKU or barcode" in line
+    assert not (data_dir / "reports").exists()
+    assert json.loads(run(capsys, "imports", "list", "--json")[1])["imports"] == []
+
+
+def test_a_price_list_by_barcode_alone_updates_prices(capsys: pytest.CaptureFixture[str], data_dir: Path, goods: Path,
+                                                      tmp_path: Path) -> None:
+    run(capsys, "import", str(goods))
+    prices = tmp_path / "调价.csv"
+    prices.write_text("条码,售价\n6901035600156,26\n", encoding="utf-8")
+    status, out, _err = run(capsys, "import", str(prices), "--json")
+    doc = json.loads(out)
+    assert status == 0 and (doc["created"], doc["updated"], doc["errors"]) == (0, 1, [])
+    listed = json.loads(run(capsys, "products", "list", "--search", "6901035600156", "--json")[1])["products"]
+    assert [p["price_fen"] for p in listed] == [2600]

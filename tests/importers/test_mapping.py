@@ -88,3 +88,21 @@ def test_override() -> None:
     assert out == {0: ColumnMatch("sku", 1.0, "override"), 1: ColumnMatch("price_fen", 1.0, "override")}
     with pytest.raises(KeyError):
         apply_override(base, {"名称": "not_a_field"}, headers, ["name"])
+
+
+def test_part_numbers_are_skus() -> None:
+    """The electronics market's sheets: 料号 and PN / P/N / Part No. identify the part."""
+    assert _fields(["PN", "Qty", "Price"]) == {"PN": "sku", "Qty": "stock", "Price": "price_fen"}
+    assert _fields(["P/N", "名称", "价格"])["P/N"] == "sku"
+    assert _fields(["料号", "品名", "单价"]) == {"料号": "sku", "品名": "name", "单价": "price_fen"}
+    assert _fields(["Part No.", "Description"])["Part No."] == "sku"
+
+
+def test_a_long_header_ending_in_name_is_the_name_when_nothing_else_is() -> None:
+    m = match_columns(["设备设施名称", "入库数量", "品牌"], "products")
+    assert (m[0].field, m[0].via) == ("name", "rule") and m[0].confidence < 1.0
+    assert _fields(["商品名称", "设备设施名称"]) == {"商品名称": "name"}  # a real name column wins
+    # ...名称 of something else is never the product's name
+    for header in ("客户名称", "供应商名称", "仓库名称", "门店名称", "品牌名称", "联系人名称"):
+        assert "name" not in _fields([header, "金额"]).values(), header
+    assert _fields(["分类名称", "单位名称"]) == {"分类名称": "category", "单位名称": "unit"}

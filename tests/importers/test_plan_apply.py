@@ -12,7 +12,7 @@ from catalog.batches import UndoRefused
 from catalog.models import Product, Spec
 from catalog.store import Store
 from importers.apply import apply_plan, summary
-from importers.plan import build_plan
+from importers.plan import build_plan, no_product_column
 from importers.report import REASON_HEADER, write_error_report
 from importers.table import read_table
 
@@ -290,3 +290,24 @@ def test_a_large_import_and_its_undo_leave_the_wal_to_the_close(tmp_path: Path) 
             worker.close()
             assert db_file() != before  # folded into the file
     assert db.stat().st_size > 4_000_000
+
+
+def test_a_table_without_a_name_sku_or_barcode_column_cannot_be_imported(tmp_path: Path) -> None:
+    table = read_table(_write(tmp_path, "序号,等级,备注\n1,一级,好\n2,二级,差\n", "检测.csv"))
+    assert table.kind == "products"
+    refused = no_product_column(table)
+    assert refused is not None and refused.code == "no_product_column"
+    assert "检测.csv" in refused.message_zh and "序号、等级、备注" in refused.message_zh
+    assert "序号, 等级, 备注" in refused.message_en and "header row 1" in refused.message_en
+    # a price list by barcode (or SKU) alone updates stored products: that is an import
+    assert no_product_column(read_table(_write(tmp_path, "条码,售价\n6901035600156,26\n", "调价.csv"))) is None
+    assert no_product_column(read_table(_write(tmp_path, "货号,售价\nQD-500,26\n", "调价2.csv"))) is None
+
+
+def test_a_price_list_by_barcode_updates_the_stored_spec(store: Store, tmp_path: Path) -> None:
+    apply_plan(store, build_plan(store, read_table(_write(tmp_path, GOODS))))
+    plan = build_plan(store, read_table(_write(tmp_path, "条码,售价\n6901035600156,26.5\n6921581596048,4\n", "调价.csv")))
+    assert [r.action for r in plan.rows] == ["changed", "changed"]
+    apply_plan(store, plan)
+    prices = dict(store.conn.execute("SELECT barcode, price_fen FROM specs WHERE barcode IS NOT NULL").fetchall())
+    assert prices == {"6901035600156": 2650, "6921581596048": 400}
