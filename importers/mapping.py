@@ -85,13 +85,15 @@ SYNONYMS: Final[dict[str, dict[str, _S]]] = {
                   "productcode goodscode code 自编码 商品货号 助记码 料号 物料号 物料代码 配件编码 pn partno partnumber mpn")
         + _w("id 序号", 0.5),
         "barcode": _w("条码 条形码 国际码 商品条码 基本条码 barcode ean upc gtin 69码 条码号 商品条形码 ean13 国际条码"),
-        "price_fen": _w("售价 零售价 单价 价格 销售价 标价 现价 price saleprice retailprice unitprice 商品价格 零售单价 "
+        "price_fen": _w("售价 零售价 单价 价格 销售价 标价 现价 price retailprice unitprice regularprice 商品价格 零售单价 "
                         "销售单价 卖价 一销价 菜价 售价元 定价")
+        + _w("saleprice", 0.9)  # WooCommerce's "Sale price" is the discounted one, next to "Regular price"
         + _w("原价 市场价 最低售价", 0.8),
         "member_price_fen": _w("会员价 会员价格 memberprice vip价 vip价格 会员售价 批发价", 1.0),
         "cost_fen": _w("进价 成本价 成本 采购价 进货价 cost costprice purchaseprice 商品成本 采购成本 采购单价 进货单价"),
         "unit": _w("单位 计量单位 基本单位 unit uom 商品单位 销售单位 单位名称"),
-        "category": _w("分类 类别 商品分类 品类 类目 category 商品类别 菜品分类 菜品类别 分类名称 大类 class 商品类型 类型"),
+        "category": _w("分类 类别 商品分类 品类 类目 category categories 商品类别 菜品分类 菜品类别 分类名称 大类 class "
+                       "商品类型 类型 productcategory productcategories"),
         "stock": _w("库存 库存数量 现有库存 存量 stock inventory 盘点数量 入库数量 库存量 当前库存 期初库存 数量 qty quantity"),
         "shelf_life_days": _w("保质期 保质期天 shelflife 保质天数 保质期限 有效期"),
         "status": _w("状态 上架状态 是否上架 status 销售状态 商品状态"),
@@ -144,7 +146,9 @@ _NEGATIVE: Final[dict[str, tuple[str, ...]]] = {
     "qty": ("价", "额", "金额", "率"),
     "sku": ("价", "时间", "日期", "条码", "条形码", "税", "供应商", "客户", "账", "人", "地址"),
     "barcode": ("价", "时间", "日期"),
-    "category": ("价", "时间", "日期", "数量", "码"),
+    "category": ("价", "时间", "日期", "数量", "码", "tax", "税", "shipping", "运费", "配送", "客户", "会员"),
+    "status": ("tax", "税", "库存", "stock", "支付", "付款", "订单", "发货", "物流", "退款", "审核", "review", "payment",
+               "order", "shipping"),
     "unit": ("价", "时间", "数量", "重量", "长", "宽", "高"),
     "order_id": ("时间", "日期", "金额"),
     "counterparty": ("账号", "时间", "金额"),

@@ -20,7 +20,7 @@ from typing import Any, Literal
 from catalog.models import id_stream
 from catalog.money import decimal_to_milli
 from catalog.store import Store
-from importers.errors import ImportRefused, Issue
+from importers.errors import ImportRefused, Issue, column_letter
 from importers.fields import PRODUCT_COLUMNS, SPEC_COLUMNS
 from importers.gcpause import gc_paused
 from importers.known_rows import context
@@ -293,8 +293,9 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
         elif name and (name, spec) in by_name_spec:
             spec_id = by_name_spec[(name, spec)]
         if spec_id is None and not name:
-            _add_issue(plan, _row_issue(row.row_number, issues, "name", "缺少商品名称", "The product name is missing",
-                                          "请填写名称列", "Fill in the name column"))
+            _add_issue(plan, _unknown_code(row.row_number, table, sku, barcode) if "name" not in mapped and (sku or barcode)
+                       else _row_issue(row.row_number, issues, "name", "缺少商品名称", "The product name is missing",
+                                       "请填写名称列", "Fill in the name column"))
             continue
         if spec_id is not None and spec_id in seen_specs:
             _add_issue(plan, _row_issue(
@@ -419,6 +420,20 @@ def _check_sku_clashes(plans: list[RowPlan]) -> None:
 def _add_issue(plan: RowPlan, issue: Issue) -> None:
     """Add a plan-level issue to a row; its list starts as the parsed row's own, so copy it first."""
     plan.issues = [*plan.issues, issue]
+
+
+def _unknown_code(row_number: int, table: ParsedTable, sku: Any, barcode: Any) -> Issue:
+    """A row of a file without a name column (a price or stock list) whose SKU or barcode no stored
+    product has: it can neither update one nor create one. Placed in that code's cell."""
+    field_name, code = ("sku", sku) if sku else ("barcode", barcode)
+    col = table.field_columns[field_name]
+    header = table.headers[col] if col < len(table.headers) else ""
+    what_zh, what_en = ("货号", "SKU") if field_name == "sku" else ("条码", "barcode")
+    return Issue(row_number, column_letter(col), header, field_name, "unknown_" + field_name,
+                 f"没有{what_zh}为「{code}」的商品，文件里也没有名称列，无法新建",
+                 f"No product has the {what_en} \"{code}\", and the file has no name column to create one",
+                 f"请核对{what_zh}，或在文件里加上“商品名称”列", f"Check the {what_en}, or add a product name column",
+                 str(code))
 
 
 def _row_issue(row_number: int, issues: list[Issue], field_name: str, zh: str, en: str, fix_zh: str, fix_en: str) -> Issue:

@@ -106,3 +106,22 @@ def test_a_long_header_ending_in_name_is_the_name_when_nothing_else_is() -> None
     for header in ("客户名称", "供应商名称", "仓库名称", "门店名称", "品牌名称", "联系人名称"):
         assert "name" not in _fields([header, "金额"]).values(), header
     assert _fields(["分类名称", "单位名称"]) == {"分类名称": "category", "单位名称": "unit"}
+
+
+def test_woocommerce_export_headers() -> None:
+    """A WooCommerce product export: its tax columns are not status or category, its regular price
+    is the price (the sale price is the discounted one), its categories are the category."""
+    headers = ["ID", "Type", "SKU", "Name", "Published", "Description", "Tax status", "Tax class", "In stock?", "Stock",
+               "Sale price", "Regular price", "Categories", "Tags", "Shipping class"]
+    got = _fields(headers)
+    assert {h: got.get(h) for h in ("SKU", "Name", "Tax status", "Tax class", "Stock", "Sale price", "Regular price",
+                                    "Categories", "Shipping class")} == {
+        "SKU": "sku", "Name": "name", "Tax status": None, "Tax class": None, "Stock": "stock", "Sale price": None,
+        "Regular price": "price_fen", "Categories": "category", "Shipping class": None}
+    assert _fields(["Name", "Sale price"])["Sale price"] == "price_fen"  # alone, it is the price
+
+
+def test_status_is_not_an_order_payment_or_review_status() -> None:
+    assert _fields(["品名", "销售状态"])["销售状态"] == "status"
+    for header in ("支付状态", "订单状态", "审核状态", "库存状态", "发货状态"):
+        assert "status" not in _fields(["品名", header]).values(), header

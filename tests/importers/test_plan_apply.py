@@ -311,3 +311,24 @@ def test_a_price_list_by_barcode_updates_the_stored_spec(store: Store, tmp_path:
     apply_plan(store, plan)
     prices = dict(store.conn.execute("SELECT barcode, price_fen FROM specs WHERE barcode IS NOT NULL").fetchall())
     assert prices == {"6901035600156": 2650, "6921581596048": 400}
+
+
+def test_a_woocommerce_export_imports_every_product(store: Store, data: Path) -> None:
+    table = read_table(data / "woocommerce_sample_products.csv")
+    plan = build_plan(store, table)
+    assert (plan.row_count, plan.count("new"), plan.errors) == (24, 24, [])
+    apply_plan(store, plan)
+    hoodie = store.conn.execute(
+        "SELECT s.price_fen, c.name FROM specs s JOIN products p ON p.id = s.product_id"
+        " JOIN categories c ON c.id = p.category_id WHERE s.sku = 'cc-hoodie-with-logo'").fetchone()
+    assert tuple(hoodie) == (4500, "Hoodies")  # "Clothing > Hoodies", its regular price 45
+    parents = {r[0] for r in store.conn.execute("SELECT name FROM categories WHERE parent_id IS NULL")}
+    assert "Clothing" in parents
+
+
+def test_a_stock_list_of_unknown_skus_says_which_sku_in_its_cell(store: Store, tmp_path: Path) -> None:
+    plan = build_plan(store, read_table(_write(tmp_path, "序号,货号,盘点数量\n1,A01,5\n2,A02,7\n", "盘点.csv")))
+    issues = [i for r in plan.rows for i in r.issues]
+    assert [(i.row, i.column, i.header, i.code, i.value) for i in issues] == [
+        (2, "B", "货号", "unknown_sku", "A01"), (3, "B", "货号", "unknown_sku", "A02")]
+    assert "A01" in issues[0].message_zh and "no name column" in issues[0].message_en
