@@ -80,24 +80,31 @@ SYNONYMS: Final[dict[str, dict[str, _S]]] = {
         "name": _w("品名 商品名称 名称 商品名 产品名称 产品名 货品名称 货品名 品名称 商品 菜名 菜品 菜品名称 菜品名 "
                    "name productname itemname goodsname product item 物料名称 货物名称 货物名称中文描述 品项 项目名称 商品全称")
         + _w("商品标题 标题 title", 0.9),
-        "spec": _w("规格 规格型号 型号 容量 净含量 spec specs specification size 尺码 商品规格 产品规格"),
+        "spec": _w("规格 规格型号 型号 容量 净含量 spec specs specification size 尺码 商品规格 产品规格")
+        + _w("option1value", 0.8),
         "sku": _w("货号 商品编码 商品编号 编码 编号 产品编码 产品编号 sku 本地sku 商品代码 物料编码 款号 itemno itemcode "
-                  "productcode goodscode code 自编码 商品货号 助记码 料号 物料号 物料代码 配件编码 pn partno partnumber mpn")
+                  "productcode goodscode code 自编码 商品货号 助记码 料号 物料号 物料代码 配件编码 pn partno partnumber mpn "
+                  "variantsku")
         + _w("id 序号", 0.5),
-        "barcode": _w("条码 条形码 国际码 商品条码 基本条码 barcode ean upc gtin 69码 条码号 商品条形码 ean13 国际条码"),
+        "barcode": _w("条码 条形码 国际码 商品条码 基本条码 barcode ean upc gtin 69码 条码号 商品条形码 ean13 国际条码 "
+                      "upc码 variantbarcode"),
         "price_fen": _w("售价 零售价 单价 价格 销售价 标价 现价 price retailprice unitprice regularprice 商品价格 零售单价 "
-                        "销售单价 卖价 一销价 菜价 售价元 定价")
+                        "销售单价 卖价 一销价 菜价 售价元 定价 variantprice")
         + _w("saleprice", 0.9)  # WooCommerce's "Sale price" is the discounted one, next to "Regular price"
-        + _w("原价 市场价 最低售价", 0.8),
-        "member_price_fen": _w("会员价 会员价格 memberprice vip价 vip价格 会员售价 批发价", 1.0),
+        + _w("原价 市场价 最低售价 划线价 variantcompareatprice", 0.8),
+        "member_price_fen": _w("会员价 会员价格 memberprice vip价 vip价格 会员售价")
+        + _w("批发价", 0.8),  # none of its own: a wholesale price only when the sheet has no member price
         "cost_fen": _w("进价 成本价 成本 采购价 进货价 cost costprice purchaseprice 商品成本 采购成本 采购单价 进货单价"),
         "unit": _w("单位 计量单位 基本单位 unit uom 商品单位 销售单位 单位名称"),
         "category": _w("分类 类别 商品分类 品类 类目 category categories 商品类别 菜品分类 菜品类别 分类名称 大类 class "
-                       "商品类型 类型 productcategory productcategories"),
-        "stock": _w("库存 库存数量 现有库存 存量 stock inventory 盘点数量 入库数量 库存量 当前库存 期初库存 数量 qty quantity"),
+                       "productcategory productcategories 商品分组 分组 菜品分组")
+        + _w("商品类型 类型", 0.8),  # Youzan's 商品类型 is physical/virtual, its 商品分组 the category
+        "stock": _w("库存 库存数量 现有库存 存量 stock inventory 盘点数量 入库数量 库存量 当前库存 期初库存 数量 qty quantity "
+                   "variantinventoryqty"),
         "shelf_life_days": _w("保质期 保质期天 shelflife 保质天数 保质期限 有效期"),
         "status": _w("状态 上架状态 是否上架 status 销售状态 商品状态"),
-        "description": _w("描述 说明 备注 商品描述 简介 description remark remarks notes note 商品说明 产品描述 详情"),
+        "description": _w("描述 说明 备注 商品描述 简介 description remark remarks notes note 商品说明 产品描述 详情")
+        + _w("body", 0.8),  # Shopify's "Body (HTML)"
     },
     "menu": {
         "spicy_level": _w("辣度 辣度等级 辣 spicy spicylevel 辣味"),
@@ -137,7 +144,7 @@ _NEGATIVE: Final[dict[str, tuple[str, ...]]] = {
              "仓库", "门店", "公司", "商户"),
     "item": ("时间", "日期", "编码", "编号", "单号", "码", "价", "额", "数量", "类", "长", "宽", "高", "重", "颜色", "形状",
              "品牌", "产地", "供应商", "单位", "规格"),
-    "price_fen": ("率", "数量", "时间", "日期", "码", "库存", "成本", "进价", "采购"),
+    "price_fen": ("率", "数量", "时间", "日期", "码", "库存", "成本", "进价", "采购", "餐盒", "包装", "运费", "配送"),
     "member_price_fen": ("率", "数量"),
     "cost_fen": ("率", "数量", "时间", "日期"),
     "amount_fen": ("率", "时间", "日期", "号", "数量", "余额", "码"),
@@ -211,13 +218,30 @@ def candidates(key: str, kind: Kind) -> list[ColumnMatch]:
     return sorted(out.values(), key=lambda m: -m.confidence)
 
 
+_ALTERNATIVES: Final = re.compile(r"[/／、|]")
+
+
+def _column_candidates(header: object, key: str, kind: Kind) -> list[ColumnMatch]:
+    """The candidates of a whole header and, when it lists alternatives ("SKU码/货号", "UPC码/条形码",
+    "规格、型号"), of each of them, a little below a match of the whole."""
+    found = {m.field: m for m in candidates(key, kind)}
+    parts = [p for p in _ALTERNATIVES.split(_PAREN.sub("", clean_header(header))) if p.strip()]
+    if len(parts) > 1:
+        for part in parts:
+            for m in candidates(normalize_header(part), kind):
+                conf = round(m.confidence * 0.95, 3)
+                if m.field not in found or found[m.field].confidence < conf:
+                    found[m.field] = ColumnMatch(m.field, conf, m.via)
+    return sorted(found.values(), key=lambda m: -m.confidence)
+
+
 def match_columns(headers: Sequence[object], kind: Kind) -> dict[int, ColumnMatch]:
     """Map header cells to canonical fields of ``kind``: each field used once, best match first."""
     keys = [normalize_header(h) for h in headers]
     allowed = set(fields_for(kind))
     proposals: list[tuple[float, int, int, ColumnMatch]] = []
     for col, key in enumerate(keys):
-        for rank, m in enumerate(candidates(key, kind)):
+        for rank, m in enumerate(_column_candidates(headers[col], key, kind)):
             if m.field in allowed and m.confidence >= MIN_CONFIDENCE:
                 proposals.append((m.confidence, -rank, -col, m))
     proposals.sort(key=lambda p: (p[0], p[1], p[2]), reverse=True)

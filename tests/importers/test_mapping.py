@@ -125,3 +125,38 @@ def test_status_is_not_an_order_payment_or_review_status() -> None:
     assert _fields(["品名", "销售状态"])["销售状态"] == "status"
     for header in ("支付状态", "订单状态", "审核状态", "库存状态", "发货状态"):
         assert "status" not in _fields(["品名", header]).values(), header
+
+
+@pytest.mark.parametrize(
+    ("source", "headers", "expected"),
+    [
+        ("银豹 POS", "名称,分类,条码,规格,主单位,库存量,进货价,销售价,批发价,会员价,商品状态,保质期,商品描述",
+         {"名称": "name", "分类": "category", "条码": "barcode", "规格": "spec", "主单位": "unit", "库存量": "stock",
+          "进货价": "cost_fen", "销售价": "price_fen", "会员价": "member_price_fen", "商品状态": "status",
+          "保质期": "shelf_life_days", "商品描述": "description"}),
+        ("美团外卖", "商品名称,分类名称,规格名称,价格,库存,餐盒价格,餐盒数量,单位,上架状态,SKU码/货号,UPC码/条形码",
+         {"商品名称": "name", "分类名称": "category", "规格名称": "spec", "价格": "price_fen", "库存": "stock",
+          "单位": "unit", "上架状态": "status", "SKU码/货号": "sku", "UPC码/条形码": "barcode"}),
+        ("有赞", "商品名称,商品编码,规格,价格,库存,商品条码,商品分组,商品类型,划线价,成本价",
+         {"商品名称": "name", "商品编码": "sku", "规格": "spec", "价格": "price_fen", "库存": "stock",
+          "商品条码": "barcode", "商品分组": "category", "成本价": "cost_fen"}),
+        ("Shopify", "Handle,Title,Body (HTML),Vendor,Type,Option1 Name,Option1 Value,Variant SKU,Variant Inventory Qty,"
+         "Variant Price,Variant Compare At Price,Variant Barcode",
+         {"Title": "name", "Body (HTML)": "description", "Option1 Value": "spec", "Variant SKU": "sku",
+          "Variant Inventory Qty": "stock", "Variant Price": "price_fen", "Variant Barcode": "barcode"}),
+        ("报关单", "货物名称(中文)、描述,规格、型号,数量,单价",
+         {"货物名称(中文)、描述": "name", "规格、型号": "spec", "数量": "stock", "单价": "price_fen"}),
+    ],
+)
+def test_pos_and_platform_exports(source: str, headers: str, expected: dict[str, str]) -> None:
+    """Product exports of the POS systems and platforms the shops use."""
+    assert _fields(headers.split(",")) == expected, source
+
+
+def test_a_wholesale_price_is_the_member_price_only_without_one() -> None:
+    assert _fields(["品名", "批发价", "零售价"]) == {"品名": "name", "批发价": "member_price_fen", "零售价": "price_fen"}
+    assert "批发价" not in _fields(["品名", "批发价", "会员价"])
+
+
+def test_a_packaging_fee_is_not_the_price() -> None:
+    assert "price_fen" not in _fields(["商品名称", "餐盒价格"]).values()
