@@ -367,7 +367,9 @@ def _say_imported(args: argparse.Namespace, result: dict[str, Any], problems: in
         _say(json.dumps(result, ensure_ascii=False, default=str))
     else:
         verb = "预览 / Dry run" if args.dry_run else "已导入 / Imported"
-        _say(f"{verb}: {source.name} · 工作表 {result['sheet']} · 第 {result['header_row']} 行是表头 · 类型 {result['kind']}")
+        header = (f"第 {result['header_row']} 行是表头 / header row {result['header_row']}" if result["header_row"]
+                  else "没有表头，按内容猜测各列 / no header row: columns guessed from the values")
+        _say(f"{verb}: {source.name} · 工作表 {result['sheet']} · {header} · 类型 {result['kind']}")
         _say(f"新增 {result['created']} · 更新 {result['updated']} · 不变 {result['unchanged']} · 有问题 "
              f"{problems}  / created {result['created']}, updated {result['updated']}, "
              f"unchanged {result['unchanged']}, with problems {problems}")

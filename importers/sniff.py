@@ -81,6 +81,14 @@ def sniff_path(path: Path) -> Sniffed:
             f"The file \"{name}\" cannot be read ({exc.strerror or exc}); close any program using it and try again.",
             path,
         ) from None
+    if _is_lock_file(name, size):
+        original = name[2:] if name.startswith("~$") else name[len(".~lock."):].rstrip("#")
+        raise refuse(
+            "lock_file",
+            f"「{name}」是 Excel/WPS 打开「{original}」时生成的临时文件，不是表格，请选择「{original}」本身。",
+            f"\"{name}\" is the temporary file Excel/WPS makes while \"{original}\" is open, not a spreadsheet; choose \"{original}\" itself.",
+            path,
+        )
     if size == 0 or not head.strip(b"\x00 \t\r\n"):
         raise refuse(
             "empty",
@@ -89,6 +97,12 @@ def sniff_path(path: Path) -> Sniffed:
             path,
         )
     return sniff_bytes(head, path, size)
+
+
+def _is_lock_file(name: str, size: int) -> bool:
+    """An owner file ("~$商品.xlsx", 162-165 bytes: who has "商品.xlsx" open) or LibreOffice's
+    ".~lock.商品.xlsx#": small, named after the workbook that is open."""
+    return size <= 4096 and (name.startswith("~$") or (name.startswith(".~lock.") and name.endswith("#")))
 
 
 def sniff_bytes(head: bytes, path: Path, size: int) -> Sniffed:

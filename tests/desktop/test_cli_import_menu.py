@@ -139,3 +139,13 @@ def test_a_price_list_by_barcode_alone_updates_prices(capsys: pytest.CaptureFixt
     assert status == 0 and (doc["created"], doc["updated"], doc["errors"]) == (0, 1, [])
     listed = json.loads(run(capsys, "products", "list", "--search", "6901035600156", "--json")[1])["products"]
     assert [p["price_fen"] for p in listed] == [2600]
+
+
+def test_the_summary_says_when_the_file_has_no_header_row(capsys: pytest.CaptureFixture[str], data_dir: Path,
+                                                          tmp_path: Path) -> None:
+    path = tmp_path / "无表头.csv"
+    path.write_text("青岛啤酒,6901035600156,5\n崂山可乐,6921581596048,3\n", encoding="utf-8")
+    status, out, _err = run(capsys, "import", str(path), "--dry-run")
+    assert status == 0 and "no header row: columns guessed from the values" in out and "None" not in out
+    status, out, _err = run(capsys, "import", str(path), "--dry-run", "--json")
+    assert json.loads(out)["header_row"] is None

@@ -138,3 +138,28 @@ def test_single_byte_text_decodes_to_its_words(text: str, encoding: str) -> None
     decoded, used, warnings = decode_text(text.encode(encoding), Path("x.csv"))
     assert decoded == text and warnings
     assert used not in ("utf-8", "gb18030", "big5")
+
+
+def _owner_file(user: str) -> bytes:
+    """What Excel writes to "~$Book.xlsx" while Book.xlsx is open: the user's name twice, 165 bytes."""
+    data = bytes([len(user)]) + user.encode("ascii").ljust(53) + bytes([len(user), 0]) + user.encode("utf-16-le")
+    return data.ljust(165, b"\x00")
+
+
+@pytest.mark.parametrize("name", ["~$商品.xlsx", ".~lock.商品.xlsx#"])
+def test_an_office_lock_file_names_the_workbook_to_choose(tmp_path: Path, name: str,
+                                                          one_sentence: Callable[[str, str], bool]) -> None:
+    """It read as a one-column text table: two garbage "products" were imported from it."""
+    path = tmp_path / name
+    path.write_bytes(_owner_file("Administrator") if name.startswith("~$") else b",Administrator,PC-01,/home/a;\n")
+    with pytest.raises(ImportRefused) as info:
+        read_table(path)
+    err = info.value
+    assert err.code == "lock_file" and one_sentence(err.message_zh, err.message_en)
+    assert "「商品.xlsx」本身" in err.message_zh and 'choose "商品.xlsx" itself' in err.message_en
+
+
+def test_a_big_file_whose_name_starts_with_a_tilde_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "~$价目表.csv"
+    path.write_text("品名,售价\n" + "".join(f"商品{i},{i}\n" for i in range(1, 400)), encoding="utf-8")
+    assert len(read_table(path).rows) == 399
