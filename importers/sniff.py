@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from importers.errors import ImportRefused
+from importers.shortcuts import is_shortcut, shortcut_target
 
 Format = Literal["xlsx", "xlsb", "ods", "xls", "biff", "html", "xml2003", "text"]
 
@@ -99,6 +100,15 @@ def sniff_path(path: Path) -> Sniffed:
     return sniff_bytes(head, path, size)
 
 
+def _shortcut_name(name: str) -> str:
+    """"商品.xlsx - 快捷方式.lnk" -> "商品.xlsx": what Windows names a shortcut after its target."""
+    stem = name[:-4] if name.lower().endswith(".lnk") else name
+    for suffix in (" - 快捷方式", " - Shortcut", " - 捷徑"):
+        if stem.endswith(suffix):
+            return stem[: -len(suffix)]
+    return stem
+
+
 def _is_lock_file(name: str, size: int) -> bool:
     """An owner file ("~$商品.xlsx", 162-165 bytes: who has "商品.xlsx" open) or LibreOffice's
     ".~lock.商品.xlsx#": small, named after the workbook that is open."""
@@ -122,6 +132,24 @@ def sniff_bytes(head: bytes, path: Path, size: int) -> Sniffed:
                 f"The file \"{name}\" is {en}, not a spreadsheet; choose an Excel, WPS or CSV file.",
                 path,
             )
+    if is_shortcut(head):
+        target = shortcut_target(head)
+        shown = Path(target.replace("\\", "/")).name if target else _shortcut_name(name)
+        raise refuse(
+            "shortcut",
+            f"「{name}」是一个快捷方式，它指向的文件不在这台电脑上，请直接选择表格文件「{shown}」。"
+            if target else f"「{name}」是一个快捷方式，不是表格，请直接选择它指向的表格文件「{shown}」。",
+            f"\"{name}\" is a shortcut to a file that is not on this PC; choose the spreadsheet \"{shown}\" itself."
+            if target else f"\"{name}\" is a shortcut, not a spreadsheet; choose the spreadsheet it points to (\"{shown}\") itself.",
+            path,
+        )
+    if head.lstrip().startswith(b"[InternetShortcut]"):
+        raise refuse(
+            "shortcut",
+            f"「{name}」是一个网址快捷方式，不是表格，请先下载表格文件再导入。",
+            f"\"{name}\" is a web shortcut, not a spreadsheet; download the spreadsheet first and import that.",
+            path,
+        )
     text_head = _peek_text(head)
     low = text_head.lstrip().lower()
     if low.startswith("<?xml") or low.startswith("<workbook"):

@@ -14,6 +14,7 @@ from importers.gcpause import gc_paused
 from importers.kinds import KindGuess, detect_kind
 from importers.mapping import ColumnMatch, apply_override, header_signature, normalize_header
 from importers.readers import Book, Cell, RawSheet, Row, open_book
+from importers.shortcuts import follow
 from importers.sniff import sniff_path
 from importers.structure import Structure, classify_row, detect_structure, fill_vertical_merges
 from importers.values import (
@@ -155,7 +156,7 @@ def read_table(
     Raises :class:`ImportRefused` with one sentence in Chinese and English for files that
     cannot be imported; never any other exception for a bad file.
     """
-    p = Path(path)
+    p = follow(Path(path))  # a Windows shortcut to a workbook reads the workbook
     if kind not in ("auto", "products", "menu", "ledger"):
         raise ImportRefused("bad_kind", f"不认识的导入类型「{kind}」，请选择 商品/菜单/流水。",
                             f"Unknown import kind \"{kind}\"; choose products, menu or ledger.", path=p)
