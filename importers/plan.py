@@ -230,7 +230,7 @@ def _known_rows(store: Store, table: ParsedTable, lookups: Lookups, ctx: int) ->
     known = lookups.known(store.conn)
     if not known:
         return None
-    return known.match(row_keys([row.raw for row in table.rows]), ctx)
+    return known.match(row_keys([row.key_cells for row in table.rows]), ctx)
 
 
 def _all_known(table: ParsedTable, hits: list[tuple[str, str] | None]) -> AllKnown | None:
@@ -260,7 +260,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
     mapped = {f for f, _ in table.mapping.values()}
     p_fields = [(f, c) for f, c in PRODUCT_COLUMNS.items() if f in mapped]
     s_fields = [(f, c) for f, c in SPEC_COLUMNS.items() if f in mapped]
-    blanks = dict.fromkeys(mapped)  # a mapped but blank cell is None
+    blanks = dict.fromkeys(mapped | ({"category"} if table.sections else set()))  # a mapped but blank cell is None
     categories: dict[Any, str | None] = {}
     ids = id_stream()
     in_full = 0  # rows planned in full (not known)
@@ -373,7 +373,7 @@ def _finish(plans: list[RowPlan], table: ParsedTable, claims: _Claims) -> None:
             claims.conflicted.add(plan.product_id)
     for plan, parsed in zip(plans, table.rows, strict=True):
         if not plan.known and plan.action != "error" and not plan.issues and plan.product_id not in claims.conflicted:
-            plan.raw = parsed.raw
+            plan.raw = parsed.key_cells
 
 
 class _Claims:

@@ -448,6 +448,47 @@ def fill_vertical_merges(rows: list[Row], merged: list[Merge] | None, start: int
     return wide
 
 
+# How a shopkeeper marks a heading inside a list: "一、啤酒", "(二)海鲜", "1、凉菜", "【招牌菜】",
+# "★ 特价", "凉菜：", "啤酒类", "海鲜系列".
+_SECTION_MARK: Final = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十百]+[)）、.．:：]|[（(]\d{1,2}[)）]|\d{1,2}[、．.]\s*(?=\D)|[【\[《<★☆●■◆▲※]+)")
+_SECTION_END: Final = ("：", ":", "类", "系列", "】", "]", "》", ">")
+_SECTION_STRIP: Final = re.compile(r"^[\s★☆●■◆▲※【\[《<]+|[\s★☆●■◆▲※】\]》>：:]+$")
+
+
+def section_title(row: Row, wide_merge: bool, mapped: frozenset[int], next_row: Row | None) -> str | None:
+    """The heading a row gives the rows below it ("一、啤酒" -> "啤酒"), or None if it is no heading.
+
+    A heading is a single short text cell above a row with two or more filled cells, that spans
+    the table (a wide merge), is marked as a heading (numbered "一、", bracketed, starred, ending
+    in ：/类/系列), or sits in a column no field reads whose cell below is blank or a number (the
+    序号 column: "二、海鲜" above 5). A lone name in the name column, unmarked, stays a product: it
+    may just lack its price; so does a lone code in an ID column of codes ("E" above "F").
+    """
+    found: tuple[int, str] | None = None
+    for i, v in enumerate(row):
+        if v == "" or v is None:
+            continue
+        if found is not None or v.__class__ is not str:
+            return None
+        found = (i, v)
+    if found is None or next_row is None or sum(1 for v in next_row if v != "" and v is not None) < 2:
+        return None
+    col, text = found[0], clean_text(found[1])
+    if not text or len(text) > 20 or text.startswith(_NOTE_START) or is_total_label(text) or _NUMERIC_TEXT.match(text):
+        return None
+    marked = _SECTION_MARK.match(text) is not None or text.endswith(_SECTION_END)
+    if not (wide_merge or marked or (col not in mapped and _blank_or_number(next_row, col))):
+        return None
+    title = _SECTION_STRIP.sub("", _SECTION_MARK.sub("", text, count=1)).strip()
+    return title if len(title) >= 2 or (marked and title) else None
+
+
+def _blank_or_number(row: Row, col: int) -> bool:
+    v = row[col] if col < len(row) else ""
+    return v == "" or v is None or v.__class__ in (int, float) or (v.__class__ is str and bool(_NUMERIC_TEXT.match(v.strip())))
+
+
 def classify_row(row: Row, header_row: Row | None, near_header: bool, wide_merge: bool) -> str | None:
     """Why a data-area row should be skipped ("blank", "totals", "description", "header") or None."""
     n = len(row)

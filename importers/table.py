@@ -16,7 +16,7 @@ from importers.mapping import ColumnMatch, apply_override, header_signature, nor
 from importers.readers import Book, Cell, RawSheet, Row, open_book
 from importers.shortcuts import follow
 from importers.sniff import sniff_path
-from importers.structure import Structure, classify_row, detect_structure, fill_vertical_merges
+from importers.structure import Structure, classify_row, detect_structure, fill_vertical_merges, section_title
 from importers.values import (
     EMPTY_TOKENS,
     clean_text,
@@ -41,14 +41,21 @@ class ParsedRow:
     issues, worked out the first time they are asked for (a re-import recognises most rows by
     their raw cells alone: see importers.known_rows)."""
 
-    __slots__ = ("_coerce", "_issues", "_values", "raw", "row_number")
+    __slots__ = ("_coerce", "_issues", "_values", "raw", "row_number", "section")
 
-    def __init__(self, row_number: int, raw: Row, coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]) -> None:
-        """Row `row_number` (1-based) holding `raw`; `coerce` works its values and issues out."""
-        self.row_number, self.raw = row_number, raw
+    def __init__(self, row_number: int, raw: Row, coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]],
+                 section: str | None = None) -> None:
+        """Row `row_number` (1-based) holding `raw`; `coerce` works its values and issues out.
+        `section` is the heading above it that gives it its category (see `structure.section_title`)."""
+        self.row_number, self.raw, self.section = row_number, raw, section
         self._coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]] | None = coerce
         self._values: dict[str, Any] | None = None
         self._issues: list[Issue] | None = None
+
+    @property
+    def key_cells(self) -> Row:
+        """What a re-import recognises this row by (importers.known_rows): its cells, and its heading."""
+        return self.raw if self.section is None else [*self.raw, "\x00section", self.section]
 
     def _work_out(self) -> None:
         assert self._coerce is not None
@@ -94,7 +101,7 @@ class ParsedRow:
 
 @dataclass(slots=True)
 class SkippedRow:
-    """A row that is not data: "title", "blank", "totals", "description" or "header"."""
+    """A row that is not data: "title", "blank", "totals", "description", "section" or "header"."""
 
     row_number: int
     reason: str
@@ -121,6 +128,8 @@ class ParsedTable:
     rows: list[ParsedRow]
     skipped: list[SkippedRow]
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    # headings inside the list that name the category of the rows below them: (row number, title)
+    sections: list[tuple[int, str]] = field(default_factory=list)
     encoding: str | None = None
     delimiter: str | None = None
     date1904: bool = False
@@ -382,7 +391,16 @@ def _read_sheet(book: Book, raw: RawSheet, st: Structure, kind: str, override: M
 
     header_rows_set = {r for r in st.header_rows}
     header_raw_row = rows[st.header_rows[-1]] if st.header_rows else None
-    parsed, skipped = _build_rows(rows, st, mapping, headers, chosen, book.date1904, wide, header_raw_row)
+    parsed, skipped, sections = _build_rows(rows, st, mapping, headers, chosen, book.date1904, wide, header_raw_row)
+    if sections:
+        shown = sections[:6]
+        more = " …" if len(sections) > 6 else ""
+        warnings.append((
+            f"第 {'、'.join(str(r) for r, _t in shown)}{more} 行是分组标题（{'、'.join(t for _r, t in shown)}{more}），"
+            "下面的商品归入这些分类。",
+            f"Row{'s' if len(sections) > 1 else ''} {', '.join(str(r) for r, _t in shown)}{more} "
+            f"{'are headings' if len(sections) > 1 else 'is a heading'} ({', '.join(t for _r, t in shown)}{more}):"
+            " the products below go into those categories."))
     skipped_all = [SkippedRow(r, reason) for r, reason in st.skipped] + skipped
     if not parsed:
         warnings.append(("表头下面没有数据行。", "There are no data rows under the header."))
@@ -411,6 +429,7 @@ def _read_sheet(book: Book, raw: RawSheet, st: Structure, kind: str, override: M
         rows=parsed,
         skipped=skipped_all,
         warnings=warnings,
+        sections=sections,
         encoding=book.encoding,
         delimiter=book.delimiter,
         date1904=book.date1904,
@@ -427,20 +446,50 @@ def _build_rows(
     date1904: bool,
     wide: set[int],
     header_raw_row: Row | None,
-) -> tuple[list[ParsedRow], list[SkippedRow]]:
-    """The data rows (their values worked out when first asked for) and the skipped rows."""
+) -> tuple[list[ParsedRow], list[SkippedRow], list[tuple[int, str]]]:
+    """The data rows (their values worked out when first asked for) and the skipped rows.
+
+    Headings inside a products or menu list ("一、啤酒") are skipped as "section" rows; when no
+    column is the category, the rows below one get it as their category."""
     coerce = _row_coercer(mapping, headers, kind, date1904)
     out: list[ParsedRow] = []
     skipped: list[SkippedRow] = []
+    named: list[tuple[int, str]] = []  # the headings that gave rows their category
     start = st.data_start
+    mapped = frozenset(mapping)
+    fields = {m.field for m in mapping.values()}
+    sections = kind != "ledger" and "name" in fields  # headings group the products of a list
+    give_category = sections and "category" not in fields
+    current, section = coerce, None
     for ri in range(start, len(rows)):
         row = rows[ri]
         reason = classify_row(row, header_raw_row, ri - start < 3, ri in wide)
+        # a row whose first two cells are filled is no heading: most rows, decided without a call
+        if sections and (reason == "description" or (reason is None and (len(row) < 2 or row[0] == "" or row[1] == ""))):
+            title = section_title(row, ri in wide, mapped, rows[ri + 1] if ri + 1 < len(rows) else None)
+            if title is not None:
+                skipped.append(SkippedRow(ri + 1, "section"))
+                if give_category:
+                    current, section = _in_category(coerce, title), title
+                    named.append((ri + 1, title))
+                continue
         if reason is not None:
             skipped.append(SkippedRow(ri + 1, reason))
             continue
-        out.append(ParsedRow(ri + 1, row, coerce))
-    return out, skipped
+        out.append(ParsedRow(ri + 1, row, current, section))
+    return out, skipped, named
+
+
+def _in_category(coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]],
+                 category: str) -> Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]:
+    """`coerce`, with `category` as every row's category (a heading above them named it)."""
+
+    def in_category(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
+        values, issues = coerce(row, row_number)
+        values["category"] = category
+        return values, issues
+
+    return in_category
 
 
 def _row_coercer(

@@ -11,6 +11,7 @@ import dataclasses
 import shutil
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from catalog.batches import UndoRefused
@@ -235,3 +236,50 @@ def test_a_new_spec_of_an_untouched_stored_product_is_recognised(store: Store, t
     assert [(r.action, r.new_spec, r.new_product) for r in first.rows] == [("new", True, False)]
     apply_plan(store, first)
     assert _known(_plan_both(store, other, tmp_path)) == [2]
+
+
+def _menu_xlsx(path: Path, sections: list[tuple[str, list[tuple[str, float]]]]) -> Path:
+    """A printed-menu style sheet: a title, a header, and each section's heading merged across."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["老船长啤酒屋菜单"])
+    ws.merge_cells("A1:D1")
+    ws.append(["序号", "菜名", "单位", "价格"])
+    n = 0
+    for i, (heading, dishes) in enumerate(sections):
+        ws.append([f"{'一二三四五'[i]}、{heading}"])
+        ws.merge_cells(f"A{ws.max_row}:D{ws.max_row}")
+        for name, price in dishes:
+            n += 1
+            ws.append([n, name, "份", price])
+    wb.save(path)
+    return path
+
+
+def test_headings_give_categories_and_moving_a_dish_is_seen(store: Store, tmp_path: Path) -> None:
+    """The heading above a row is part of what a re-import recognises it by."""
+    menu = [("凉菜", [("拍黄瓜", 12), ("老醋花生", 15)]), ("海鲜", [("辣炒蛤蜊", 38), ("清蒸大虾", 88)])]
+    path = _menu_xlsx(tmp_path / "菜单.xlsx", menu)
+    table = read_table(path)
+    assert table.sections == [(3, "凉菜"), (6, "海鲜")] and [s.reason for s in table.skipped if s.row_number in (3, 6)] == [
+        "section", "section"]
+    assert "分组标题" in table.warnings[-1][0]
+    apply_plan(store, build_plan(store, table))
+    categories = dict(store.conn.execute(
+        "SELECT p.name, c.name FROM products p JOIN categories c ON c.id = p.category_id").fetchall())
+    assert categories == {"拍黄瓜": "凉菜", "老醋花生": "凉菜", "辣炒蛤蜊": "海鲜", "清蒸大虾": "海鲜"}
+
+    assert _known(_plan_both(store, path, tmp_path)) == [4, 5, 7, 8]  # the same menu again
+    # 老醋花生 moves under 海鲜 (same cells, same row number): compared in full, its category changes
+    moved = _menu_xlsx(tmp_path / "菜单2.xlsx", [("凉菜", [("拍黄瓜", 12)]), ("海鲜", [("老醋花生", 15), ("辣炒蛤蜊", 38),
+                                                                                  ("清蒸大虾", 88)])])
+    plan = _plan_both(store, moved, tmp_path)
+    assert [(r.action, dict(r.diffs)) for r in plan.rows if r.action != "unchanged"] == [
+        ("changed", {"category": ("凉菜", "海鲜")})]
+
+
+def test_a_category_column_wins_over_headings(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path, "序号,品名,分类,售价\n一、酒水,,,\n1,青岛纯生,啤酒,8\n2,崂山可乐,饮料,3\n", "酒水.csv")
+    table = read_table(path)
+    assert table.sections == [] and [s.reason for s in table.skipped] == ["section"]
+    assert [r.values["category"] for r in table.rows] == ["啤酒", "饮料"]

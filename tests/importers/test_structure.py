@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 from importers.readers import RawSheet, Row
-from importers.structure import classify_row, detect_structure, fill_vertical_merges, is_total_label
+from importers.structure import (
+    classify_row,
+    detect_structure,
+    fill_vertical_merges,
+    is_total_label,
+    section_title,
+)
 
 
 def _sheet(rows: list[Row], merged: list[tuple[int, int, int, int]] | None = None) -> RawSheet:
@@ -161,3 +169,38 @@ def test_classify_row_fast_path_agrees() -> None:
         for near in (False, True):
             for wide in (False, True):
                 assert classify_row(row, hdr, near, wide) == _classify_reference(row, hdr, near, wide), (row, hdr, near, wide)
+
+
+_DISH: Row = [1, "拍黄瓜", "份", 12]
+
+
+@pytest.mark.parametrize(
+    ("row", "wide", "title"),
+    [
+        (["一、啤酒", "", "", ""], True, "啤酒"),  # merged across the table
+        (["二、海鲜", "", "", ""], False, "海鲜"),  # numbered, in the 序号 column
+        (["凉菜", "", "", ""], False, "凉菜"),  # in the 序号 column, above a number
+        (["", "【招牌菜】", "", ""], False, "招牌菜"),  # bracketed, in the name column
+        (["", "凉菜：", "", ""], False, "凉菜"),
+        (["", "★ 特价", "", ""], False, "特价"),
+        (["", "啤酒类", "", ""], False, "啤酒类"),
+        (["(3)主食", "", "", ""], False, "主食"),
+        (["", "拍黄瓜", "", ""], False, None),  # a lone name, unmarked: a product without its price
+        (["注：价格含税", "", "", ""], True, None),  # a note
+        (["合计", "", "", ""], True, None),
+        (["一、啤酒", "", 8, ""], True, None),  # two cells
+        ([12, "", "", ""], True, None),  # a number
+        (["这是一行很长很长的说明文字，不是分组标题，写了很多很多字", "", "", ""], True, None),
+    ],
+)
+def test_section_title(row: Row, wide: bool, title: str | None) -> None:
+    mapped = frozenset({1, 2, 3})  # name, unit, price; column A (序号) unmapped
+    assert section_title(row, wide, mapped, _DISH) == title
+
+
+def test_a_section_needs_a_fuller_row_below_and_a_column_of_numbers() -> None:
+    mapped = frozenset({1, 2, 3})
+    assert section_title(["一、啤酒", "", "", ""], True, mapped, None) is None  # the last row
+    assert section_title(["一、啤酒", "", "", ""], True, mapped, ["", "拍黄瓜", "", ""]) is None
+    assert section_title(["E", "", "", ""], False, mapped, ["F", "Fish", "", ""]) is None  # an ID column of codes
+    assert section_title(["凉菜", "", "", ""], False, mapped, ["A7", "拍黄瓜", "份", 12]) is None
