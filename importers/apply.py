@@ -12,6 +12,7 @@ from catalog.pinyin import keys
 from catalog.products import Cancelled
 from catalog.search import document
 from catalog.store import Store
+from importers.errors import Issue
 from importers.fields import PRODUCT_COLUMNS, SPEC_COLUMNS
 from importers.gcpause import gc_paused
 from importers.known_rows import States, forget_unused_states, stamps
@@ -82,11 +83,13 @@ def summary(plan: ImportPlan, batch: str | None) -> dict[str, Any]:
         "created": plan.count("new"),
         "updated": plan.count("changed"),
         "unchanged": plan.count("unchanged"),
-        "errors": [
-            {"row": i.row, "column": i.column, "message": f"{i.message_zh}；{i.fix_zh} / {i.message_en}. {i.fix_en}"}
-            for i in plan.errors
-        ],
+        "errors": [_issue_json(i) for i in plan.errors],
+        "warnings": [_issue_json(i) for i in plan.warnings],
     }
+
+
+def _issue_json(i: Issue) -> dict[str, Any]:
+    return {"row": i.row, "column": i.column, "message": f"{i.message_zh}；{i.fix_zh} / {i.message_en}. {i.fix_en}"}
 
 
 _CHUNK = 20_000  # rows whose new records are built and written at a time (bounds the memory they take)

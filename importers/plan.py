@@ -108,6 +108,13 @@ class ImportPlan:
         return sum(1 for r in self._rows if r.action == action)
 
     @property
+    def warnings(self) -> list[Issue]:
+        """Every warning of the rows (values taken that deserve a look, such as 时价), in row order."""
+        if isinstance(self._rows, AllKnown):
+            return []
+        return [i for r in self._rows if r.issues for i in r.issues if i.severity == "warning"]
+
+    @property
     def errors(self) -> list[Issue]:
         """Every error issue of the rows that will not be imported, in row order."""
         if isinstance(self._rows, AllKnown):

@@ -645,6 +645,15 @@ def _coercer(kind: str, date1904: bool) -> Coercer:
     return to_text
 
 
+# Prices a restaurant writes instead of a number: seafood 时价, a price to be agreed.
+_MARKET_PRICE: Final = ("时价", "时令价", "市价", "面议", "议价", "询价", "电询", "电议", "另议", "待定", "現價", "時價")
+
+
+def is_market_price(value: Any) -> bool:
+    """True for a price cell such as "时价", "时价/斤" or "面议": sold at a price set on the day."""
+    return value.__class__ is str and clean_text(value).startswith(_MARKET_PRICE)
+
+
 def is_empty(value: Any) -> bool:
     """True for cells that carry no value ("", whitespace, "-", "/", "N/A", "无")."""
     if value.__class__ is str:

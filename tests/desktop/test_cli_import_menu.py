@@ -149,3 +149,13 @@ def test_the_summary_says_when_the_file_has_no_header_row(capsys: pytest.Capture
     assert status == 0 and "no header row: columns guessed from the values" in out and "None" not in out
     status, out, _err = run(capsys, "import", str(path), "--dry-run", "--json")
     assert json.loads(out)["header_row"] is None
+
+
+def test_a_market_price_is_imported_and_noted(capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "菜单.csv"
+    path.write_text("菜名,单位,价格\n辣炒蛤蜊,份,38\n清蒸大虾,斤,时价\n", encoding="utf-8")
+    status, out, err = run(capsys, "import", str(path))
+    assert status == 0 and err == "" and "created 2" in out
+    assert "Note: C3: 「时价」" in out
+    doc = json.loads(run(capsys, "import", str(path), "--dry-run", "--json")[1])
+    assert doc["errors"] == [] and [(w["row"], w["column"]) for w in doc["warnings"]] == [(3, "C")]

@@ -332,3 +332,18 @@ def test_a_stock_list_of_unknown_skus_says_which_sku_in_its_cell(store: Store, t
     assert [(i.row, i.column, i.header, i.code, i.value) for i in issues] == [
         (2, "B", "货号", "unknown_sku", "A01"), (3, "B", "货号", "unknown_sku", "A02")]
     assert "A01" in issues[0].message_zh and "no name column" in issues[0].message_en
+
+
+def test_a_market_price_adds_the_dish_with_a_warning(store: Store, tmp_path: Path) -> None:
+    """Seafood sold at 时价 is no error: the dish is added without a price, and the plan says so."""
+    plan = build_plan(store, read_table(_write(tmp_path, "菜名,单位,价格\n辣炒蛤蜊,份,38\n清蒸大虾,斤,时价/斤\n", "菜单.csv")))
+    assert [r.action for r in plan.rows] == ["new", "new"] and plan.errors == []
+    assert [(i.row, i.column, i.code, i.severity, i.value) for i in plan.warnings] == [(3, "C", "market_price", "warning", "时价/斤")]
+    result = summary(plan, apply_plan(store, plan))
+    assert result["created"] == 2 and result["errors"] == [] and [w["row"] for w in result["warnings"]] == [3]
+    prices = dict(store.conn.execute("SELECT p.name, s.price_fen FROM specs s JOIN products p ON p.id = s.product_id").fetchall())
+    assert prices == {"辣炒蛤蜊": 3800, "清蒸大虾": 0}
+    # a stored price is kept when the sheet says 时价
+    store.conn.execute("UPDATE specs SET price_fen = 12800 WHERE price_fen = 0")
+    again = build_plan(store, read_table(_write(tmp_path, "菜名,单位,价格\n清蒸大虾,斤,时价\n", "菜单2.csv")))
+    assert [r.action for r in again.rows] == ["unchanged"]

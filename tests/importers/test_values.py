@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from importers.errors import CellError
 from importers.values import (
     gtin_check_ok,
+    is_market_price,
     make_coercer,
     normalize_unit,
     parse_price,
@@ -224,3 +225,11 @@ def test_coercers_that_remember_give_what_a_fresh_call_gives(cell_list: list[obj
 def test_money_text_roundtrip(value: Decimal) -> None:
     assert to_fen(f"{value:.2f}") == int(value * 100)
     assert to_fen(f"¥{value:,.2f}") == int(value * 100)
+
+
+@pytest.mark.parametrize(("cell", "market"), [
+    ("时价", True), (" 时价/斤 ", True), ("面议", True), ("時價", True), ("询价", True),
+    ("12元", False), ("¥38", False), (38, False), ("", False), ("价格时价", False),
+])
+def test_market_price_words(cell: object, market: bool) -> None:
+    assert is_market_price(cell) is market

@@ -19,7 +19,14 @@ from importers import ImportRefused, read_table
 from importers.remembered import load_mapping
 from importers.report import REASON_HEADER
 from ui.import_wizard import ImportHistoryDialog, ImportWizard, asks, work
-from ui.import_wizard.preview_model import ERROR_CELL, FIELD_ROLE, ROW_COLOURS, PreviewModel
+from ui.import_wizard.preview_model import (
+    ERROR_CELL,
+    FIELD_ROLE,
+    ROW_COLOURS,
+    WARNING_CELL,
+    WARNING_TEXT,
+    PreviewModel,
+)
 
 GOODS = """商品名称,规格,条码,售价,会员价,单位,分类,库存
 青岛啤酒原浆,1L,6901035600156,¥26.00,22,杯,酒水/啤酒,10
@@ -475,3 +482,21 @@ def test_a_file_with_nothing_to_import_is_remembered_for_next_time(qtbot: object
     assert _count(store, "import_batches") == 1  # no batch, no change: only the rows were remembered
     again = open_wizard(path)
     assert again.plan is not None and all(r.known for r in again.plan.rows)
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_a_market_price_is_imported_with_a_warning_shown(open_wizard: Callable[[Path | None], ImportWizard],
+                                                         tmp_path: Path) -> None:
+    """时价 is no error: the dish is added (its price to be set) and the row says why in amber."""
+    wizard = open_wizard(_csv(tmp_path, "菜名,单位,价格\n辣炒蛤蜊,份,38\n清蒸大虾,斤,时价\n"))
+    assert wizard.counts == {"new": 2, "changed": 0, "unchanged": 0, "error": 0}
+    assert wizard.import_button.text() == "Import 2 rows"
+    model = wizard.model
+    problem = model.problem_section
+    assert problem > 0 and model.data(model.index(0, problem)) == ""
+    assert "时价" in model.data(model.index(1, problem))
+    assert model.data(model.index(1, problem), Qt.ItemDataRole.ForegroundRole).color() == WARNING_TEXT
+    price_cell = model.index(1, model.section_of(2))
+    assert model.data(price_cell, Qt.ItemDataRole.BackgroundRole).color() == WARNING_CELL
+    tooltip = model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "This row will be added." in tooltip and "starts at 0" in tooltip

@@ -37,6 +37,8 @@ ROW_COLOURS: dict[str, QColor] = {
 ERROR_CELL = QColor("#f4b9b4")
 GREY_TEXT = QColor("#6b7580")
 ERROR_TEXT = QColor("#a01d14")
+WARNING_CELL = QColor("#f7df9e")  # a value taken that deserves a look (时价)
+WARNING_TEXT = QColor("#7a5200")
 
 
 class PreviewModel(QAbstractTableModel):
@@ -52,12 +54,15 @@ class PreviewModel(QAbstractTableModel):
         self._error_cell = QBrush(ERROR_CELL)
         self._grey = QBrush(GREY_TEXT)
         self._red = QBrush(ERROR_TEXT)
+        self._warn_cell = QBrush(WARNING_CELL)
+        self._amber = QBrush(WARNING_TEXT)
         self._bold = QFont()
         self._bold.setBold(True)
 
     # ---- content ---------------------------------------------------------------------------
-    def set_plan(self, plan: ImportPlan | None, has_errors: bool | None = None) -> None:
-        """Show a plan (None: empty). `has_errors` skips a scan when the caller knows the counts."""
+    def set_plan(self, plan: ImportPlan | None, has_problems: bool | None = None) -> None:
+        """Show a plan (None: empty). `has_problems` (errors or warnings: the problem column is
+        shown) skips a scan when the caller knows."""
         self.beginResetModel()
         self._plan = plan
         if plan is None:
@@ -69,9 +74,9 @@ class PreviewModel(QAbstractTableModel):
                 by_number = {r.row_number: r for r in table.rows}
                 self._parsed = [by_number[p.row_number] for p in plan.rows]
             self._width = len(table.headers) or max((len(r.raw) for r in self._parsed[:200]), default=0)
-            if has_errors is None:
-                has_errors = any(r.action == "error" for r in plan.rows)
-            self._problem_column = has_errors
+            if has_problems is None:
+                has_problems = any(r.issues for r in plan.rows)
+            self._problem_column = has_problems
         self.endResetModel()
 
     @property
@@ -136,14 +141,14 @@ class PreviewModel(QAbstractTableModel):
             if col == 0:
                 return labels.action_label(rp.action)
             if c < 0:
-                return self._problem_text(rp) if rp.action == "error" else ""
+                return self._problem_text(rp) if rp.issues else ""
             if c < self._width:
                 raw = self._parsed[row].raw
                 return labels.cell_text(raw[c]) if c < len(raw) else ""
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
-            if rp.action == "error" and 0 <= c < self._width and self._cell_issue(rp, c) is not None:
-                return self._error_cell
+            if rp.issues and 0 <= c < self._width and self._cell_issue(rp, c) is not None:
+                return self._error_cell if rp.action == "error" else self._warn_cell
             return self._brushes.get(rp.action)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(rp, c)
@@ -152,6 +157,8 @@ class PreviewModel(QAbstractTableModel):
                 return self._grey
             if rp.action == "error" and c < 0:
                 return self._red
+            if rp.issues and c < 0:
+                return self._amber
             return None
         if role == Qt.ItemDataRole.FontRole:
             return self._bold if col == 0 and rp.action != "unchanged" else None
@@ -229,6 +236,11 @@ class PreviewModel(QAbstractTableModel):
         return f"{where}{labels.pick(first.message_zh, first.message_en)}{more}"
 
     def _tooltip(self, rp: RowPlan, c: int) -> str | None:
+        if rp.action != "error" and rp.issues:  # warnings: what was taken, and what to check
+            notes = [self._issue_text(i) for i in rp.issues]
+            if rp.action == "changed":
+                return "\n".join([*labels.diff_lines(rp.diffs), *notes])
+            return "\n".join([self.tr("This row will be added.") if rp.action == "new" else "", *notes]).strip()
         if rp.action == "changed":
             return "\n".join(labels.diff_lines(rp.diffs)) or None
         if rp.action == "error":

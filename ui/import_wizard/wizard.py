@@ -439,7 +439,7 @@ class ImportWizard(QDialog):
         old = self.read_result
         self.read_result = result
         self.applied = None
-        self.model.set_plan(result.plan, result.counts["error"] > 0)
+        self.model.set_plan(result.plan, result.counts["error"] > 0 or result.noted)
         self._discard(old, result)
         self._set_busy("")
         self._show_result(result)

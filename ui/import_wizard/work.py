@@ -48,6 +48,7 @@ class ReadResult:
     counts: dict[str, int]
     overrides: dict[int, str | None]
     remembered: bool = False
+    noted: bool = False  # a row carries a warning (a value taken that deserves a look, 时价)
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def _read_and_plan(job: Job, request: ReadRequest) -> ReadResult:
     plan = build_plan(job.store, table, overwrite_blanks=request.overwrite_blanks, lookups=lookups)
     counts = _counted(job, plan)
     job.progress(1.0)
-    return ReadResult(request, plan, counts, effective, remembered)
+    return ReadResult(request, plan, counts, effective, remembered, bool(plan.warnings))
 
 
 def _counted(job: Job, plan: ImportPlan) -> dict[str, int]:
@@ -132,7 +133,8 @@ def _replan(job: Job, previous: ReadResult, overwrite_blanks: bool) -> ReadResul
     request = ReadRequest(previous.request.path, table.sheet, previous.request.kind, dict(previous.overrides),
                           overwrite_blanks, previous.request.use_remembered)
     plan = build_plan(job.store, table, overwrite_blanks=overwrite_blanks)
-    return ReadResult(request, plan, _counted(job, plan), dict(previous.overrides), previous.remembered)
+    return ReadResult(request, plan, _counted(job, plan), dict(previous.overrides), previous.remembered,
+                      bool(plan.warnings))
 
 
 def free_lists(job: Job, trash: list[list[Any]]) -> None:
