@@ -300,7 +300,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
         elif name and (name, spec) in by_name_spec:
             spec_id = by_name_spec[(name, spec)]
         if spec_id is None and not name:
-            _add_issue(plan, _unknown_code(row.row_number, table, sku, barcode) if "name" not in mapped and (sku or barcode)
+            _add_issue(plan, _unknown_code(row.row_number, table, row.block, sku, barcode) if "name" not in mapped and (sku or barcode)
                        else _row_issue(row.row_number, issues, "name", "缺少商品名称", "The product name is missing",
                                        "请填写名称列", "Fill in the name column"))
             continue
@@ -429,11 +429,11 @@ def _add_issue(plan: RowPlan, issue: Issue) -> None:
     plan.issues = [*plan.issues, issue]
 
 
-def _unknown_code(row_number: int, table: ParsedTable, sku: Any, barcode: Any) -> Issue:
+def _unknown_code(row_number: int, table: ParsedTable, block: int, sku: Any, barcode: Any) -> Issue:
     """A row of a file without a name column (a price or stock list) whose SKU or barcode no stored
     product has: it can neither update one nor create one. Placed in that code's cell."""
     field_name, code = ("sku", sku) if sku else ("barcode", barcode)
-    col = table.field_columns[field_name]
+    col = table.field_columns[field_name] + table.blocks[block]
     header = table.headers[col] if col < len(table.headers) else ""
     what_zh, what_en = ("货号", "SKU") if field_name == "sku" else ("条码", "barcode")
     return Issue(row_number, column_letter(col), header, field_name, "unknown_" + field_name,

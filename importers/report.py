@@ -17,7 +17,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
-from importers.plan import ImportPlan
+from importers.plan import ImportPlan, RowPlan
+from importers.table import ParsedRow
 
 REASON_HEADER = "错误原因 / Reason"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -33,8 +34,13 @@ def _cell(value: Any) -> Any:
 def write_error_report(plan: ImportPlan, out: Path) -> int:
     """Write the plan's error rows to `out` (.xlsx), atomically; returns how many rows were written."""
     table = plan.table
-    by_number = {r.row_number: r for r in table.rows}
-    bad = [r for r in plan.rows if r.action == "error"]
+    rows = plan.rows
+    bad: list[tuple[RowPlan, ParsedRow | None]]
+    if len(rows) == len(table.rows):  # one plan row per parsed row, in order
+        bad = [(r, p) for r, p in zip(rows, table.rows, strict=True) if r.action == "error"]
+    else:
+        by_number = {r.row_number: r for r in table.rows}
+        bad = [(r, by_number.get(r.row_number)) for r in rows if r.action == "error"]
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title=(table.sheet or "Sheet1")[:31])
     red = PatternFill("solid", fgColor="FFF2CC")
@@ -43,8 +49,10 @@ def write_error_report(plan: ImportPlan, out: Path) -> int:
     reason_head.font = Font(bold=True, color="C00000")
     ws.append([*header, reason_head])
     width = len(table.headers)
-    for plan_row in bad:
-        source: list[Any] = list(by_number[plan_row.row_number].raw) if plan_row.row_number in by_number else []
+    for plan_row, parsed in bad:
+        source: list[Any] = list(parsed.raw) if parsed is not None else []
+        if parsed is not None and len(table.blocks) > 1:  # only this item's block: the others were imported
+            source = [v if table.block_of(c) in (parsed.block, None) else None for c, v in enumerate(source)]
         raw = (source + [None] * width)[:width]
         reasons = "；".join(
             f"第{i.row}行{(' ' + i.column + '列') if i.column else ''}{('（' + i.header + '）') if i.header else ''}："

@@ -16,7 +16,14 @@ from importers.mapping import ColumnMatch, apply_override, header_signature, nor
 from importers.readers import Book, Cell, RawSheet, Row, open_book
 from importers.shortcuts import follow
 from importers.sniff import sniff_path
-from importers.structure import Structure, classify_row, detect_structure, fill_vertical_merges, section_title
+from importers.structure import (
+    Structure,
+    classify_row,
+    detect_structure,
+    fill_vertical_merges,
+    is_blank,
+    section_title,
+)
 from importers.values import (
     EMPTY_TOKENS,
     clean_text,
@@ -42,13 +49,14 @@ class ParsedRow:
     issues, worked out the first time they are asked for (a re-import recognises most rows by
     their raw cells alone: see importers.known_rows)."""
 
-    __slots__ = ("_coerce", "_issues", "_values", "raw", "row_number", "section")
+    __slots__ = ("_coerce", "_issues", "_values", "block", "raw", "row_number", "section")
 
     def __init__(self, row_number: int, raw: Row, coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]],
-                 section: str | None = None) -> None:
+                 section: str | None = None, block: int = 0) -> None:
         """Row `row_number` (1-based) holding `raw`; `coerce` works its values and issues out.
-        `section` is the heading above it that gives it its category (see `structure.section_title`)."""
-        self.row_number, self.raw, self.section = row_number, raw, section
+        `section` is the heading above it that gives it its category (see `structure.section_title`);
+        `block` which of the side-by-side blocks of the row this item is (`ParsedTable.blocks`)."""
+        self.row_number, self.raw, self.section, self.block = row_number, raw, section, block
         self._coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]] | None = coerce
         self._values: dict[str, Any] | None = None
         self._issues: list[Issue] | None = None
@@ -56,7 +64,9 @@ class ParsedRow:
     @property
     def key_cells(self) -> Row:
         """What a re-import recognises this row by (importers.known_rows): its cells, and its heading."""
-        return self.raw if self.section is None else [*self.raw, "\x00section", self.section]
+        if self.section is None and not self.block:
+            return self.raw
+        return [*self.raw, "\x00section", self.section or "", self.block]
 
     def _work_out(self) -> None:
         assert self._coerce is not None
@@ -131,6 +141,9 @@ class ParsedTable:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     # headings inside the list that name the category of the rows below them: (row number, title)
     sections: list[tuple[int, str]] = field(default_factory=list)
+    # side-by-side blocks (a menu typed in two or three columns of 菜名|价格): how far each block's
+    # columns are from the first block's, which `mapping` describes; [0] for an ordinary table
+    blocks: list[int] = field(default_factory=lambda: [0])
     encoding: str | None = None
     delimiter: str | None = None
     date1904: bool = False
@@ -141,6 +154,20 @@ class ParsedTable:
     def issues(self) -> list[Issue]:
         """Every cell issue of every row, in row order."""
         return [i for r in self.rows for i in r.issues]
+
+    def block_of(self, column: int) -> int | None:
+        """Which of the side-by-side blocks `column` lies in (0 for an ordinary table's columns),
+        None for a column left or right of them all (see `blocks`)."""
+        if len(self.blocks) < 2 or not self.mapping:
+            return 0
+        start, width = min(self.mapping), self.blocks[1]
+        j = (column - start) // width if column >= start else -1
+        return j if 0 <= j < len(self.blocks) else None
+
+    def block_column(self, column: int) -> int:
+        """The first block's column that `column` repeats, or `column` itself (see `blocks`)."""
+        j = self.block_of(column)
+        return column - self.blocks[j] if j else column
 
     @property
     def field_columns(self) -> dict[str, int]:
@@ -392,7 +419,10 @@ def _read_sheet(book: Book, raw: RawSheet, st: Structure, kind: str, override: M
 
     header_rows_set = {r for r in st.header_rows}
     header_raw_row = rows[st.header_rows[-1]] if st.header_rows else None
-    parsed, skipped, sections = _build_rows(rows, st, mapping, headers, chosen, book.date1904, wide, header_raw_row)
+    parsed, skipped, sections, blocks = _build_rows(rows, st, mapping, headers, chosen, book.date1904, wide, header_raw_row)
+    if len(blocks) > 1:
+        warnings.append((f"表格是并排的 {len(blocks)} 栏（表头重复），每一栏的商品都会导入。",
+                         f"The table has {len(blocks)} blocks side by side (the header repeats): the items of every block are imported."))
     if sections:
         shown = sections[:6]
         more = " …" if len(sections) > 6 else ""
@@ -431,6 +461,7 @@ def _read_sheet(book: Book, raw: RawSheet, st: Structure, kind: str, override: M
         skipped=skipped_all,
         warnings=warnings,
         sections=sections,
+        blocks=blocks,
         encoding=book.encoding,
         delimiter=book.delimiter,
         date1904=book.date1904,
@@ -447,19 +478,22 @@ def _build_rows(
     date1904: bool,
     wide: set[int],
     header_raw_row: Row | None,
-) -> tuple[list[ParsedRow], list[SkippedRow], list[tuple[int, str]]]:
+) -> tuple[list[ParsedRow], list[SkippedRow], list[tuple[int, str]], list[int]]:
     """The data rows (their values worked out when first asked for) and the skipped rows.
 
     Headings inside a products or menu list ("一、啤酒") are skipped as "section" rows; when no
     column is the category, the rows below one get it as their category."""
-    coerce = _row_coercer(mapping, headers, kind, date1904)
+    blocks = side_by_side(headers, mapping) if kind != "ledger" else [0]
+    coercers = [_row_coercer({c + shift: m for c, m in mapping.items()}, headers, kind, date1904) for shift in blocks]
+    coerce = coercers[0]
+    block_cols = [[c + shift for c in mapping] for shift in blocks]
     out: list[ParsedRow] = []
     skipped: list[SkippedRow] = []
     named: list[tuple[int, str]] = []  # the headings that gave rows their category
     start = st.data_start
     mapped = frozenset(mapping)
     fields = {m.field for m in mapping.values()}
-    sections = kind != "ledger" and "name" in fields  # headings group the products of a list
+    sections = kind != "ledger" and "name" in fields and len(blocks) == 1  # headings group the products of a list
     give_category = sections and "category" not in fields
     current, section = coerce, None
     for ri in range(start, len(rows)):
@@ -477,8 +511,14 @@ def _build_rows(
         if reason is not None:
             skipped.append(SkippedRow(ri + 1, reason))
             continue
-        out.append(ParsedRow(ri + 1, row, current, section))
-    return out, skipped, named
+        if len(blocks) == 1:
+            out.append(ParsedRow(ri + 1, row, current, section))
+            continue
+        n = len(row)
+        for j, cols in enumerate(block_cols):  # one item per block that holds anything
+            if any(c < n and not is_blank(row[c]) for c in cols):
+                out.append(ParsedRow(ri + 1, row, coercers[j], None, j))
+    return out, skipped, named, blocks
 
 
 def _in_category(coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]],
@@ -491,6 +531,28 @@ def _in_category(coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]
         return values, issues
 
     return in_category
+
+
+def side_by_side(headers: list[str], mapping: dict[int, ColumnMatch]) -> list[int]:
+    """How far the repeats of the mapped columns lie to their right ("菜名 价格 菜名 价格": [0, 2]),
+    or [0]. A repeat has the same header over every mapped column, none of them mapped itself;
+    only a table with a name column is cut into blocks."""
+    if not mapping or "name" not in {m.field for m in mapping.values()}:
+        return [0]
+    keys = [normalize_header(h) for h in headers]
+    cols = sorted(mapping)
+    first, n = cols[0], len(keys)
+
+    def repeats(shift: int) -> bool:
+        return all(c + shift < n and keys[c] and keys[c + shift] == keys[c] and c + shift not in mapping for c in cols)
+
+    width = next((w for w in range(cols[-1] - first + 1, n - first) if repeats(w)), None)
+    if width is None:
+        return [0]
+    shifts = [0]
+    while repeats(shifts[-1] + width):
+        shifts.append(shifts[-1] + width)
+    return shifts
 
 
 def _row_coercer(

@@ -283,3 +283,20 @@ def test_a_category_column_wins_over_headings(store: Store, tmp_path: Path) -> N
     table = read_table(path)
     assert table.sections == [] and [s.reason for s in table.skipped] == ["section"]
     assert [r.values["category"] for r in table.rows] == ["啤酒", "饮料"]
+
+
+def test_a_two_column_menu_imports_every_dish_and_is_recognised_again(store: Store, tmp_path: Path) -> None:
+    """Both dishes of a row share its cells: which block an item comes from is part of its key."""
+    path = _write(tmp_path, "菜名,价格,菜名,价格\n拍黄瓜,12,辣炒蛤蜊,38\n老醋花生,15,清蒸大虾,88\n", "两栏菜单.csv")
+    plan = build_plan(store, read_table(path))
+    assert [(r.row_number, r.action, r.name) for r in plan.rows] == [
+        (2, "new", "拍黄瓜"), (2, "new", "辣炒蛤蜊"), (3, "new", "老醋花生"), (3, "new", "清蒸大虾")]
+    apply_plan(store, plan)
+    prices = dict(store.conn.execute("SELECT p.name, s.price_fen FROM specs s JOIN products p ON p.id = s.product_id").fetchall())
+    assert prices == {"拍黄瓜": 1200, "辣炒蛤蜊": 3800, "老醋花生": 1500, "清蒸大虾": 8800}
+    again = _plan_both(store, path, tmp_path)
+    assert _known(again) == [2, 2, 3, 3] and again.count("unchanged") == 4
+    # the two dishes of row 3 swap places: each is compared in full, and nothing changes
+    swapped = _write(tmp_path, "菜名,价格,菜名,价格\n拍黄瓜,12,辣炒蛤蜊,38\n清蒸大虾,88,老醋花生,15\n", "换位.csv")
+    plan = _plan_both(store, swapped, tmp_path)
+    assert _known(plan) == [2, 2] and plan.count("unchanged") == 4

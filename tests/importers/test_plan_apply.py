@@ -347,3 +347,13 @@ def test_a_market_price_adds_the_dish_with_a_warning(store: Store, tmp_path: Pat
     store.conn.execute("UPDATE specs SET price_fen = 12800 WHERE price_fen = 0")
     again = build_plan(store, read_table(_write(tmp_path, "菜名,单位,价格\n清蒸大虾,斤,时价\n", "菜单2.csv")))
     assert [r.action for r in again.rows] == ["unchanged"]
+
+
+def test_the_error_report_of_a_two_column_menu_holds_the_bad_dish_only(store: Store, tmp_path: Path) -> None:
+    plan = build_plan(store, read_table(_write(tmp_path, "菜名,价格,菜名,价格\n拍黄瓜,12,辣炒蛤蜊,abc\n", "两栏.csv")))
+    assert [r.action for r in plan.rows] == ["new", "error"]
+    report = tmp_path / "report.xlsx"
+    assert write_error_report(plan, report) == 1
+    rows = list(load_workbook(report).active.iter_rows(values_only=True))
+    assert rows[0][:4] == ("菜名", "价格", "菜名 (2)", "价格 (2)") and rows[1][:4] == (None, None, "辣炒蛤蜊", "abc")
+    assert "D" in rows[1][4]

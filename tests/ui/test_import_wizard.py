@@ -22,6 +22,7 @@ from ui.import_wizard import ImportHistoryDialog, ImportWizard, asks, work
 from ui.import_wizard.preview_model import (
     ERROR_CELL,
     FIELD_ROLE,
+    GREY_TEXT,
     ROW_COLOURS,
     WARNING_CELL,
     WARNING_TEXT,
@@ -500,3 +501,25 @@ def test_a_market_price_is_imported_with_a_warning_shown(open_wizard: Callable[[
     assert model.data(price_cell, Qt.ItemDataRole.BackgroundRole).color() == WARNING_CELL
     tooltip = model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole)
     assert "This row will be added." in tooltip and "starts at 0" in tooltip
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_a_two_column_menu_shows_each_dish_with_its_own_block(qtbot: object,
+                                                              open_wizard: Callable[[Path | None], ImportWizard],
+                                                              tmp_path: Path) -> None:
+    wizard = open_wizard(_csv(tmp_path, "菜名,价格,菜名,价格\n拍黄瓜,12,辣炒蛤蜊,38\n老醋花生,15,清蒸大虾,88\n"))
+    assert wizard.counts == {"new": 4, "changed": 0, "unchanged": 0, "error": 0}
+    assert "blocks side by side" in wizard.warnings_note.text()
+    model = wizard.model
+    for c in (0, 2):  # both name columns say what they are imported as
+        assert model.headerData(model.section_of(c), Qt.Orientation.Horizontal, FIELD_ROLE) == "name"
+    # the second item of row 2 is 辣炒蛤蜊: the first block's cells are greyed for it, its own are not
+    assert model.headerData(1, Qt.Orientation.Vertical) == "2"
+    assert model.data(model.index(1, model.section_of(0)), Qt.ItemDataRole.ForegroundRole).color() == GREY_TEXT
+    assert model.data(model.index(1, model.section_of(2)), Qt.ItemDataRole.ForegroundRole) is None
+    assert model.data(model.index(0, model.section_of(2)), Qt.ItemDataRole.ForegroundRole).color() == GREY_TEXT
+    # changing the second block's price column changes the first's too: they are one mapping
+    menu = wizard.mapping_menu(3)
+    assert next(a for a in menu.actions() if a.data() == "price_fen").isChecked()
+    _wait_plan(qtbot, wizard, lambda: wizard.set_column_mapping(3, None))
+    assert wizard.plan is not None and all("price_fen" not in f for f, _c in wizard.plan.table.mapping.values())

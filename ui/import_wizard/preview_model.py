@@ -153,7 +153,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(rp, c)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if rp.action == "unchanged":
+            if rp.action == "unchanged" or (c >= 0 and self._other_block(row, c)):
                 return self._grey
             if rp.action == "error" and c < 0:
                 return self._red
@@ -185,7 +185,7 @@ class PreviewModel(QAbstractTableModel):
                 return -1
             return None
         table = plan.table
-        mapped = table.mapping.get(c)
+        mapped = table.mapping.get(table.block_column(c))  # side-by-side blocks repeat the first one's fields
         header = table.headers[c] if c < len(table.headers) else ""
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{labels.field_label(mapped[0] if mapped else None)}\n{header or column_letter(c)}"
@@ -210,6 +210,15 @@ class PreviewModel(QAbstractTableModel):
         return None
 
     # ---- helpers ---------------------------------------------------------------------------
+    def _other_block(self, row: int, c: int) -> bool:
+        """True for a cell of another side-by-side block than the one this row's item comes from."""
+        assert self._plan is not None
+        table = self._plan.table
+        if len(table.blocks) < 2:
+            return False
+        block = table.block_of(c)
+        return block is not None and block != self._parsed[row].block
+
     @staticmethod
     def _errors(rp: RowPlan) -> list[Issue]:
         return [i for i in rp.issues if i.severity == "error"]

@@ -591,7 +591,7 @@ class ImportWizard(QDialog):
         if self.read_result is None:
             return
         overrides = dict(self.read_result.overrides)
-        overrides[column] = field
+        overrides[self.read_result.plan.table.block_column(column)] = field  # side-by-side blocks share their first's
         self._user_changed = True
         r = self.read_result.request
         self._start_read(work.ReadRequest(r.path, self.read_result.plan.table.sheet, self._kind_for_reread(), overrides,
@@ -607,7 +607,7 @@ class ImportWizard(QDialog):
         """The menu of fields a column can be imported as (the current one checked)."""
         assert self.read_result is not None
         table = self.read_result.plan.table
-        current = table.mapping.get(column, (None, 0.0))[0]
+        current = table.mapping.get(table.block_column(column), (None, 0.0))[0]
         menu = QMenu(self)
         header = table.headers[column] if column < len(table.headers) else ""
         title = menu.addAction(self.tr("Column “{header}” is:").format(header=header))
