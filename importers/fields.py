@@ -13,6 +13,7 @@ PRODUCT_FIELDS: Final[tuple[str, ...]] = (
     "sku",
     "barcode",
     "price_fen",
+    "spec_price",
     "member_price_fen",
     "cost_fen",
     "unit",
@@ -47,6 +48,10 @@ FIELDS_BY_KIND: Final[dict[Kind, tuple[str, ...]]] = {
 
 ALL_FIELDS: Final[frozenset[str]] = frozenset(PRODUCT_FIELDS + MENU_FIELDS + LEDGER_FIELDS)
 
+# A column holding the price of the spec its header names ("小份", "330ml"): several columns can be
+# one, and each gives a row an item of its own (importers.layouts).
+SPEC_PRICE: Final = "spec_price"
+
 # Helper field used only while reading: a separate time-of-day column that is
 # merged into ``occurred_at`` (bank statements split 交易日期 and 交易时间).
 OCCURRED_TIME: Final = "occurred_time"
@@ -63,6 +68,7 @@ FIELD_TYPES: Final[dict[str, str]] = {
     "sku": "code",
     "barcode": "barcode",
     "price_fen": "money",
+    "spec_price": "money",
     "member_price_fen": "money",
     "cost_fen": "money",
     "unit": "unit",
@@ -95,6 +101,7 @@ FIELD_LABELS_ZH: Final[dict[str, str]] = {
     "sku": "货号",
     "barcode": "条码",
     "price_fen": "售价",
+    "spec_price": "规格价",
     "member_price_fen": "会员价",
     "cost_fen": "进价",
     "unit": "单位",

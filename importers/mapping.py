@@ -11,7 +11,7 @@ from typing import Final
 
 from rapidfuzz import fuzz, process
 
-from importers.fields import AMOUNT_IN, AMOUNT_OUT, KINDS, OCCURRED_TIME, Kind, fields_for
+from importers.fields import AMOUNT_IN, AMOUNT_OUT, KINDS, OCCURRED_TIME, SPEC_PRICE, Kind, fields_for
 
 # A small Traditional -> Simplified table for the characters that occur in header words.
 _T2S: Final = str.maketrans(
@@ -79,7 +79,7 @@ SYNONYMS: Final[dict[str, dict[str, _S]]] = {
     "products": {
         "name": _w("品名 商品名称 名称 商品名 产品名称 产品名 货品名称 货品名 品名称 商品 菜名 菜品 菜品名称 菜品名 "
                    "name productname itemname goodsname product item 物料名称 货物名称 货物名称中文描述 品项 项目名称 商品全称")
-        + _w("商品标题 标题 title", 0.9),
+        + _w("商品标题 标题 title 酒水 酒水名称 饮品 饮品名称 酒品 酒名 菜式", 0.9),
         "spec": _w("规格 规格型号 型号 容量 净含量 spec specs specification size 尺码 商品规格 产品规格")
         + _w("option1value", 0.8),
         "sku": _w("货号 商品编码 商品编号 编码 编号 产品编码 产品编号 sku 本地sku 商品代码 物料编码 款号 itemno itemcode "
@@ -311,7 +311,7 @@ def apply_override(
         if fname not in allowed_set:
             raise KeyError(f"field {fname!r}")
         for other, m in list(result.items()):
-            if m.field == fname and other != col:
+            if m.field == fname and other != col and fname != SPEC_PRICE:  # a spec price per column
                 del result[other]
         result[col] = ColumnMatch(fname, 1.0, "override")
     return dict(sorted(result.items()))

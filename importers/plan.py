@@ -21,7 +21,7 @@ from catalog.models import id_stream
 from catalog.money import decimal_to_milli
 from catalog.store import Store
 from importers.errors import ImportRefused, Issue, column_letter
-from importers.fields import PRODUCT_COLUMNS, SPEC_COLUMNS
+from importers.fields import PRODUCT_COLUMNS, SPEC_COLUMNS, SPEC_PRICE
 from importers.gcpause import gc_paused
 from importers.known_rows import context
 from importers.lookups import P_INDEX, S_INDEX, CatalogIndex, Lookups
@@ -264,10 +264,10 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
     new_products: dict[str, str] = {}  # name -> new product id (rows sharing a name share a product)
     seen_specs: dict[str, int] = {}  # spec id -> row number that already targets it
     new_in_file: dict[tuple[str, str], int] = {}  # (name, spec) of new specs -> their row
-    mapped = {f for f, _ in table.mapping.values()}
+    mapped = table.fields
     p_fields = [(f, c) for f, c in PRODUCT_COLUMNS.items() if f in mapped]
     s_fields = [(f, c) for f, c in SPEC_COLUMNS.items() if f in mapped]
-    blanks = dict.fromkeys(mapped | ({"category"} if table.sections else set()))  # a mapped but blank cell is None
+    blanks = dict.fromkeys(mapped - {SPEC_PRICE})  # a mapped but blank cell is None
     categories: dict[Any, str | None] = {}
     ids = id_stream()
     in_full = 0  # rows planned in full (not known)
@@ -300,7 +300,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
         elif name and (name, spec) in by_name_spec:
             spec_id = by_name_spec[(name, spec)]
         if spec_id is None and not name:
-            _add_issue(plan, _unknown_code(row.row_number, table, row.block, sku, barcode) if "name" not in mapped and (sku or barcode)
+            _add_issue(plan, _unknown_code(row.row_number, table, row.item, sku, barcode) if "name" not in mapped and (sku or barcode)
                        else _row_issue(row.row_number, issues, "name", "缺少商品名称", "The product name is missing",
                                        "请填写名称列", "Fill in the name column"))
             continue
@@ -429,11 +429,11 @@ def _add_issue(plan: RowPlan, issue: Issue) -> None:
     plan.issues = [*plan.issues, issue]
 
 
-def _unknown_code(row_number: int, table: ParsedTable, block: int, sku: Any, barcode: Any) -> Issue:
+def _unknown_code(row_number: int, table: ParsedTable, item: int, sku: Any, barcode: Any) -> Issue:
     """A row of a file without a name column (a price or stock list) whose SKU or barcode no stored
     product has: it can neither update one nor create one. Placed in that code's cell."""
     field_name, code = ("sku", sku) if sku else ("barcode", barcode)
-    col = table.field_columns[field_name] + table.blocks[block]
+    col = table.field_columns[field_name] + (table.blocks[item] if len(table.blocks) > 1 else 0)
     header = table.headers[col] if col < len(table.headers) else ""
     what_zh, what_en = ("货号", "SKU") if field_name == "sku" else ("条码", "barcode")
     return Issue(row_number, column_letter(col), header, field_name, "unknown_" + field_name,

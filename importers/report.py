@@ -51,8 +51,8 @@ def write_error_report(plan: ImportPlan, out: Path) -> int:
     width = len(table.headers)
     for plan_row, parsed in bad:
         source: list[Any] = list(parsed.raw) if parsed is not None else []
-        if parsed is not None and len(table.blocks) > 1:  # only this item's block: the others were imported
-            source = [v if table.block_of(c) in (parsed.block, None) else None for c, v in enumerate(source)]
+        if parsed is not None:  # a row holding several items: only this one's cells (the others were imported)
+            source = [v if table.belongs(parsed.item, c) else None for c, v in enumerate(source)]
         raw = (source + [None] * width)[:width]
         reasons = "；".join(
             f"第{i.row}行{(' ' + i.column + '列') if i.column else ''}{('（' + i.header + '）') if i.header else ''}："

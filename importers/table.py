@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from importers.errors import CellError, ImportRefused, Issue, column_letter
-from importers.fields import AMOUNT_IN, AMOUNT_OUT, FIELD_TYPES, OCCURRED_TIME, Kind, fields_for
+from importers.fields import AMOUNT_IN, AMOUNT_OUT, FIELD_TYPES, OCCURRED_TIME, SPEC_PRICE, Kind, fields_for
 from importers.gcpause import gc_paused
 from importers.kinds import KindGuess, detect_kind
-from importers.mapping import ColumnMatch, apply_override, header_signature, normalize_header
+from importers.layouts import blank_row_cells, side_by_side, spec_price_columns
+from importers.mapping import ColumnMatch, apply_override, clean_header, header_signature, normalize_header
 from importers.readers import Book, Cell, RawSheet, Row, open_book
 from importers.shortcuts import follow
 from importers.sniff import sniff_path
@@ -21,7 +22,6 @@ from importers.structure import (
     classify_row,
     detect_structure,
     fill_vertical_merges,
-    is_blank,
     section_title,
 )
 from importers.values import (
@@ -49,14 +49,15 @@ class ParsedRow:
     issues, worked out the first time they are asked for (a re-import recognises most rows by
     their raw cells alone: see importers.known_rows)."""
 
-    __slots__ = ("_coerce", "_issues", "_values", "block", "raw", "row_number", "section")
+    __slots__ = ("_coerce", "_issues", "_values", "item", "raw", "row_number", "section")
 
     def __init__(self, row_number: int, raw: Row, coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]],
-                 section: str | None = None, block: int = 0) -> None:
+                 section: str | None = None, item: int = 0) -> None:
         """Row `row_number` (1-based) holding `raw`; `coerce` works its values and issues out.
         `section` is the heading above it that gives it its category (see `structure.section_title`);
-        `block` which of the side-by-side blocks of the row this item is (`ParsedTable.blocks`)."""
-        self.row_number, self.raw, self.section, self.block = row_number, raw, section, block
+        `item` which of the row's items this is, when it holds several (`ParsedTable.blocks`, spec
+        price columns: importers.layouts)."""
+        self.row_number, self.raw, self.section, self.item = row_number, raw, section, item
         self._coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]] | None = coerce
         self._values: dict[str, Any] | None = None
         self._issues: list[Issue] | None = None
@@ -64,9 +65,9 @@ class ParsedRow:
     @property
     def key_cells(self) -> Row:
         """What a re-import recognises this row by (importers.known_rows): its cells, and its heading."""
-        if self.section is None and not self.block:
+        if self.section is None and not self.item:
             return self.raw
-        return [*self.raw, "\x00section", self.section or "", self.block]
+        return [*self.raw, "\x00section", self.section or "", self.item]
 
     def _work_out(self) -> None:
         assert self._coerce is not None
@@ -168,6 +169,31 @@ class ParsedTable:
         """The first block's column that `column` repeats, or `column` itself (see `blocks`)."""
         j = self.block_of(column)
         return column - self.blocks[j] if j else column
+
+    @property
+    def spec_price_columns(self) -> list[int]:
+        """The columns mapped as a spec's price ("小份", "330ml"), in order: item j of a row is the j-th."""
+        return [c for c, (f, _conf) in sorted(self.mapping.items()) if f == SPEC_PRICE]
+
+    def belongs(self, item: int, column: int) -> bool:
+        """False for a cell of another item of the same row: another side-by-side block, or another
+        spec's price column."""
+        if len(self.blocks) > 1:
+            block = self.block_of(column)
+            return block is None or block == item
+        specs = self.spec_price_columns
+        return column not in specs or specs.index(column) == item
+
+    @property
+    def fields(self) -> set[str]:
+        """The fields the rows carry values of: the mapped ones (a spec's price column gives the
+        price and the spec), and the category when headings name it."""
+        found = {f for f, _conf in self.mapping.values()}
+        if SPEC_PRICE in found:
+            found |= {"price_fen", "spec"}
+        if self.sections:
+            found.add("category")
+        return found
 
     @property
     def field_columns(self) -> dict[str, int]:
@@ -409,6 +435,9 @@ def _read_sheet(book: Book, raw: RawSheet, st: Structure, kind: str, override: M
         mapping = _guess_from_values(rows, st.data_start, st.width)
     if chosen == "ledger":
         _refine_ledger(mapping, headers, rows, st.data_start)
+    else:
+        for c in spec_price_columns(headers, mapping, lambda col: _sample(rows, st.data_start, col)):
+            mapping[c] = ColumnMatch(SPEC_PRICE, 0.8, "values")
     try:
         mapping = apply_override(mapping, override, headers, fields_for(chosen))
     except KeyError as exc:
@@ -483,19 +512,29 @@ def _build_rows(
 
     Headings inside a products or menu list ("一、啤酒") are skipped as "section" rows; when no
     column is the category, the rows below one get it as their category."""
-    blocks = side_by_side(headers, mapping) if kind != "ledger" else [0]
-    coercers = [_row_coercer({c + shift: m for c, m in mapping.items()}, headers, kind, date1904) for shift in blocks]
-    coerce = coercers[0]
-    block_cols = [[c + shift for c in mapping] for shift in blocks]
+    fields = {m.field for m in mapping.values()}
+    listing = kind != "ledger" and "name" in fields  # a list of products or dishes
+    specs = sorted(c for c, m in mapping.items() if m.field == SPEC_PRICE)
+    base_map = {c: m for c, m in mapping.items() if m.field != SPEC_PRICE}
+    blocks = side_by_side(headers, base_map) if listing and not specs else [0]
+    coerce = _row_coercer(base_map, headers, kind, date1904)
+    # the items of a row that holds several: (the cells that must not all be blank, how to read it)
+    items: list[tuple[list[int], Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]]] = []
+    if len(blocks) > 1:
+        items = [([c + shift for c in base_map], _row_coercer({c + shift: m for c, m in base_map.items()}, headers, kind,
+                                                               date1904)) for shift in blocks]
+    elif specs:
+        items = [([c], _as_spec(_row_coercer({**base_map, c: ColumnMatch("price_fen", 0.8, "rule")}, headers, kind,
+                                             date1904), clean_header(headers[c]) if c < len(headers) else ""))
+                 for c in specs]
     out: list[ParsedRow] = []
     skipped: list[SkippedRow] = []
     named: list[tuple[int, str]] = []  # the headings that gave rows their category
     start = st.data_start
     mapped = frozenset(mapping)
-    fields = {m.field for m in mapping.values()}
-    sections = kind != "ledger" and "name" in fields and len(blocks) == 1  # headings group the products of a list
+    sections = listing and len(blocks) == 1  # headings group the products of a list
     give_category = sections and "category" not in fields
-    current, section = coerce, None
+    current, current_items, section = coerce, items, None
     for ri in range(start, len(rows)):
         row = rows[ri]
         reason = classify_row(row, header_raw_row, ri - start < 3, ri in wide)
@@ -506,19 +545,35 @@ def _build_rows(
                 skipped.append(SkippedRow(ri + 1, "section"))
                 if give_category:
                     current, section = _in_category(coerce, title), title
+                    current_items = [(cols, _in_category(fn, title)) for cols, fn in items]
                     named.append((ri + 1, title))
                 continue
         if reason is not None:
             skipped.append(SkippedRow(ri + 1, reason))
             continue
-        if len(blocks) == 1:
+        if not items:
             out.append(ParsedRow(ri + 1, row, current, section))
             continue
-        n = len(row)
-        for j, cols in enumerate(block_cols):  # one item per block that holds anything
-            if any(c < n and not is_blank(row[c]) for c in cols):
-                out.append(ParsedRow(ri + 1, row, coercers[j], None, j))
+        made = False
+        for j, (cols, fn) in enumerate(current_items):  # one item per block or spec price that holds anything
+            if not blank_row_cells(row, cols):
+                out.append(ParsedRow(ri + 1, row, fn, section, j))
+                made = True
+        if not made and specs:  # a dish without any spec's price is still the dish
+            out.append(ParsedRow(ri + 1, row, current, section, len(items)))
     return out, skipped, named, blocks
+
+
+def _as_spec(coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]],
+             spec: str) -> Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]:
+    """`coerce`, with `spec` as the row's spec (the header of the price column it reads)."""
+
+    def as_spec(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
+        values, issues = coerce(row, row_number)
+        values["spec"] = spec
+        return values, issues
+
+    return as_spec
 
 
 def _in_category(coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]],
@@ -531,28 +586,6 @@ def _in_category(coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]
         return values, issues
 
     return in_category
-
-
-def side_by_side(headers: list[str], mapping: dict[int, ColumnMatch]) -> list[int]:
-    """How far the repeats of the mapped columns lie to their right ("菜名 价格 菜名 价格": [0, 2]),
-    or [0]. A repeat has the same header over every mapped column, none of them mapped itself;
-    only a table with a name column is cut into blocks."""
-    if not mapping or "name" not in {m.field for m in mapping.values()}:
-        return [0]
-    keys = [normalize_header(h) for h in headers]
-    cols = sorted(mapping)
-    first, n = cols[0], len(keys)
-
-    def repeats(shift: int) -> bool:
-        return all(c + shift < n and keys[c] and keys[c + shift] == keys[c] and c + shift not in mapping for c in cols)
-
-    width = next((w for w in range(cols[-1] - first + 1, n - first) if repeats(w)), None)
-    if width is None:
-        return [0]
-    shifts = [0]
-    while repeats(shifts[-1] + width):
-        shifts.append(shifts[-1] + width)
-    return shifts
 
 
 def _row_coercer(

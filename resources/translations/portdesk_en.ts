@@ -4,62 +4,62 @@
 <context>
     <name>AttributeTable</name>
     <message>
-        <location filename="../../ui/attribute_table.py" line="82"/>
+        <location filename="../../ui/attribute_table.py" line="69"/>
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="82"/>
+        <location filename="../../ui/attribute_table.py" line="69"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="82"/>
+        <location filename="../../ui/attribute_table.py" line="69"/>
         <source>Options (comma separated, extra price after +)</source>
         <translation>Options (comma separated, extra price after +)</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="83"/>
+        <location filename="../../ui/attribute_table.py" line="70"/>
         <source>Required</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="83"/>
+        <location filename="../../ui/attribute_table.py" line="70"/>
         <source>Several</source>
         <translation>Several</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="85"/>
+        <location filename="../../ui/attribute_table.py" line="72"/>
         <source>Add group</source>
         <translation>Add group</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="86"/>
+        <location filename="../../ui/attribute_table.py" line="73"/>
         <source>Remove group</source>
         <translation>Remove group</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="89"/>
+        <location filename="../../ui/attribute_table.py" line="76"/>
         <source>Taste</source>
         <translation>Taste</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="89"/>
+        <location filename="../../ui/attribute_table.py" line="76"/>
         <source>Method</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="89"/>
+        <location filename="../../ui/attribute_table.py" line="76"/>
         <source>Add-on</source>
         <translation>Add-on</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="128"/>
+        <location filename="../../ui/attribute_table.py" line="115"/>
         <source>Attribute row %1 needs a group name.</source>
         <translation>Attribute row %1 needs a group name.</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="134"/>
+        <location filename="../../ui/attribute_table.py" line="121"/>
         <source>Attribute “%1”: an extra price is not a valid amount.</source>
         <translation>Attribute “%1”: an extra price is not a valid amount.</translation>
     </message>
@@ -180,27 +180,27 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../ui/image_strip.py" line="29"/>
+        <location filename="../../ui/image_strip.py" line="27"/>
         <source>Choose a photo</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../../ui/image_strip.py" line="30"/>
+        <location filename="../../ui/image_strip.py" line="28"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../ui/image_strip.py" line="76"/>
+        <location filename="../../ui/image_strip.py" line="63"/>
         <source>Add photo…</source>
         <translation>Add photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/image_strip.py" line="77"/>
+        <location filename="../../ui/image_strip.py" line="64"/>
         <source>Remove photo</source>
         <translation>Remove photo</translation>
     </message>
     <message>
-        <location filename="../../ui/image_strip.py" line="107"/>
+        <location filename="../../ui/image_strip.py" line="94"/>
         <source>Cannot read “%1”: %2</source>
         <translation>Cannot read “%1”: %2</translation>
     </message>
@@ -234,200 +234,205 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
     <message>
         <location filename="../../ui/import_wizard/labels.py" line="24"/>
+        <source>Price of the spec in the header</source>
+        <translation>Price of the spec in the header</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="25"/>
         <source>Member price</source>
         <translation>Member price</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="25"/>
+        <location filename="../../ui/import_wizard/labels.py" line="26"/>
         <source>Cost price</source>
         <translation>Cost price</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="26"/>
+        <location filename="../../ui/import_wizard/labels.py" line="27"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="27"/>
+        <location filename="../../ui/import_wizard/labels.py" line="28"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="28"/>
-        <location filename="../../ui/import_wizard/labels.py" line="49"/>
+        <location filename="../../ui/import_wizard/labels.py" line="29"/>
+        <location filename="../../ui/import_wizard/labels.py" line="50"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="29"/>
+        <location filename="../../ui/import_wizard/labels.py" line="30"/>
         <source>Shelf life (days)</source>
         <translation>Shelf life (days)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="30"/>
+        <location filename="../../ui/import_wizard/labels.py" line="31"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="31"/>
+        <location filename="../../ui/import_wizard/labels.py" line="32"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="32"/>
+        <location filename="../../ui/import_wizard/labels.py" line="33"/>
         <source>Spicy level</source>
         <translation>Spicy level</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="33"/>
-        <location filename="../../ui/import_wizard/labels.py" line="50"/>
+        <location filename="../../ui/import_wizard/labels.py" line="34"/>
+        <location filename="../../ui/import_wizard/labels.py" line="51"/>
         <source>Flavours</source>
         <translation>Flavours</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="34"/>
+        <location filename="../../ui/import_wizard/labels.py" line="35"/>
         <source>Allergens</source>
         <translation>Allergens</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="35"/>
+        <location filename="../../ui/import_wizard/labels.py" line="36"/>
         <source>Date and time</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="36"/>
+        <location filename="../../ui/import_wizard/labels.py" line="37"/>
         <source>Time of day</source>
         <translation>Time of day</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="37"/>
+        <location filename="../../ui/import_wizard/labels.py" line="38"/>
         <source>Income</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="38"/>
+        <location filename="../../ui/import_wizard/labels.py" line="39"/>
         <source>Expense</source>
         <translation>Expense</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="39"/>
+        <location filename="../../ui/import_wizard/labels.py" line="40"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="40"/>
+        <location filename="../../ui/import_wizard/labels.py" line="41"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="41"/>
+        <location filename="../../ui/import_wizard/labels.py" line="42"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="42"/>
+        <location filename="../../ui/import_wizard/labels.py" line="43"/>
         <source>Payment method</source>
         <translation>Payment method</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="43"/>
+        <location filename="../../ui/import_wizard/labels.py" line="44"/>
         <source>In / out</source>
         <translation>In / out</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="44"/>
+        <location filename="../../ui/import_wizard/labels.py" line="45"/>
         <source>Paid by / to</source>
         <translation>Paid by / to</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="45"/>
+        <location filename="../../ui/import_wizard/labels.py" line="46"/>
         <source>Order no.</source>
         <translation>Order no.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="46"/>
+        <location filename="../../ui/import_wizard/labels.py" line="47"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="47"/>
+        <location filename="../../ui/import_wizard/labels.py" line="48"/>
         <source>Transaction type</source>
         <translation>Transaction type</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="51"/>
+        <location filename="../../ui/import_wizard/labels.py" line="52"/>
         <source>Sold out</source>
         <translation>Sold out</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="55"/>
+        <location filename="../../ui/import_wizard/labels.py" line="56"/>
         <source>Let PortDesk decide</source>
         <translation>Let PortDesk decide</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="56"/>
+        <location filename="../../ui/import_wizard/labels.py" line="57"/>
         <source>Products</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="57"/>
+        <location filename="../../ui/import_wizard/labels.py" line="58"/>
         <source>Menu (dishes)</source>
         <translation>Menu (dishes)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="58"/>
+        <location filename="../../ui/import_wizard/labels.py" line="59"/>
         <source>Sales ledger</source>
         <translation>Sales ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="62"/>
+        <location filename="../../ui/import_wizard/labels.py" line="63"/>
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="63"/>
+        <location filename="../../ui/import_wizard/labels.py" line="64"/>
         <source>Update</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="64"/>
+        <location filename="../../ui/import_wizard/labels.py" line="65"/>
         <source>No change</source>
         <translation>No change</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="65"/>
+        <location filename="../../ui/import_wizard/labels.py" line="66"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="77"/>
+        <location filename="../../ui/import_wizard/labels.py" line="78"/>
         <source>Not imported</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="138"/>
-        <location filename="../../ui/import_wizard/labels.py" line="153"/>
-        <location filename="../../ui/import_wizard/labels.py" line="156"/>
+        <location filename="../../ui/import_wizard/labels.py" line="139"/>
+        <location filename="../../ui/import_wizard/labels.py" line="154"/>
+        <location filename="../../ui/import_wizard/labels.py" line="157"/>
         <source>(blank)</source>
         <translation>(blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="144"/>
+        <location filename="../../ui/import_wizard/labels.py" line="145"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="144"/>
+        <location filename="../../ui/import_wizard/labels.py" line="145"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="146"/>
+        <location filename="../../ui/import_wizard/labels.py" line="147"/>
         <source>off the shelf</source>
         <translation>off the shelf</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="146"/>
+        <location filename="../../ui/import_wizard/labels.py" line="147"/>
         <source>on sale</source>
         <translation>on sale</translation>
     </message>
@@ -534,246 +539,246 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="273"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="274"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="281"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="282"/>
         <source>Import a spreadsheet</source>
         <translation>Import a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="276"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="284"/>
         <source>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</source>
         <translation>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="278"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="286"/>
         <source>Choose a file…</source>
         <translation>Choose a file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="279"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="287"/>
         <source>or drag the file into this window</source>
         <translation>or drag the file into this window</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="280"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="296"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="288"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="304"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="281"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="289"/>
         <source>Sheet:</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="282"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="290"/>
         <source>This file holds:</source>
         <translation>This file holds:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="287"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="295"/>
         <source>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</source>
         <translation>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="289"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="297"/>
         <source>Empty cells clear what is stored (normally empty cells keep the stored value)</source>
         <translation>Empty cells clear what is stored (normally empty cells keep the stored value)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="290"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="298"/>
         <source>Choose another file</source>
         <translation>Choose another file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="291"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="627"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="299"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="671"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="292"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="654"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="300"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="698"/>
         <source>Import finished</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="293"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="301"/>
         <source>Save the problem rows to a spreadsheet to fix…</source>
         <translation>Save the problem rows to a spreadsheet to fix…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="294"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="302"/>
         <source>Imported the wrong file? You can put everything back as it was.</source>
         <translation>Imported the wrong file? You can put everything back as it was.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="295"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="707"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="303"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="751"/>
         <source>Undo this import</source>
         <translation>Undo this import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="364"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="369"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="407"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="412"/>
         <source>Reading “{name}”…</source>
         <translation>Reading “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="383"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="389"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="426"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="432"/>
         <source>Checking the rows again…</source>
         <translation>Checking the rows again…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="453"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="496"/>
         <source>PortDesk thinks this is: {kind}. {reason}</source>
         <translation>PortDesk thinks this is: {kind}. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="458"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="501"/>
         <source>Column titles are on row {row}; {rows} data rows below them.</source>
         <translation>Column titles are on row {row}; {rows} data rows below them.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="461"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="504"/>
         <source>No row of column titles was found; columns were guessed from their values.</source>
         <translation>No row of column titles was found; columns were guessed from their values.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="463"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="506"/>
         <source>{n} other rows (titles, blank rows, totals) are left out.</source>
         <translation>{n} other rows (titles, blank rows, totals) are left out.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="466"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="509"/>
         <source>The column choices you confirmed last time for a file like this were used.</source>
         <translation>The column choices you confirmed last time for a file like this were used.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="473"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="516"/>
         <source>New {n}</source>
         <translation>New {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="475"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="518"/>
         <source>Update {n}</source>
         <translation>Update {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="477"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="520"/>
         <source>No change {n}</source>
         <translation>No change {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="479"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="522"/>
         <source>Problems {n}</source>
         <translation>Problems {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="483"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="526"/>
         <source>Import {n} rows</source>
         <translation>Import {n} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="483"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="526"/>
         <source>Nothing to import</source>
         <translation>Nothing to import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="569"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="613"/>
         <source>Column “{header}” is:</source>
         <translation>Column “{header}” is:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="572"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="616"/>
         <source>Not imported</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="605"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="649"/>
         <source>Importing… Nothing is saved until it has finished.</source>
         <translation>Importing… Nothing is saved until it has finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="609"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="653"/>
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="610"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="654"/>
         <source>Stop importing</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="642"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="686"/>
         <source>The import was stopped. Nothing was changed.</source>
         <translation>The import was stopped. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="645"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="689"/>
         <source>The import did not finish, and nothing was changed.</source>
         <translation>The import did not finish, and nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="651"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="695"/>
         <source>Nothing was imported</source>
         <translation>Nothing was imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="652"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="696"/>
         <source>Every row was already there or had a problem.</source>
         <translation>Every row was already there or had a problem.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="655"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="699"/>
         <source>Added {new} · Updated {changed} · No change {same}</source>
         <translation>Added {new} · Updated {changed} · No change {same}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="657"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="701"/>
         <source>Import number: {id}</source>
         <translation>Import number: {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="659"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="703"/>
         <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
         <translation>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="681"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="686"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="725"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="730"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="693"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="737"/>
         <source>Saved {n} rows to {path}</source>
         <translation>Saved {n} rows to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="699"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="743"/>
         <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
         <translation>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="708"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="752"/>
         <source>Put the products back exactly as they were before this import?</source>
         <translation>Put the products back exactly as they were before this import?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="712"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="717"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="756"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="761"/>
         <source>Undoing…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="724"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="768"/>
         <source>The import was undone</source>
         <translation>The import was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="725"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="769"/>
         <source>Everything is back as it was before the import.</source>
         <translation>Everything is back as it was before the import.</translation>
     </message>
@@ -1052,22 +1057,22 @@ The file you chose: %1</translation>
 <context>
     <name>MenusAsks</name>
     <message>
-        <location filename="../../ui/menus/asks.py" line="50"/>
+        <location filename="../../ui/menus/asks.py" line="38"/>
         <source>Choose a picture</source>
         <translation>Choose a picture</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/asks.py" line="51"/>
+        <location filename="../../ui/menus/asks.py" line="39"/>
         <source>Pictures</source>
         <translation>Pictures</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/asks.py" line="52"/>
+        <location filename="../../ui/menus/asks.py" line="40"/>
         <source>All files</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/asks.py" line="65"/>
+        <location filename="../../ui/menus/asks.py" line="53"/>
         <source>Print</source>
         <translation>Print</translation>
     </message>
@@ -1331,17 +1336,17 @@ The file you chose: %1</translation>
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../ui/operations.py" line="166"/>
+        <location filename="../../ui/operations.py" line="262"/>
         <source>Please wait</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="167"/>
+        <location filename="../../ui/operations.py" line="262"/>
         <source>Working…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="174"/>
+        <location filename="../../ui/operations.py" line="263"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -1349,42 +1354,43 @@ The file you chose: %1</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="176"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="183"/>
         <source>What happens</source>
         <translation>What happens</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="176"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="183"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="196"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="203"/>
         <source>Column {letter} “{header}” is not imported.</source>
         <translation>Column {letter} “{header}” is not imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="198"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="205"/>
         <source>Column {letter} “{header}” looks like “{field}”, but please check.</source>
         <translation>Column {letter} “{header}” looks like “{field}”, but please check.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="200"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="207"/>
         <source>Column {letter} “{header}” is imported as “{field}”.</source>
         <translation>Column {letter} “{header}” is imported as “{field}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="241"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="258"/>
         <source>Column {letter}</source>
         <translation>Column {letter}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="245"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="248"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="262"/>
         <source>This row will be added.</source>
         <translation>This row will be added.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="246"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="263"/>
         <source>Already there with the same values: nothing changes.</source>
         <translation>Already there with the same values: nothing changes.</translation>
     </message>
@@ -1991,62 +1997,62 @@ The file you chose: %1</translation>
 <context>
     <name>SpecTable</name>
     <message>
-        <location filename="../../ui/spec_table.py" line="62"/>
+        <location filename="../../ui/spec_table.py" line="49"/>
         <source>Spec</source>
         <translation>Spec</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="62"/>
+        <location filename="../../ui/spec_table.py" line="49"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="62"/>
+        <location filename="../../ui/spec_table.py" line="49"/>
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="62"/>
+        <location filename="../../ui/spec_table.py" line="49"/>
         <source>Price ¥</source>
         <translation>Price ¥</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="62"/>
+        <location filename="../../ui/spec_table.py" line="49"/>
         <source>Member ¥</source>
         <translation>Member ¥</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="63"/>
+        <location filename="../../ui/spec_table.py" line="50"/>
         <source>Cost ¥</source>
         <translation>Cost ¥</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="63"/>
+        <location filename="../../ui/spec_table.py" line="50"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="65"/>
+        <location filename="../../ui/spec_table.py" line="52"/>
         <source>Add spec</source>
         <translation>Add spec</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="66"/>
+        <location filename="../../ui/spec_table.py" line="53"/>
         <source>Remove spec</source>
         <translation>Remove spec</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="113"/>
+        <location filename="../../ui/spec_table.py" line="100"/>
         <source>Spec row %1</source>
         <translation>Spec row %1</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="125"/>
+        <location filename="../../ui/spec_table.py" line="112"/>
         <source>%1, %2: “%3” is not a valid amount.</source>
         <translation>%1, %2: “%3” is not a valid amount.</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="136"/>
+        <location filename="../../ui/spec_table.py" line="123"/>
         <source>%1: stock “%2” is not a number.</source>
         <translation>%1: stock “%2” is not a number.</translation>
     </message>

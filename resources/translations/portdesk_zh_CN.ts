@@ -4,62 +4,62 @@
 <context>
     <name>AttributeTable</name>
     <message>
-        <location filename="../../ui/attribute_table.py" line="82"/>
+        <location filename="../../ui/attribute_table.py" line="69"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="82"/>
+        <location filename="../../ui/attribute_table.py" line="69"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="82"/>
+        <location filename="../../ui/attribute_table.py" line="69"/>
         <source>Options (comma separated, extra price after +)</source>
         <translation>选项（用逗号分隔，加价写在 + 后面）</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="83"/>
+        <location filename="../../ui/attribute_table.py" line="70"/>
         <source>Required</source>
         <translation>必选</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="83"/>
+        <location filename="../../ui/attribute_table.py" line="70"/>
         <source>Several</source>
         <translation>可多选</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="85"/>
+        <location filename="../../ui/attribute_table.py" line="72"/>
         <source>Add group</source>
         <translation>添加分组</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="86"/>
+        <location filename="../../ui/attribute_table.py" line="73"/>
         <source>Remove group</source>
         <translation>删除分组</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="89"/>
+        <location filename="../../ui/attribute_table.py" line="76"/>
         <source>Taste</source>
         <translation>口味</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="89"/>
+        <location filename="../../ui/attribute_table.py" line="76"/>
         <source>Method</source>
         <translation>做法</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="89"/>
+        <location filename="../../ui/attribute_table.py" line="76"/>
         <source>Add-on</source>
         <translation>加料</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="128"/>
+        <location filename="../../ui/attribute_table.py" line="115"/>
         <source>Attribute row %1 needs a group name.</source>
         <translation>属性第 %1 行需要填写分组名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_table.py" line="134"/>
+        <location filename="../../ui/attribute_table.py" line="121"/>
         <source>Attribute “%1”: an extra price is not a valid amount.</source>
         <translation>属性“%1”：加价不是有效的金额。</translation>
     </message>
@@ -180,27 +180,27 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../ui/image_strip.py" line="29"/>
+        <location filename="../../ui/image_strip.py" line="27"/>
         <source>Choose a photo</source>
         <translation>选择图片</translation>
     </message>
     <message>
-        <location filename="../../ui/image_strip.py" line="30"/>
+        <location filename="../../ui/image_strip.py" line="28"/>
         <source>Photos</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/image_strip.py" line="76"/>
+        <location filename="../../ui/image_strip.py" line="63"/>
         <source>Add photo…</source>
         <translation>添加图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/image_strip.py" line="77"/>
+        <location filename="../../ui/image_strip.py" line="64"/>
         <source>Remove photo</source>
         <translation>移除图片</translation>
     </message>
     <message>
-        <location filename="../../ui/image_strip.py" line="107"/>
+        <location filename="../../ui/image_strip.py" line="94"/>
         <source>Cannot read “%1”: %2</source>
         <translation>无法读取“%1”：%2</translation>
     </message>
@@ -234,200 +234,205 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
     <message>
         <location filename="../../ui/import_wizard/labels.py" line="24"/>
+        <source>Price of the spec in the header</source>
+        <translation>规格价（表头是规格）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="25"/>
         <source>Member price</source>
         <translation>会员价</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="25"/>
+        <location filename="../../ui/import_wizard/labels.py" line="26"/>
         <source>Cost price</source>
         <translation>成本价</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="26"/>
+        <location filename="../../ui/import_wizard/labels.py" line="27"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="27"/>
+        <location filename="../../ui/import_wizard/labels.py" line="28"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="28"/>
-        <location filename="../../ui/import_wizard/labels.py" line="49"/>
+        <location filename="../../ui/import_wizard/labels.py" line="29"/>
+        <location filename="../../ui/import_wizard/labels.py" line="50"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="29"/>
+        <location filename="../../ui/import_wizard/labels.py" line="30"/>
         <source>Shelf life (days)</source>
         <translation>保质期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="30"/>
+        <location filename="../../ui/import_wizard/labels.py" line="31"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="31"/>
+        <location filename="../../ui/import_wizard/labels.py" line="32"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="32"/>
+        <location filename="../../ui/import_wizard/labels.py" line="33"/>
         <source>Spicy level</source>
         <translation>辣度</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="33"/>
-        <location filename="../../ui/import_wizard/labels.py" line="50"/>
+        <location filename="../../ui/import_wizard/labels.py" line="34"/>
+        <location filename="../../ui/import_wizard/labels.py" line="51"/>
         <source>Flavours</source>
         <translation>口味</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="34"/>
+        <location filename="../../ui/import_wizard/labels.py" line="35"/>
         <source>Allergens</source>
         <translation>过敏原</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="35"/>
+        <location filename="../../ui/import_wizard/labels.py" line="36"/>
         <source>Date and time</source>
         <translation>日期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="36"/>
+        <location filename="../../ui/import_wizard/labels.py" line="37"/>
         <source>Time of day</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="37"/>
+        <location filename="../../ui/import_wizard/labels.py" line="38"/>
         <source>Income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="38"/>
+        <location filename="../../ui/import_wizard/labels.py" line="39"/>
         <source>Expense</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="39"/>
+        <location filename="../../ui/import_wizard/labels.py" line="40"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="40"/>
+        <location filename="../../ui/import_wizard/labels.py" line="41"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="41"/>
+        <location filename="../../ui/import_wizard/labels.py" line="42"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="42"/>
+        <location filename="../../ui/import_wizard/labels.py" line="43"/>
         <source>Payment method</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="43"/>
+        <location filename="../../ui/import_wizard/labels.py" line="44"/>
         <source>In / out</source>
         <translation>收/支</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="44"/>
+        <location filename="../../ui/import_wizard/labels.py" line="45"/>
         <source>Paid by / to</source>
         <translation>交易对方</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="45"/>
+        <location filename="../../ui/import_wizard/labels.py" line="46"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="46"/>
+        <location filename="../../ui/import_wizard/labels.py" line="47"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="47"/>
+        <location filename="../../ui/import_wizard/labels.py" line="48"/>
         <source>Transaction type</source>
         <translation>交易类型</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="51"/>
+        <location filename="../../ui/import_wizard/labels.py" line="52"/>
         <source>Sold out</source>
         <translation>估清</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="55"/>
+        <location filename="../../ui/import_wizard/labels.py" line="56"/>
         <source>Let PortDesk decide</source>
         <translation>让系统自动判断</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="56"/>
+        <location filename="../../ui/import_wizard/labels.py" line="57"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="57"/>
+        <location filename="../../ui/import_wizard/labels.py" line="58"/>
         <source>Menu (dishes)</source>
         <translation>菜单（菜品）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="58"/>
+        <location filename="../../ui/import_wizard/labels.py" line="59"/>
         <source>Sales ledger</source>
         <translation>销售流水</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="62"/>
+        <location filename="../../ui/import_wizard/labels.py" line="63"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="63"/>
+        <location filename="../../ui/import_wizard/labels.py" line="64"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="64"/>
+        <location filename="../../ui/import_wizard/labels.py" line="65"/>
         <source>No change</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="65"/>
+        <location filename="../../ui/import_wizard/labels.py" line="66"/>
         <source>Problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="77"/>
+        <location filename="../../ui/import_wizard/labels.py" line="78"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="138"/>
-        <location filename="../../ui/import_wizard/labels.py" line="153"/>
-        <location filename="../../ui/import_wizard/labels.py" line="156"/>
+        <location filename="../../ui/import_wizard/labels.py" line="139"/>
+        <location filename="../../ui/import_wizard/labels.py" line="154"/>
+        <location filename="../../ui/import_wizard/labels.py" line="157"/>
         <source>(blank)</source>
         <translation>(空)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="144"/>
+        <location filename="../../ui/import_wizard/labels.py" line="145"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="144"/>
+        <location filename="../../ui/import_wizard/labels.py" line="145"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="146"/>
+        <location filename="../../ui/import_wizard/labels.py" line="147"/>
         <source>off the shelf</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="146"/>
+        <location filename="../../ui/import_wizard/labels.py" line="147"/>
         <source>on sale</source>
         <translation>在售</translation>
     </message>
@@ -534,246 +539,246 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="273"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="274"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="281"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="282"/>
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="276"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="284"/>
         <source>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</source>
         <translation>请选择记有商品、菜单或销售流水的 Excel、WPS 或 CSV 文件。保存之前会先让您看到哪些内容会变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="278"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="286"/>
         <source>Choose a file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="279"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="287"/>
         <source>or drag the file into this window</source>
         <translation>或把文件拖到这个窗口里</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="280"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="296"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="288"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="304"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="281"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="289"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="282"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="290"/>
         <source>This file holds:</source>
         <translation>文件内容是：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="287"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="295"/>
         <source>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</source>
         <translation>每一列的标题表示它会被保存成什么。黄色标题是系统猜测的：点击标题可以修改。把鼠标移到某一行上可以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="289"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="297"/>
         <source>Empty cells clear what is stored (normally empty cells keep the stored value)</source>
         <translation>空白单元格清除已保存的值（默认空白单元格保留原值）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="290"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="298"/>
         <source>Choose another file</source>
         <translation>换一个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="291"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="627"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="299"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="671"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="292"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="654"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="300"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="698"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="293"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="301"/>
         <source>Save the problem rows to a spreadsheet to fix…</source>
         <translation>把有问题的行保存为表格，修改后再导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="294"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="302"/>
         <source>Imported the wrong file? You can put everything back as it was.</source>
         <translation>导错了文件？可以把一切恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="295"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="707"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="303"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="751"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="364"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="369"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="407"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="412"/>
         <source>Reading “{name}”…</source>
         <translation>正在读取“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="383"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="389"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="426"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="432"/>
         <source>Checking the rows again…</source>
         <translation>正在重新检查各行…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="453"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="496"/>
         <source>PortDesk thinks this is: {kind}. {reason}</source>
         <translation>系统判断这是：{kind}。{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="458"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="501"/>
         <source>Column titles are on row {row}; {rows} data rows below them.</source>
         <translation>列标题在第 {row} 行，下面有 {rows} 行数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="461"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="504"/>
         <source>No row of column titles was found; columns were guessed from their values.</source>
         <translation>没有找到列标题行，已根据内容猜测各列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="463"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="506"/>
         <source>{n} other rows (titles, blank rows, totals) are left out.</source>
         <translation>另有 {n} 行（标题、空行、合计）未计入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="466"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="509"/>
         <source>The column choices you confirmed last time for a file like this were used.</source>
         <translation>已沿用您上次为同类文件确认的列设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="473"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="516"/>
         <source>New {n}</source>
         <translation>新增 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="475"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="518"/>
         <source>Update {n}</source>
         <translation>更新 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="477"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="520"/>
         <source>No change {n}</source>
         <translation>无变化 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="479"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="522"/>
         <source>Problems {n}</source>
         <translation>有问题 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="483"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="526"/>
         <source>Import {n} rows</source>
         <translation>导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="483"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="526"/>
         <source>Nothing to import</source>
         <translation>没有可导入的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="569"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="613"/>
         <source>Column “{header}” is:</source>
         <translation>列“{header}”是：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="572"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="616"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="605"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="649"/>
         <source>Importing… Nothing is saved until it has finished.</source>
         <translation>正在导入… 全部完成后才会保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="609"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="653"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="610"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="654"/>
         <source>Stop importing</source>
         <translation>停止导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="642"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="686"/>
         <source>The import was stopped. Nothing was changed.</source>
         <translation>导入已停止，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="645"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="689"/>
         <source>The import did not finish, and nothing was changed.</source>
         <translation>导入没有完成，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="651"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="695"/>
         <source>Nothing was imported</source>
         <translation>没有导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="652"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="696"/>
         <source>Every row was already there or had a problem.</source>
         <translation>每一行都已存在或有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="655"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="699"/>
         <source>Added {new} · Updated {changed} · No change {same}</source>
         <translation>新增 {new} · 更新 {changed} · 无变化 {same}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="657"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="701"/>
         <source>Import number: {id}</source>
         <translation>导入编号：{id}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="659"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="703"/>
         <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
         <translation>因有问题未导入的行：{n} 行。请把它们保存为表格，改正标出的单元格，再导入这个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="681"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="686"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="725"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="730"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="693"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="737"/>
         <source>Saved {n} rows to {path}</source>
         <translation>已把 {n} 行保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="699"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="743"/>
         <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
         <translation>文件无法保存。是否正在 Excel 或 WPS 中打开？请关闭后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="708"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="752"/>
         <source>Put the products back exactly as they were before this import?</source>
         <translation>把商品完全恢复到这次导入之前的样子吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="712"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="717"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="756"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="761"/>
         <source>Undoing…</source>
         <translation>正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="724"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="768"/>
         <source>The import was undone</source>
         <translation>导入已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="725"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="769"/>
         <source>Everything is back as it was before the import.</source>
         <translation>一切已恢复到导入之前。</translation>
     </message>
@@ -1050,22 +1055,22 @@ The file you chose: %1</source>
 <context>
     <name>MenusAsks</name>
     <message>
-        <location filename="../../ui/menus/asks.py" line="50"/>
+        <location filename="../../ui/menus/asks.py" line="38"/>
         <source>Choose a picture</source>
         <translation>选择图片</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/asks.py" line="51"/>
+        <location filename="../../ui/menus/asks.py" line="39"/>
         <source>Pictures</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/asks.py" line="52"/>
+        <location filename="../../ui/menus/asks.py" line="40"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/asks.py" line="65"/>
+        <location filename="../../ui/menus/asks.py" line="53"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -1329,17 +1334,17 @@ The file you chose: %1</source>
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../ui/operations.py" line="166"/>
+        <location filename="../../ui/operations.py" line="262"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="167"/>
+        <location filename="../../ui/operations.py" line="262"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="174"/>
+        <location filename="../../ui/operations.py" line="263"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1347,42 +1352,43 @@ The file you chose: %1</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="176"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="183"/>
         <source>What happens</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="176"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="183"/>
         <source>Problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="196"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="203"/>
         <source>Column {letter} “{header}” is not imported.</source>
         <translation>第 {letter} 列“{header}”不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="198"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="205"/>
         <source>Column {letter} “{header}” looks like “{field}”, but please check.</source>
         <translation>第 {letter} 列“{header}”看起来是“{field}”，请确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="200"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="207"/>
         <source>Column {letter} “{header}” is imported as “{field}”.</source>
         <translation>第 {letter} 列“{header}”导入为“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="241"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="258"/>
         <source>Column {letter}</source>
         <translation>第 {letter} 列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="245"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="248"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="262"/>
         <source>This row will be added.</source>
         <translation>这一行将被新增。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="246"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="263"/>
         <source>Already there with the same values: nothing changes.</source>
         <translation>已存在且内容相同：不会改变。</translation>
     </message>
@@ -1987,62 +1993,62 @@ The file you chose: %1</source>
 <context>
     <name>SpecTable</name>
     <message>
-        <location filename="../../ui/spec_table.py" line="62"/>
+        <location filename="../../ui/spec_table.py" line="49"/>
         <source>Spec</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="62"/>
+        <location filename="../../ui/spec_table.py" line="49"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="62"/>
+        <location filename="../../ui/spec_table.py" line="49"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="62"/>
+        <location filename="../../ui/spec_table.py" line="49"/>
         <source>Price ¥</source>
         <translation>售价 ¥</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="62"/>
+        <location filename="../../ui/spec_table.py" line="49"/>
         <source>Member ¥</source>
         <translation>会员价 ¥</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="63"/>
+        <location filename="../../ui/spec_table.py" line="50"/>
         <source>Cost ¥</source>
         <translation>成本 ¥</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="63"/>
+        <location filename="../../ui/spec_table.py" line="50"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="65"/>
+        <location filename="../../ui/spec_table.py" line="52"/>
         <source>Add spec</source>
         <translation>添加规格</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="66"/>
+        <location filename="../../ui/spec_table.py" line="53"/>
         <source>Remove spec</source>
         <translation>删除规格</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="113"/>
+        <location filename="../../ui/spec_table.py" line="100"/>
         <source>Spec row %1</source>
         <translation>规格第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="125"/>
+        <location filename="../../ui/spec_table.py" line="112"/>
         <source>%1, %2: “%3” is not a valid amount.</source>
         <translation>%1，%2：“%3”不是有效的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="136"/>
+        <location filename="../../ui/spec_table.py" line="123"/>
         <source>%1: stock “%2” is not a number.</source>
         <translation>%1：库存“%2”不是数字。</translation>
     </message>

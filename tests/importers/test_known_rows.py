@@ -300,3 +300,21 @@ def test_a_two_column_menu_imports_every_dish_and_is_recognised_again(store: Sto
     swapped = _write(tmp_path, "菜名,价格,菜名,价格\n拍黄瓜,12,辣炒蛤蜊,38\n清蒸大虾,88,老醋花生,15\n", "换位.csv")
     plan = _plan_both(store, swapped, tmp_path)
     assert _known(plan) == [2, 2] and plan.count("unchanged") == 4
+
+
+def test_a_price_column_per_spec_imports_the_specs_and_is_recognised_again(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path, "酒水,杯,扎,桶\n青岛原浆,10,25,\n崂山啤酒,8,,120\n", "酒水单.csv")
+    plan = build_plan(store, read_table(path))
+    assert [(r.row_number, r.action, r.name, r.spec) for r in plan.rows] == [
+        (2, "new", "青岛原浆", "杯"), (2, "new", "青岛原浆", "扎"), (3, "new", "崂山啤酒", "杯"), (3, "new", "崂山啤酒", "桶")]
+    apply_plan(store, plan)
+    specs = store.conn.execute("SELECT p.name, s.name, s.price_fen, s.sort_order FROM specs s JOIN products p"
+                               " ON p.id = s.product_id ORDER BY p.name, s.sort_order").fetchall()
+    assert [tuple(r) for r in specs] == [("崂山啤酒", "杯", 800, 0), ("崂山啤酒", "桶", 12000, 1),
+                                         ("青岛原浆", "杯", 1000, 0), ("青岛原浆", "扎", 2500, 1)]
+    assert _known(_plan_both(store, path, tmp_path)) == [2, 2, 3, 3]
+    # a new price for 扎: that item alone is compared in full and changes
+    dearer = _write(tmp_path, "酒水,杯,扎,桶\n青岛原浆,10,28,\n崂山啤酒,8,,120\n", "酒水单2.csv")
+    plan = _plan_both(store, dearer, tmp_path)
+    assert [(r.spec, r.action, dict(r.diffs)) for r in plan.rows if not r.known] == [
+        ("杯", "unchanged", {}), ("扎", "changed", {"price_fen": (2500, 2800)})]

@@ -357,3 +357,13 @@ def test_the_error_report_of_a_two_column_menu_holds_the_bad_dish_only(store: St
     rows = list(load_workbook(report).active.iter_rows(values_only=True))
     assert rows[0][:4] == ("菜名", "价格", "菜名 (2)", "价格 (2)") and rows[1][:4] == (None, None, "辣炒蛤蜊", "abc")
     assert "D" in rows[1][4]
+
+
+def test_the_error_report_of_a_spec_price_keeps_the_dish_and_that_price(store: Store, tmp_path: Path) -> None:
+    text = "菜名,小份,大份,备注\n辣炒蛤蜊,28,abc,招牌\n葱油花蛤,26,36,\n海肠捞饭,48,58,\n香辣蟹,88,108,\n"
+    plan = build_plan(store, read_table(_write(tmp_path, text, "菜单.csv")))
+    assert [(r.row_number, r.spec, r.action) for r in plan.rows][:2] == [(2, "小份", "new"), (2, "大份", "error")]
+    report = tmp_path / "report.xlsx"
+    assert write_error_report(plan, report) == 1
+    rows = list(load_workbook(report).active.iter_rows(values_only=True))
+    assert rows[1][:4] == ("辣炒蛤蜊", None, "abc", "招牌")  # the imported 小份 price left out

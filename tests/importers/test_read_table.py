@@ -255,8 +255,8 @@ def test_reuse_maps_an_earlier_table_again_without_reading_the_file(tmp_path: Pa
 
 
 def test_side_by_side_blocks_are_found_by_their_repeated_header() -> None:
+    from importers.layouts import side_by_side
     from importers.mapping import match_columns
-    from importers.table import side_by_side
 
     def blocks(headers: list[str]) -> list[int]:
         return side_by_side(headers, match_columns(headers, "menu"))
@@ -274,7 +274,7 @@ def test_a_menu_typed_in_two_columns_gives_every_dish(tmp_path: Path) -> None:
     path.write_text("菜名,价格,菜名,价格\n拍黄瓜,12,辣炒蛤蜊,38\n老醋花生,15,清蒸大虾,abc\n皮蛋豆腐,10,,\n", encoding="utf-8")
     table = read_table(path)
     assert table.blocks == [0, 2] and "2 blocks side by side" in table.warnings[-1][1]
-    assert [(r.row_number, r.block, r.values.get("name")) for r in table.rows] == [
+    assert [(r.row_number, r.item, r.values.get("name")) for r in table.rows] == [
         (2, 0, "拍黄瓜"), (2, 1, "辣炒蛤蜊"), (3, 0, "老醋花生"), (3, 1, "清蒸大虾"), (4, 0, "皮蛋豆腐")]
     assert [(i.row, i.column, i.header) for i in table.rows[3].issues] == [(3, "D", "价格 (2)")]  # the cell of its own block
     assert [table.block_column(c) for c in range(4)] == [0, 1, 0, 1]

@@ -523,3 +523,22 @@ def test_a_two_column_menu_shows_each_dish_with_its_own_block(qtbot: object,
     assert next(a for a in menu.actions() if a.data() == "price_fen").isChecked()
     _wait_plan(qtbot, wizard, lambda: wizard.set_column_mapping(3, None))
     assert wizard.plan is not None and all("price_fen" not in f for f, _c in wizard.plan.table.mapping.values())
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_a_price_column_per_spec_shows_one_row_per_spec(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
+                                                        tmp_path: Path) -> None:
+    wizard = open_wizard(_csv(tmp_path, "菜名,小份,大份\n辣炒蛤蜊,28,38\n葱油花蛤,26,36\n"))
+    assert wizard.counts == {"new": 4, "changed": 0, "unchanged": 0, "error": 0}
+    model = wizard.model
+    for c in (1, 2):
+        section = model.section_of(c)
+        assert model.headerData(section, Qt.Orientation.Horizontal, FIELD_ROLE) == "spec_price"
+        assert model.headerData(section, Qt.Orientation.Horizontal).startswith("Price of the spec in the header")
+    # the first item of row 2 is its 小份: the 大份 price is greyed there, the name is not
+    assert model.data(model.index(0, model.section_of(2)), Qt.ItemDataRole.ForegroundRole).color() == GREY_TEXT
+    assert model.data(model.index(0, model.section_of(1)), Qt.ItemDataRole.ForegroundRole) is None
+    assert model.data(model.index(1, model.section_of(0)), Qt.ItemDataRole.ForegroundRole) is None
+    # not a spec price after all: one column off, one item fewer per row
+    _wait_plan(qtbot, wizard, lambda: wizard.set_column_mapping(2, None))
+    assert wizard.counts["new"] == 2

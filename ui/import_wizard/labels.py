@@ -21,6 +21,7 @@ FIELD_LABELS = cast(dict[str, str], {
     "sku": QT_TRANSLATE_NOOP("ImportFields", "Item no."),
     "barcode": QT_TRANSLATE_NOOP("ImportFields", "Barcode"),
     "price_fen": QT_TRANSLATE_NOOP("ImportFields", "Price"),
+    "spec_price": QT_TRANSLATE_NOOP("ImportFields", "Price of the spec in the header"),
     "member_price_fen": QT_TRANSLATE_NOOP("ImportFields", "Member price"),
     "cost_fen": QT_TRANSLATE_NOOP("ImportFields", "Cost price"),
     "unit": QT_TRANSLATE_NOOP("ImportFields", "Unit"),

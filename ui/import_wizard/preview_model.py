@@ -211,13 +211,9 @@ class PreviewModel(QAbstractTableModel):
 
     # ---- helpers ---------------------------------------------------------------------------
     def _other_block(self, row: int, c: int) -> bool:
-        """True for a cell of another side-by-side block than the one this row's item comes from."""
+        """True for a cell of another item of the row (side-by-side block, spec price column)."""
         assert self._plan is not None
-        table = self._plan.table
-        if len(table.blocks) < 2:
-            return False
-        block = table.block_of(c)
-        return block is not None and block != self._parsed[row].block
+        return not self._plan.table.belongs(self._parsed[row].item, c)
 
     @staticmethod
     def _errors(rp: RowPlan) -> list[Issue]:

@@ -1,0 +1,82 @@
+"""Tables whose rows hold more than one item, as shopkeepers type menus and price lists.
+
+- Side-by-side blocks: a menu typed in two or three columns, "菜名 价格 | 菜名 价格".
+- A price column per spec: "菜名 | 小份 | 大份", "酒水 | 杯 | 扎 | 桶", "品名 | 330ml | 500ml".
+
+Each finder returns what `importers.table` needs to cut a row into items; neither applies to a
+ledger or to a table without a name column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, Final
+
+from importers.errors import CellError
+from importers.mapping import ColumnMatch, normalize_header
+from importers.readers import Cell, Row
+from importers.values import is_empty, is_market_price, to_fen
+
+# A header naming a size or serving: 小份 中杯 大碗 特大份 例 半只 整只 单人 双人 2人 四人份 330ml 1L
+# 500g 8寸 扎 桶 打 S M L XL small large ...
+_SPEC_LABEL: Final = re.compile(
+    r"^(?:(?:特|超)?[小中大]|迷你|标准|例|半|整|单人?|双人?|[一二两三四五六七八九十\d]+人)"
+    r"(?:份|杯|碗|盘|瓶|扎|桶|盒|碟|锅|只|条|斤|号|听|罐|人份)?$"
+    r"|^\d+(?:\.\d+)?(?:ml|毫升|l|升|g|克|kg|千克|公斤|斤|两|寸|英寸|人份?|oz)$"
+    r"|^(?:扎|杯|瓶|桶|听|罐|打|箱|small|medium|large|regular|xs|s|m|l|xl|xxl)$",
+    re.IGNORECASE,
+)
+
+
+def side_by_side(headers: Sequence[str], mapping: dict[int, ColumnMatch]) -> list[int]:
+    """How far the repeats of the mapped columns lie to their right ("菜名 价格 菜名 价格": [0, 2]),
+    or [0]. A repeat has the same header over every mapped column, none of them mapped itself."""
+    if not mapping or "name" not in {m.field for m in mapping.values()}:
+        return [0]
+    keys = [normalize_header(h) for h in headers]
+    cols = sorted(mapping)
+    first, n = cols[0], len(keys)
+
+    def repeats(shift: int) -> bool:
+        return all(c + shift < n and keys[c] and keys[c + shift] == keys[c] and c + shift not in mapping for c in cols)
+
+    width = next((w for w in range(cols[-1] - first + 1, n - first) if repeats(w)), None)
+    if width is None:
+        return [0]
+    shifts = [0]
+    while repeats(shifts[-1] + width):
+        shifts.append(shifts[-1] + width)
+    return shifts
+
+
+def spec_price_columns(headers: Sequence[str], mapping: dict[int, ColumnMatch], sample: Callable[[int], list[Cell]]) -> list[int]:
+    """The columns that each hold the price of one spec, named by their header ("小份", "330ml"),
+    when neither a price nor a spec column is mapped; [] otherwise."""
+    fields = {m.field for m in mapping.values()}
+    if "name" not in fields or "price_fen" in fields or "spec" in fields:
+        return []
+    found = []
+    for c, header in enumerate(headers):
+        if c in mapping or not _SPEC_LABEL.match(normalize_header(header)):
+            continue
+        cells = sample(c)
+        if cells and sum(map(_price_like, cells)) * 4 >= len(cells) * 3:  # a typo here and there is the cell's error
+            found.append(c)
+    return found
+
+
+def _price_like(v: Any) -> bool:
+    if is_empty(v) or is_market_price(v):
+        return True
+    try:
+        to_fen(v)
+    except CellError:
+        return False
+    return True
+
+
+def blank_row_cells(row: Row, cols: Sequence[int]) -> bool:
+    """True if every one of these cells of `row` is empty."""
+    n = len(row)
+    return all(c >= n or is_empty(row[c]) for c in cols)

@@ -1,0 +1,66 @@
+"""Rows holding several items: side-by-side blocks, and a price column per spec."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from importers import read_table
+from importers.layouts import spec_price_columns
+from importers.mapping import match_columns
+from importers.readers import Cell
+
+
+def _write(tmp_path: Path, text: str, name: str = "菜单.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("header", ["小份", "中杯", "大碗", "特大份", "例", "半只", "整只", "单人", "双人", "2人", "四人份",
+                                    "330ml", "500ML", "1L", "1.5升", "500g", "8寸", "扎", "桶", "杯", "Small", "L"])
+def test_spec_headers(header: str) -> None:
+    headers = ["菜名", header]
+    assert spec_price_columns(headers, match_columns(headers, "menu"), lambda c: [12, "¥15", "时价"]) == [1], header
+
+
+@pytest.mark.parametrize("headers", [["菜名", "价格", "大份"], ["菜名", "规格", "大份"], ["条码", "大份"]])
+def test_no_spec_columns_beside_a_price_or_spec_column_or_without_a_name(headers: list[str]) -> None:
+    assert spec_price_columns(headers, match_columns(headers, "menu"), lambda c: [12]) == []
+
+
+@pytest.mark.parametrize(("header", "cells"), [("备注", [12]), ("大份", ["好吃", "很辣", 12]), ("大份", [])])
+def test_a_spec_column_holds_prices(header: str, cells: list[Cell]) -> None:
+    headers = ["菜名", header]
+    assert spec_price_columns(headers, match_columns(headers, "menu"), lambda c: cells) == []
+
+
+def test_a_price_column_per_spec_gives_an_item_per_spec(tmp_path: Path) -> None:
+    table = read_table(_write(tmp_path, "菜名,小份,大份,备注\n辣炒蛤蜊,28,38,招牌\n葱油花蛤,,36,\n米饭,,,\n"))
+    assert {table.headers[c]: f for c, (f, _conf) in table.mapping.items()} == {
+        "菜名": "name", "小份": "spec_price", "大份": "spec_price", "备注": "description"}
+    assert table.spec_price_columns == [1, 2] and {"price_fen", "spec"} <= table.fields
+    got = [(r.row_number, r.item, r.values.get("name"), r.values.get("spec"), r.values.get("price_fen"), r.values.get("description"))
+           for r in table.rows]
+    assert got == [(2, 0, "辣炒蛤蜊", "小份", 2800, "招牌"), (2, 1, "辣炒蛤蜊", "大份", 3800, "招牌"),
+                   (3, 1, "葱油花蛤", "大份", 3600, None), (4, 2, "米饭", None, None, None)]  # a dish without prices
+    assert [table.belongs(1, c) for c in range(4)] == [True, False, True, True]
+
+
+def test_a_bad_price_names_its_own_cell(tmp_path: Path) -> None:
+    table = read_table(_write(tmp_path, "菜名,小份,大份\n辣炒蛤蜊,28,abc\n葱油花蛤,26,36\n海肠捞饭,48,58\n香辣蟹,88,108\n"))
+    assert [(r.row_number, i.column, i.header) for r in table.rows for i in r.issues] == [(2, "C", "大份")]
+
+
+def test_the_user_can_turn_a_spec_column_off_or_on(tmp_path: Path) -> None:
+    path = _write(tmp_path, "菜名,小份,大份\n辣炒蛤蜊,28,38\n")
+    off = read_table(path, mapping_override={2: None})
+    assert off.spec_price_columns == [1] and [r.values["spec"] for r in off.rows] == ["小份"]
+    # a remembered mapping names every column: spec prices included
+    again = read_table(path, mapping_override={0: "name", 1: "spec_price", 2: "spec_price"})
+    assert [r.values["price_fen"] for r in again.rows] == [2800, 3800]
+    odd = _write(tmp_path, "菜名,堂食,外卖\n辣炒蛤蜊,38,42\n", "堂食外卖.csv")  # not sizes: chosen by hand
+    assert read_table(odd).spec_price_columns == []
+    chosen = read_table(odd, mapping_override={1: "spec_price", 2: "spec_price"})
+    assert [(r.values["spec"], r.values["price_fen"]) for r in chosen.rows] == [("堂食", 3800), ("外卖", 4200)]
