@@ -35,6 +35,8 @@ from importers.values import (
     to_time,
 )
 
+# works a data row's values and cell issues out of its raw cells (and its row number)
+Coerce = Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]
 _PRICE_FIELDS: Final = frozenset({"price_fen", "member_price_fen", "cost_fen"})
 _STRIP_CHARS: Final = " \t\r\n\u3000\xa0\ufeff\u200b"
 _REQUIRED: Final[dict[str, tuple[str, ...]]] = {
@@ -519,13 +521,13 @@ def _build_rows(
     blocks = side_by_side(headers, base_map) if listing and not specs else [0]
     coerce = _row_coercer(base_map, headers, kind, date1904)
     # the items of a row that holds several: (the cells that must not all be blank, how to read it)
-    items: list[tuple[list[int], Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]]] = []
+    items: list[tuple[list[int], Coerce]] = []
     if len(blocks) > 1:
         items = [([c + shift for c in base_map], _row_coercer({c + shift: m for c, m in base_map.items()}, headers, kind,
                                                                date1904)) for shift in blocks]
     elif specs:
-        items = [([c], _as_spec(_row_coercer({**base_map, c: ColumnMatch("price_fen", 0.8, "rule")}, headers, kind,
-                                             date1904), clean_header(headers[c]) if c < len(headers) else ""))
+        items = [([c], _setting(_row_coercer({**base_map, c: ColumnMatch("price_fen", 0.8, "rule")}, headers, kind,
+                                             date1904), "spec", clean_header(headers[c]) if c < len(headers) else ""))
                  for c in specs]
     out: list[ParsedRow] = []
     skipped: list[SkippedRow] = []
@@ -544,8 +546,8 @@ def _build_rows(
             if title is not None:
                 skipped.append(SkippedRow(ri + 1, "section"))
                 if give_category:
-                    current, section = _in_category(coerce, title), title
-                    current_items = [(cols, _in_category(fn, title)) for cols, fn in items]
+                    current, section = _setting(coerce, "category", title), title
+                    current_items = [(cols, _setting(fn, "category", title)) for cols, fn in items]
                     named.append((ri + 1, title))
                 continue
         if reason is not None:
@@ -564,28 +566,16 @@ def _build_rows(
     return out, skipped, named, blocks
 
 
-def _as_spec(coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]],
-             spec: str) -> Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]:
-    """`coerce`, with `spec` as the row's spec (the header of the price column it reads)."""
+def _setting(coerce: Coerce, field_name: str, value: str) -> Coerce:
+    """`coerce`, with `value` as every row's `field_name`: the spec a price column's header names,
+    the category a heading above the rows names."""
 
-    def as_spec(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
+    def setting(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
         values, issues = coerce(row, row_number)
-        values["spec"] = spec
+        values[field_name] = value
         return values, issues
 
-    return as_spec
-
-
-def _in_category(coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]],
-                 category: str) -> Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]:
-    """`coerce`, with `category` as every row's category (a heading above them named it)."""
-
-    def in_category(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
-        values, issues = coerce(row, row_number)
-        values["category"] = category
-        return values, issues
-
-    return in_category
+    return setting
 
 
 def _row_coercer(
