@@ -340,7 +340,7 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         detected = {c: f for c, (f, _conf) in table.mapping.items()}
         if remembered and remembered != detected and all(c < len(table.headers) for c in remembered):
             # map again (the file is not read twice) only when the confirmed mapping differs
-            table = read_table(source, sheet=table.sheet, kind=args.kind,
+            table = read_table(source, sheet=table.sheet_argument, kind=args.kind,
                                mapping_override={c: remembered.get(c) for c in range(len(table.headers))}, reuse=table)
         refused = no_product_column(table)
         if refused is not None:
@@ -369,7 +369,7 @@ def _say_imported(args: argparse.Namespace, result: dict[str, Any], problems: in
         verb = "预览 / Dry run" if args.dry_run else "已导入 / Imported"
         header = (f"第 {result['header_row']} 行是表头 / header row {result['header_row']}" if result["header_row"]
                   else "没有表头，按内容猜测各列 / no header row: columns guessed from the values")
-        _say(f"{verb}: {source.name} · 工作表 {result['sheet']} · {header} · 类型 {result['kind']}")
+        _say(f"{verb}: {source.name} · 工作表 {'、'.join(result['sheets'])} · {header} · 类型 {result['kind']}")
         _say(f"新增 {result['created']} · 更新 {result['updated']} · 不变 {result['unchanged']} · 有问题 "
              f"{problems}  / created {result['created']}, updated {result['updated']}, "
              f"unchanged {result['unchanged']}, with problems {problems}")

@@ -41,7 +41,7 @@ def apply_plan(
         return None
     table = plan.table
     with gc_paused(), checkpoint_later(store.conn), store.transaction():
-        batch = store.batches.begin(table.source.name, plan.kind, table.sheet, file_sha256(table.source))
+        batch = store.batches.begin(table.source.name, plan.kind, "、".join(table.sheets) or table.sheet, file_sha256(table.source))
         if plan.kind == "ledger":
             _apply_ledger(store, batch, todo)
         else:
@@ -77,6 +77,7 @@ def summary(plan: ImportPlan, batch: str | None) -> dict[str, Any]:
         "file": str(t.source),
         "kind": plan.kind,
         "sheet": t.sheet,
+        "sheets": t.sheets or [t.sheet],
         "header_row": t.header_row,
         "mapping": {t.headers[i] if i < len(t.headers) and t.headers[i] else f"#{i + 1}": f for i, (f, _c) in sorted(t.mapping.items())},
         "rows": plan.row_count,

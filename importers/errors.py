@@ -61,7 +61,8 @@ class Issue:
 
     ``row`` is the row number as the spreadsheet shows it (1-based); ``column`` is the
     column letter ("A", "AB"); ``severity`` is "error" (the value was not taken) or
-    "warning" (the value was taken but deserves a look).
+    "warning" (the value was taken but deserves a look); ``sheet`` names the sheet when a table
+    was read from several (importers.table: sheets of the same list), else "".
     """
 
     row: int
@@ -75,6 +76,7 @@ class Issue:
     fix_en: str
     value: str = ""
     severity: str = "error"
+    sheet: str = ""
 
 
 def column_letter(index: int) -> str:

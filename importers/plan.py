@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import repeat
 from typing import Any, Literal
@@ -27,7 +28,7 @@ from importers.known_rows import context
 from importers.lookups import P_INDEX, S_INDEX, CatalogIndex, Lookups
 from importers.readers import Row
 from importers.row_keys import row_keys
-from importers.table import ParsedTable
+from importers.table import ParsedRow, ParsedTable
 
 Action = Literal["new", "changed", "unchanged", "error"]
 
@@ -262,8 +263,9 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
     # Rows are remembered for the next import only where their product ends up as they say (see _claim).
     claims = _Claims()
     new_products: dict[str, str] = {}  # name -> new product id (rows sharing a name share a product)
-    seen_specs: dict[str, int] = {}  # spec id -> row number that already targets it
-    new_in_file: dict[tuple[str, str], int] = {}  # (name, spec) of new specs -> their row
+    seen_specs: dict[str, tuple[str, str]] = {}  # spec id -> where the row that already targets it is
+    new_in_file: dict[tuple[str, str], tuple[str, str]] = {}  # (name, spec) of new specs -> where their row is
+    at = _where(table)
     mapped = table.fields
     p_fields = [(f, c) for f, c in PRODUCT_COLUMNS.items() if f in mapped]
     s_fields = [(f, c) for f, c in SPEC_COLUMNS.items() if f in mapped]
@@ -275,7 +277,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
         by_sku, by_barcode, by_name_spec, by_name = ex.by_sku, ex.by_barcode, ex.by_name_spec, ex.by_name
     for row, hit in zip(table.rows, hits or repeat(None, len(table.rows)), strict=True):
         if hit is not None and hit[0] not in seen_specs:
-            seen_specs[hit[0]] = row.row_number
+            seen_specs[hit[0]] = at(row)
             plans.append(RowPlan(row.row_number, "unchanged", "", "", hit[1], hit[0], None, _NOTHING, _NOTHING, _NOTHING,
                                  _NO_ISSUES, False, False, None, True))
             continue
@@ -306,7 +308,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
             continue
         if spec_id is not None and spec_id in seen_specs:
             _add_issue(plan, _row_issue(
-                row.row_number, issues, "name", f"与第 {seen_specs[spec_id]} 行是同一个商品规格", f"Same product and spec as row {seen_specs[spec_id]}",
+                row.row_number, issues, "name", f"与{seen_specs[spec_id][0]}是同一个商品规格", f"Same product and spec as {seen_specs[spec_id][1]}",
                 "删除重复的行，或填写不同的规格/货号", "Delete the duplicate row, or give it another spec or SKU"))
             continue
         pv = _product_values(v, p_fields) if p_fields else {}
@@ -320,7 +322,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
             old_spec = ex.specs[spec_id]
             product_id = old_spec[1]
             old_product = ex.products[product_id]
-            seen_specs[spec_id] = row.row_number
+            seen_specs[spec_id] = at(row)
             plan.product_id, plan.spec_id = product_id, spec_id
             if name and name != old_product[1]:
                 pv["name"] = name
@@ -342,19 +344,19 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
             continue
         # a new spec: of an existing product with that name, of a product new in this file, or a new product
         if (name, spec) in new_in_file:
-            first_row = new_in_file[(name, spec)]
+            first_zh, first_en = new_in_file[(name, spec)]
             _add_issue(plan, _row_issue(
-                row.row_number, issues, "name", f"与第 {first_row} 行是同一个商品规格", f"Same product and spec as row {first_row}",
+                row.row_number, issues, "name", f"与{first_zh}是同一个商品规格", f"Same product and spec as {first_en}",
                 "删除重复的行，或填写不同的规格/货号", "Delete the duplicate row, or give it another spec or SKU"))
             continue
-        new_in_file[(name, spec)] = row.row_number
+        new_in_file[(name, spec)] = at(row)
         existing_product = by_name.get(name)
         product_id = existing_product or new_products.get(name)
         plan.new_product = existing_product is None
         if product_id is None:
             product_id = new_products[name] = next(ids)
         plan.product_id, plan.spec_id, plan.new_spec = product_id, next(ids), True
-        seen_specs[plan.spec_id] = row.row_number
+        seen_specs[plan.spec_id] = at(row)
         if existing_product is not None:
             old_product = ex.products[existing_product]
             plan.product_values = _diff(old_product, P_INDEX, pv, overwrite_blanks)
@@ -374,7 +376,8 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
 
 def _finish(plans: list[RowPlan], table: ParsedTable, claims: _Claims) -> None:
     """Refuse clashing SKUs, then pick the rows apply is to remember (see _Claims)."""
-    _check_sku_clashes(plans)
+    _check_sku_clashes(plans, table)
+    _in_sheets(plans, table)
     for plan in plans if claims.changed else ():
         if plan.known and plan.product_id in claims.changed:  # its product changes: its other rows do not say so
             claims.conflicted.add(plan.product_id)
@@ -408,20 +411,38 @@ class _Claims:
             self.conflicted.add(pid)
 
 
-def _check_sku_clashes(plans: list[RowPlan]) -> None:
+def _check_sku_clashes(plans: list[RowPlan], table: ParsedTable) -> None:
     """Two rows of the file giving the same new SKU to different specs: the later one is an error."""
-    first: dict[str, int] = {}
-    for p in plans:
+    first: dict[str, tuple[str, str]] = {}
+    at = _where(table)
+    for p, row in zip(plans, table.rows, strict=True):
         sku = p.spec_values.get("sku")
         if p.action not in ("new", "changed") or not sku:
             continue
         if sku in first:
             p.action = "error"
             _add_issue(p, _row_issue(
-                p.row_number, p.issues, "sku", f"货号 {sku} 与第 {first[sku]} 行重复", f"SKU {sku} repeats row {first[sku]}",
+                p.row_number, p.issues, "sku", f"货号 {sku} 与{first[sku][0]}重复", f"SKU {sku} repeats {first[sku][1]}",
                 "每个规格使用不同的货号", "Give every spec its own SKU"))
         else:
-            first[sku] = p.row_number
+            first[sku] = at(row)
+
+
+def _where(table: ParsedTable) -> Callable[[ParsedRow], tuple[str, str]]:
+    """How messages name a row, in Chinese and English: "第 3 行", or "「热菜」第 3 行" when the
+    table was read from several sheets."""
+    if len(table.sheets) > 1:
+        return lambda row: (f"「{row.sheet}」第 {row.row_number} 行", f"row {row.row_number} of {row.sheet}")
+    return lambda row: (f"第 {row.row_number} 行", f"row {row.row_number}")
+
+
+def _in_sheets(plans: list[RowPlan], table: ParsedTable) -> None:
+    """Issues made while planning name their row's sheet, when the table was read from several."""
+    if len(table.sheets) < 2:
+        return
+    for p, row in zip(plans, table.rows, strict=True):
+        if p.issues and any(not i.sheet for i in p.issues):
+            p.issues = [i if i.sheet else replace(i, sheet=row.sheet or "") for i in p.issues]
 
 
 def _add_issue(plan: RowPlan, issue: Issue) -> None:

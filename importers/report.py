@@ -42,21 +42,29 @@ def write_error_report(plan: ImportPlan, out: Path) -> int:
         by_number = {r.row_number: r for r in table.rows}
         bad = [(r, by_number.get(r.row_number)) for r in rows if r.action == "error"]
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=(table.sheet or "Sheet1")[:31])
     red = PatternFill("solid", fgColor="FFF2CC")
-    header = [WriteOnlyCell(ws, value=_cell(h)) for h in table.headers]
-    reason_head = WriteOnlyCell(ws, value=REASON_HEADER)
-    reason_head.font = Font(bold=True, color="C00000")
-    ws.append([*header, reason_head])
     width = len(table.headers)
+    sheets: dict[str, Any] = {}  # one per sheet the bad rows come from (sheets read together), in order
+
+    def sheet_for(name: str) -> Any:
+        if name not in sheets:
+            ws = sheets[name] = wb.create_sheet(title=(name or "Sheet1")[:31])
+            reason_head = WriteOnlyCell(ws, value=REASON_HEADER)
+            reason_head.font = Font(bold=True, color="C00000")
+            ws.append([*(WriteOnlyCell(ws, value=_cell(h)) for h in table.headers), reason_head])
+        return sheets[name]
+
+    if not bad:
+        sheet_for(table.sheet)
     for plan_row, parsed in bad:
+        ws = sheet_for(parsed.sheet or table.sheet if parsed is not None else table.sheet)
         source: list[Any] = list(parsed.raw) if parsed is not None else []
         if parsed is not None:  # a row holding several items: only this one's cells (the others were imported)
             source = [v if table.belongs(parsed.item, c) else None for c, v in enumerate(source)]
         raw = (source + [None] * width)[:width]
         reasons = "；".join(
-            f"第{i.row}行{(' ' + i.column + '列') if i.column else ''}{('（' + i.header + '）') if i.header else ''}："
-            f"{i.message_zh}，{i.fix_zh} / {i.message_en}. {i.fix_en}"
+            f"{'「' + i.sheet + '」' if i.sheet else ''}第{i.row}行{(' ' + i.column + '列') if i.column else ''}"
+            f"{('（' + i.header + '）') if i.header else ''}：{i.message_zh}，{i.fix_zh} / {i.message_en}. {i.fix_en}"
             for i in plan_row.issues if i.severity == "error"
         )
         reason = WriteOnlyCell(ws, value=_cell(reasons))

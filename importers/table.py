@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
@@ -51,7 +52,7 @@ class ParsedRow:
     issues, worked out the first time they are asked for (a re-import recognises most rows by
     their raw cells alone: see importers.known_rows)."""
 
-    __slots__ = ("_coerce", "_issues", "_values", "item", "raw", "row_number", "section")
+    __slots__ = ("_coerce", "_issues", "_values", "item", "raw", "row_number", "section", "sheet")
 
     def __init__(self, row_number: int, raw: Row, coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]],
                  section: str | None = None, item: int = 0) -> None:
@@ -60,6 +61,7 @@ class ParsedRow:
         `item` which of the row's items this is, when it holds several (`ParsedTable.blocks`, spec
         price columns: importers.layouts)."""
         self.row_number, self.raw, self.section, self.item = row_number, raw, section, item
+        self.sheet: str | None = None  # its sheet, when the table was read from several
         self._coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]] | None = coerce
         self._values: dict[str, Any] | None = None
         self._issues: list[Issue] | None = None
@@ -150,13 +152,22 @@ class ParsedTable:
     encoding: str | None = None
     delimiter: str | None = None
     date1904: bool = False
-    # the (closed) book, the sheet as read and its structure: read_table(reuse=...) maps them again
-    origin: tuple[Book, RawSheet, Structure] | None = field(default=None, repr=False, compare=False)
+    # every sheet the rows come from: the sheets of one list ("凉菜", "热菜", ...) are read as one
+    # table when nobody chose a sheet; [sheet] otherwise
+    sheets: list[str] = field(default_factory=list)
+    # the (closed) book, and each sheet as read with its structure: read_table(reuse=...) maps them again
+    origin: tuple[Book, list[tuple[RawSheet, Structure]]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def issues(self) -> list[Issue]:
         """Every cell issue of every row, in row order."""
         return [i for r in self.rows for i in r.issues]
+
+    @property
+    def sheet_argument(self) -> str | None:
+        """What `read_table(sheet=...)` reads this table again with: its sheet, or None (the
+        automatic choice) for sheets read together."""
+        return self.sheet if len(self.sheets) < 2 else None
 
     def block_of(self, column: int) -> int | None:
         """Which of the side-by-side blocks `column` lies in (0 for an ordinary table's columns),
@@ -226,8 +237,8 @@ def read_table(
         raise ImportRefused("bad_kind", f"不认识的导入类型「{kind}」，请选择 商品/菜单/流水。",
                             f"Unknown import kind \"{kind}\"; choose products, menu or ledger.", path=p)
     if reuse is not None and reuse.origin is not None and reuse.source == p and sheet in (None, reuse.sheet):
-        old_book, raw, st = reuse.origin
-        return _guarded(p, lambda: _read_sheet(old_book, raw, st, kind, mapping_override), _internal)
+        old_book, parts = reuse.origin
+        return _guarded(p, lambda: _read_sheet(old_book, parts, kind, mapping_override), _internal)
     book = _guarded(p, lambda: open_book(p, sniff_path(p)), _damaged)
     try:
         return _guarded(p, lambda: _read_book(book, sheet, kind, mapping_override), _internal)
@@ -413,10 +424,36 @@ def _guess_from_values(rows: list[Row], start: int, width: int) -> dict[int, Col
 
 def _read_book(book: Book, sheet_name: str | None, kind: str, override: Mapping[int | str, str | None] | None) -> ParsedTable:
     raw, st = choose_sheet(book, sheet_name)
-    return _read_sheet(book, raw, st, kind, override)
+    return _read_sheet(book, [(raw, st), *(_same_header_sheets(book, raw, st) if sheet_name is None else [])], kind, override)
 
 
-def _read_sheet(book: Book, raw: RawSheet, st: Structure, kind: str, override: Mapping[int | str, str | None] | None) -> ParsedTable:
+def _same_header_sheets(book: Book, first: RawSheet, st: Structure) -> list[tuple[RawSheet, Structure]]:
+    """The other visible sheets, after `first`, whose header is the same as its own: candidates to
+    read as one table with it (the sheets of a menu: 凉菜, 热菜, 酒水)."""
+    if not st.header_rows:
+        return []
+    key = [normalize_header(h) for h in st.headers]
+    found = []
+    for info in book.sheets:
+        if info.name == first.name or not (info.visible and info.worksheet):
+            continue
+        try:
+            raw = book.load(info.name)
+        except ImportRefused:  # too large, damaged: the sheet chosen is read all the same
+            continue
+        if not _has_content(raw.rows):
+            continue
+        other = detect_structure(raw)
+        if other.header_rows and [normalize_header(h) for h in other.headers] == key:
+            found.append((raw, other))
+    return found
+
+
+def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
+                override: Mapping[int | str, str | None] | None) -> ParsedTable:
+    """The table of the first sheet of `parts`, read with the others whose header it shares when
+    they list other products (see `_one_list`)."""
+    raw, st = parts[0]
     rows = raw.rows
     headers = st.headers
     # Merged data cells are filled first (in place: a table made again from these rows sees them
@@ -450,11 +487,27 @@ def _read_sheet(book: Book, raw: RawSheet, st: Structure, kind: str, override: M
 
     header_rows_set = {r for r in st.header_rows}
     header_raw_row = rows[st.header_rows[-1]] if st.header_rows else None
-    parsed, skipped, sections, blocks = _build_rows(rows, st, mapping, headers, chosen, book.date1904, wide, header_raw_row)
+    together = _one_list(parts, mapping) if len(parts) > 1 and chosen != "ledger" else parts[:1]
+    if len(together) == 1:
+        parsed, skipped, sections, blocks = _build_rows(rows, st, mapping, headers, chosen, book.date1904, wide, header_raw_row)
+    else:
+        parsed, skipped, sections, blocks = [], [], [], [0]
+        for part_raw, part_st in together:
+            part_wide = wide if part_raw is raw else set(fill_vertical_merges(part_raw.rows, part_raw.merged, part_st.data_start))
+            part_header = part_raw.rows[part_st.header_rows[-1]] if part_st.header_rows else None
+            got, part_skipped, part_sections, _blocks = _build_rows(
+                part_raw.rows, part_st, mapping, headers, chosen, book.date1904, part_wide, part_header, part_raw.name)
+            parsed += got
+            skipped += part_skipped
+            sections += part_sections
+        names = "、".join(r.name for r, _st in together)
+        warnings.append((f"工作表 {names} 的表头相同，一起导入{'，工作表名作为分类' if sections else ''}。",
+                         f"The sheets {', '.join(r.name for r, _st in together)} share their header and are imported "
+                         f"together{', each named as its category' if sections else ''}."))
     if len(blocks) > 1:
         warnings.append((f"表格是并排的 {len(blocks)} 栏（表头重复），每一栏的商品都会导入。",
                          f"The table has {len(blocks)} blocks side by side (the header repeats): the items of every block are imported."))
-    if sections:
+    if sections and len(together) == 1:
         shown = sections[:6]
         more = " …" if len(sections) > 6 else ""
         warnings.append((
@@ -493,10 +546,11 @@ def _read_sheet(book: Book, raw: RawSheet, st: Structure, kind: str, override: M
         warnings=warnings,
         sections=sections,
         blocks=blocks,
+        sheets=[r.name for r, _st in together],
         encoding=book.encoding,
         delimiter=book.delimiter,
         date1904=book.date1904,
-        origin=(book, raw, st),
+        origin=(book, parts),
     )
 
 
@@ -509,6 +563,7 @@ def _build_rows(
     date1904: bool,
     wide: set[int],
     header_raw_row: Row | None,
+    sheet: str | None = None,
 ) -> tuple[list[ParsedRow], list[SkippedRow], list[tuple[int, str]], list[int]]:
     """The data rows (their values worked out when first asked for) and the skipped rows.
 
@@ -536,7 +591,14 @@ def _build_rows(
     mapped = frozenset(mapping)
     sections = listing and len(blocks) == 1  # headings group the products of a list
     give_category = sections and "category" not in fields
-    current, current_items, section = coerce, items, None
+    if sheet is not None:  # one of several sheets of a list: its issues say so, its name may be the category
+        coerce = _in_sheet(coerce, sheet)
+        items = [(cols, _in_sheet(fn, sheet)) for cols, fn in items]
+    base = sheet if sheet is not None and give_category and not _DEFAULT_SHEET.match(sheet) else None
+    current, current_items, section = coerce, items, base
+    if base is not None:
+        current, current_items = _setting(coerce, "category", base), [(cols, _setting(fn, "category", base)) for cols, fn in items]
+        named.append((0, base))
     for ri in range(start, len(rows)):
         row = rows[ri]
         reason = classify_row(row, header_raw_row, ri - start < 3, ri in wide)
@@ -546,8 +608,9 @@ def _build_rows(
             if title is not None:
                 skipped.append(SkippedRow(ri + 1, "section"))
                 if give_category:
-                    current, section = _setting(coerce, "category", title), title
-                    current_items = [(cols, _setting(fn, "category", title)) for cols, fn in items]
+                    path = f"{base}/{title}" if base else title
+                    current, section = _setting(coerce, "category", path), path
+                    current_items = [(cols, _setting(fn, "category", path)) for cols, fn in items]
                     named.append((ri + 1, title))
                 continue
         if reason is not None:
@@ -563,7 +626,44 @@ def _build_rows(
                 made = True
         if not made and specs:  # a dish without any spec's price is still the dish
             out.append(ParsedRow(ri + 1, row, current, section, len(items)))
+    if sheet is not None:
+        for parsed in out:
+            parsed.sheet = sheet
     return out, skipped, named, blocks
+
+
+# Names a spreadsheet program gives new sheets: never a category.
+_DEFAULT_SHEET: Final = re.compile(r"^\s*(?:sheet|工作表|表|feuil+e?|tabelle|hoja|лист)\s*\d*\s*$", re.IGNORECASE)
+
+
+def _in_sheet(coerce: Coerce, sheet: str) -> Coerce:
+    """`coerce`, its issues naming `sheet` (a table read from several sheets)."""
+
+    def in_sheet(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
+        values, issues = coerce(row, row_number)
+        return values, [replace(i, sheet=sheet) for i in issues] if issues else issues
+
+    return in_sheet
+
+
+def _one_list(parts: list[tuple[RawSheet, Structure]], mapping: dict[int, ColumnMatch]) -> list[tuple[RawSheet, Structure]]:
+    """The first sheet and those of the others (same header) that list other products: at most a
+    fifth of their names in the sheets taken before them. Monthly copies of one price list
+    ("10月", "11月") share most names and are not read together; a menu's 凉菜, 热菜, 酒水 are."""
+    name_col = next((c for c, m in mapping.items() if m.field == "name"), None)
+    if name_col is None:
+        return parts[:1]
+
+    def names(raw: RawSheet, st: Structure) -> set[str]:
+        return {clean_text(str(r[name_col])) for r in raw.rows[st.data_start:] if name_col < len(r) and not is_empty(r[name_col])}
+
+    together, seen = parts[:1], names(*parts[0])
+    for raw, st in parts[1:]:
+        own = names(raw, st)
+        if own and len(own & seen) * 5 <= len(own):
+            together.append((raw, st))
+            seen |= own
+    return together
 
 
 def _setting(coerce: Coerce, field_name: str, value: str) -> Coerce:

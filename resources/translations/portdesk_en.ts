@@ -539,246 +539,251 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="281"/>
         <location filename="../../ui/import_wizard/wizard.py" line="282"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="283"/>
         <source>Import a spreadsheet</source>
         <translation>Import a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="284"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="285"/>
         <source>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</source>
         <translation>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="286"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="287"/>
         <source>Choose a file…</source>
         <translation>Choose a file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="287"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="288"/>
         <source>or drag the file into this window</source>
         <translation>or drag the file into this window</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="288"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="304"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="289"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="305"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="289"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="290"/>
         <source>Sheet:</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="290"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="291"/>
         <source>This file holds:</source>
         <translation>This file holds:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="295"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="296"/>
         <source>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</source>
         <translation>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="297"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="298"/>
         <source>Empty cells clear what is stored (normally empty cells keep the stored value)</source>
         <translation>Empty cells clear what is stored (normally empty cells keep the stored value)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="298"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="299"/>
         <source>Choose another file</source>
         <translation>Choose another file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="299"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="671"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="300"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="679"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="300"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="698"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="301"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="706"/>
         <source>Import finished</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="301"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="302"/>
         <source>Save the problem rows to a spreadsheet to fix…</source>
         <translation>Save the problem rows to a spreadsheet to fix…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="302"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="303"/>
         <source>Imported the wrong file? You can put everything back as it was.</source>
         <translation>Imported the wrong file? You can put everything back as it was.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="303"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="751"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="304"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="759"/>
         <source>Undo this import</source>
         <translation>Undo this import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="407"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="412"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="409"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="414"/>
         <source>Reading “{name}”…</source>
         <translation>Reading “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="426"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="432"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="428"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="434"/>
         <source>Checking the rows again…</source>
         <translation>Checking the rows again…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="496"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="500"/>
         <source>PortDesk thinks this is: {kind}. {reason}</source>
         <translation>PortDesk thinks this is: {kind}. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="501"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="505"/>
         <source>Column titles are on row {row}; {rows} data rows below them.</source>
         <translation>Column titles are on row {row}; {rows} data rows below them.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="504"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="508"/>
         <source>No row of column titles was found; columns were guessed from their values.</source>
         <translation>No row of column titles was found; columns were guessed from their values.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="506"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="510"/>
         <source>{n} other rows (titles, blank rows, totals) are left out.</source>
         <translation>{n} other rows (titles, blank rows, totals) are left out.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="509"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="513"/>
         <source>The column choices you confirmed last time for a file like this were used.</source>
         <translation>The column choices you confirmed last time for a file like this were used.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="516"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="520"/>
         <source>New {n}</source>
         <translation>New {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="518"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="522"/>
         <source>Update {n}</source>
         <translation>Update {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="520"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="524"/>
         <source>No change {n}</source>
         <translation>No change {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="522"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="526"/>
         <source>Problems {n}</source>
         <translation>Problems {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="526"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="530"/>
         <source>Import {n} rows</source>
         <translation>Import {n} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="526"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="530"/>
         <source>Nothing to import</source>
         <translation>Nothing to import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="613"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="543"/>
+        <source>All of {sheets}</source>
+        <translation>All of {sheets}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="621"/>
         <source>Column “{header}” is:</source>
         <translation>Column “{header}” is:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="616"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="624"/>
         <source>Not imported</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="649"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="657"/>
         <source>Importing… Nothing is saved until it has finished.</source>
         <translation>Importing… Nothing is saved until it has finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="653"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="661"/>
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="654"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="662"/>
         <source>Stop importing</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="686"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="694"/>
         <source>The import was stopped. Nothing was changed.</source>
         <translation>The import was stopped. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="689"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="697"/>
         <source>The import did not finish, and nothing was changed.</source>
         <translation>The import did not finish, and nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="695"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="703"/>
         <source>Nothing was imported</source>
         <translation>Nothing was imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="696"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="704"/>
         <source>Every row was already there or had a problem.</source>
         <translation>Every row was already there or had a problem.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="699"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="707"/>
         <source>Added {new} · Updated {changed} · No change {same}</source>
         <translation>Added {new} · Updated {changed} · No change {same}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="701"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="709"/>
         <source>Import number: {id}</source>
         <translation>Import number: {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="703"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="711"/>
         <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
         <translation>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="725"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="730"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="733"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="738"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="737"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="745"/>
         <source>Saved {n} rows to {path}</source>
         <translation>Saved {n} rows to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="743"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="751"/>
         <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
         <translation>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="752"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="760"/>
         <source>Put the products back exactly as they were before this import?</source>
         <translation>Put the products back exactly as they were before this import?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="756"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="761"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="764"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="769"/>
         <source>Undoing…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="768"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="776"/>
         <source>The import was undone</source>
         <translation>The import was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="769"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="777"/>
         <source>Everything is back as it was before the import.</source>
         <translation>Everything is back as it was before the import.</translation>
     </message>
@@ -1354,43 +1359,43 @@ The file you chose: %1</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="183"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="185"/>
         <source>What happens</source>
         <translation>What happens</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="183"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="185"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="203"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="205"/>
         <source>Column {letter} “{header}” is not imported.</source>
         <translation>Column {letter} “{header}” is not imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="205"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="207"/>
         <source>Column {letter} “{header}” looks like “{field}”, but please check.</source>
         <translation>Column {letter} “{header}” looks like “{field}”, but please check.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="207"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="209"/>
         <source>Column {letter} “{header}” is imported as “{field}”.</source>
         <translation>Column {letter} “{header}” is imported as “{field}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="258"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="260"/>
         <source>Column {letter}</source>
         <translation>Column {letter}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="248"/>
-        <location filename="../../ui/import_wizard/preview_model.py" line="262"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="250"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="264"/>
         <source>This row will be added.</source>
         <translation>This row will be added.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="263"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="265"/>
         <source>Already there with the same values: nothing changes.</source>
         <translation>Already there with the same values: nothing changes.</translation>
     </message>

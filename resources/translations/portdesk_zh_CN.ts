@@ -539,246 +539,251 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="281"/>
         <location filename="../../ui/import_wizard/wizard.py" line="282"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="283"/>
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="284"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="285"/>
         <source>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</source>
         <translation>请选择记有商品、菜单或销售流水的 Excel、WPS 或 CSV 文件。保存之前会先让您看到哪些内容会变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="286"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="287"/>
         <source>Choose a file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="287"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="288"/>
         <source>or drag the file into this window</source>
         <translation>或把文件拖到这个窗口里</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="288"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="304"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="289"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="305"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="289"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="290"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="290"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="291"/>
         <source>This file holds:</source>
         <translation>文件内容是：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="295"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="296"/>
         <source>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</source>
         <translation>每一列的标题表示它会被保存成什么。黄色标题是系统猜测的：点击标题可以修改。把鼠标移到某一行上可以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="297"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="298"/>
         <source>Empty cells clear what is stored (normally empty cells keep the stored value)</source>
         <translation>空白单元格清除已保存的值（默认空白单元格保留原值）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="298"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="299"/>
         <source>Choose another file</source>
         <translation>换一个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="299"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="671"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="300"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="679"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="300"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="698"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="301"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="706"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="301"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="302"/>
         <source>Save the problem rows to a spreadsheet to fix…</source>
         <translation>把有问题的行保存为表格，修改后再导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="302"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="303"/>
         <source>Imported the wrong file? You can put everything back as it was.</source>
         <translation>导错了文件？可以把一切恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="303"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="751"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="304"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="759"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="407"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="412"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="409"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="414"/>
         <source>Reading “{name}”…</source>
         <translation>正在读取“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="426"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="432"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="428"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="434"/>
         <source>Checking the rows again…</source>
         <translation>正在重新检查各行…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="496"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="500"/>
         <source>PortDesk thinks this is: {kind}. {reason}</source>
         <translation>系统判断这是：{kind}。{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="501"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="505"/>
         <source>Column titles are on row {row}; {rows} data rows below them.</source>
         <translation>列标题在第 {row} 行，下面有 {rows} 行数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="504"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="508"/>
         <source>No row of column titles was found; columns were guessed from their values.</source>
         <translation>没有找到列标题行，已根据内容猜测各列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="506"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="510"/>
         <source>{n} other rows (titles, blank rows, totals) are left out.</source>
         <translation>另有 {n} 行（标题、空行、合计）未计入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="509"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="513"/>
         <source>The column choices you confirmed last time for a file like this were used.</source>
         <translation>已沿用您上次为同类文件确认的列设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="516"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="520"/>
         <source>New {n}</source>
         <translation>新增 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="518"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="522"/>
         <source>Update {n}</source>
         <translation>更新 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="520"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="524"/>
         <source>No change {n}</source>
         <translation>无变化 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="522"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="526"/>
         <source>Problems {n}</source>
         <translation>有问题 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="526"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="530"/>
         <source>Import {n} rows</source>
         <translation>导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="526"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="530"/>
         <source>Nothing to import</source>
         <translation>没有可导入的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="613"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="543"/>
+        <source>All of {sheets}</source>
+        <translation>全部：{sheets}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="621"/>
         <source>Column “{header}” is:</source>
         <translation>列“{header}”是：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="616"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="624"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="649"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="657"/>
         <source>Importing… Nothing is saved until it has finished.</source>
         <translation>正在导入… 全部完成后才会保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="653"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="661"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="654"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="662"/>
         <source>Stop importing</source>
         <translation>停止导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="686"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="694"/>
         <source>The import was stopped. Nothing was changed.</source>
         <translation>导入已停止，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="689"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="697"/>
         <source>The import did not finish, and nothing was changed.</source>
         <translation>导入没有完成，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="695"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="703"/>
         <source>Nothing was imported</source>
         <translation>没有导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="696"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="704"/>
         <source>Every row was already there or had a problem.</source>
         <translation>每一行都已存在或有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="699"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="707"/>
         <source>Added {new} · Updated {changed} · No change {same}</source>
         <translation>新增 {new} · 更新 {changed} · 无变化 {same}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="701"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="709"/>
         <source>Import number: {id}</source>
         <translation>导入编号：{id}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="703"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="711"/>
         <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
         <translation>因有问题未导入的行：{n} 行。请把它们保存为表格，改正标出的单元格，再导入这个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="725"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="730"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="733"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="738"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="737"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="745"/>
         <source>Saved {n} rows to {path}</source>
         <translation>已把 {n} 行保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="743"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="751"/>
         <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
         <translation>文件无法保存。是否正在 Excel 或 WPS 中打开？请关闭后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="752"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="760"/>
         <source>Put the products back exactly as they were before this import?</source>
         <translation>把商品完全恢复到这次导入之前的样子吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="756"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="761"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="764"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="769"/>
         <source>Undoing…</source>
         <translation>正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="768"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="776"/>
         <source>The import was undone</source>
         <translation>导入已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="769"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="777"/>
         <source>Everything is back as it was before the import.</source>
         <translation>一切已恢复到导入之前。</translation>
     </message>
@@ -1352,43 +1357,43 @@ The file you chose: %1</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="183"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="185"/>
         <source>What happens</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="183"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="185"/>
         <source>Problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="203"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="205"/>
         <source>Column {letter} “{header}” is not imported.</source>
         <translation>第 {letter} 列“{header}”不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="205"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="207"/>
         <source>Column {letter} “{header}” looks like “{field}”, but please check.</source>
         <translation>第 {letter} 列“{header}”看起来是“{field}”，请确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="207"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="209"/>
         <source>Column {letter} “{header}” is imported as “{field}”.</source>
         <translation>第 {letter} 列“{header}”导入为“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="258"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="260"/>
         <source>Column {letter}</source>
         <translation>第 {letter} 列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="248"/>
-        <location filename="../../ui/import_wizard/preview_model.py" line="262"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="250"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="264"/>
         <source>This row will be added.</source>
         <translation>这一行将被新增。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="263"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="265"/>
         <source>Already there with the same values: nothing changes.</source>
         <translation>已存在且内容相同：不会改变。</translation>
     </message>

@@ -159,3 +159,21 @@ def test_a_market_price_is_imported_and_noted(capsys: pytest.CaptureFixture[str]
     assert "Note: C3: 「时价」" in out
     doc = json.loads(run(capsys, "import", str(path), "--dry-run", "--json")[1])
     assert doc["errors"] == [] and [(w["row"], w["column"]) for w in doc["warnings"]] == [(3, "C")]
+
+
+def test_the_sheets_of_a_menu_are_imported_together(capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "凉菜"
+    for row in (["菜名", "价格"], ["拍黄瓜", 12]):
+        wb["凉菜"].append(row)
+    wb.create_sheet("热菜")
+    for row in (["菜名", "价格"], ["辣炒蛤蜊", 38]):
+        wb["热菜"].append(row)
+    path = tmp_path / "菜单.xlsx"
+    wb.save(path)
+    status, out, _err = run(capsys, "import", str(path))
+    assert status == 0 and "工作表 凉菜、热菜" in out and "created 2" in out
+    doc = json.loads(run(capsys, "import", str(path), "--sheet", "热菜", "--dry-run", "--json")[1])
+    assert doc["sheets"] == ["热菜"] and doc["unchanged"] == 1

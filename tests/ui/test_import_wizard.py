@@ -542,3 +542,30 @@ def test_a_price_column_per_spec_shows_one_row_per_spec(qtbot: object, open_wiza
     # not a spec price after all: one column off, one item fewer per row
     _wait_plan(qtbot, wizard, lambda: wizard.set_column_mapping(2, None))
     assert wizard.counts["new"] == 2
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_the_sheets_of_a_menu_are_previewed_together_and_one_can_be_chosen(
+        qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "凉菜"
+    for row in (["菜名", "价格"], ["拍黄瓜", 12], ["老醋花生", 15]):
+        wb["凉菜"].append(row)
+    wb.create_sheet("热菜")
+    for row in (["菜名", "价格"], ["辣炒蛤蜊", 38]):
+        wb["热菜"].append(row)
+    path = tmp_path / "菜单.xlsx"
+    wb.save(path)
+    wizard = open_wizard(path)
+    assert wizard.counts["new"] == 3
+    combo = wizard.sheet_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["All of 凉菜、热菜", "凉菜", "热菜"]
+    assert combo.currentIndex() == 0 and combo.isVisibleTo(wizard)
+    assert wizard.model.headerData(2, Qt.Orientation.Vertical) == "热菜 2"  # which sheet's row
+    _wait_plan(qtbot, wizard, lambda: wizard.set_sheet("热菜"))
+    assert wizard.counts["new"] == 1 and combo.currentText() == "热菜" and combo.itemText(0) == "All of 凉菜、热菜"
+    assert wizard.model.headerData(0, Qt.Orientation.Vertical) == "2"
+    _wait_plan(qtbot, wizard, lambda: wizard.set_sheet(None))  # all of them again
+    assert wizard.counts["new"] == 3 and combo.currentIndex() == 0

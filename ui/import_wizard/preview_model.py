@@ -173,6 +173,8 @@ class PreviewModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(plan.rows):
+                if len(plan.table.sheets) > 1:  # sheets read together: which sheet's row
+                    return f"{self._parsed[section].sheet} {plan.rows[section].row_number}"
                 return str(plan.rows[section].row_number)
             return None
         if not 0 <= section < self.columnCount():

@@ -95,6 +95,7 @@ class ImportWizard(QDialog):
         self._applying: Operation | None = None
         self._user_changed = False
         self._filling = False
+        self._together: list[str] = []  # the file's sheets read together when no sheet is chosen
         self.setAcceptDrops(True)
         self.resize(1040, 700)
         self.setMinimumSize(760, 520)
@@ -382,6 +383,7 @@ class ImportWizard(QDialog):
     def open_file(self, path: Path) -> None:
         """Read a file (from the file dialog or a drop) and preview it."""
         self._user_changed = False
+        self._together = []
         self.choose_error.hide()
         self._start_read(work.ReadRequest(Path(path)))
 
@@ -418,7 +420,7 @@ class ImportWizard(QDialog):
         if self.read_result is None:
             return
         if self._reading:
-            self._queued = work.ReadRequest(self.read_result.request.path, self.read_result.plan.table.sheet,
+            self._queued = work.ReadRequest(self.read_result.request.path, self.read_result.plan.table.sheet_argument,
                                             self._kind_for_reread(), dict(self.read_result.overrides), overwrite_blanks,
                                             False, reuse=self.read_result.plan.table)
             return
@@ -439,6 +441,8 @@ class ImportWizard(QDialog):
         old = self.read_result
         self.read_result = result
         self.applied = None
+        if len(result.plan.table.sheets) > 1:
+            self._together = list(result.plan.table.sheets)
         self.model.set_plan(result.plan, result.counts["error"] > 0 or result.noted)
         self._discard(old, result)
         self._set_busy("")
@@ -535,8 +539,11 @@ class ImportWizard(QDialog):
         self._filling = True
         try:
             self.sheet_combo.clear()
-            self.sheet_combo.addItems(table.sheet_names)
-            self.sheet_combo.setCurrentText(table.sheet)
+            if self._together:  # the sheets of one list, read as one table: the automatic choice
+                self.sheet_combo.addItem(self.tr("All of {sheets}").format(sheets="、".join(self._together)), None)
+            for name in table.sheet_names:
+                self.sheet_combo.addItem(name, name)
+            self.sheet_combo.setCurrentIndex(0 if len(table.sheets) > 1 else max(0, self.sheet_combo.findData(table.sheet)))
             self.sheet_combo.setEnabled(not self.busy)
             for w in (self.sheet_caption, self.sheet_combo):
                 w.setVisible(len(table.sheet_names) > 1)
@@ -563,15 +570,16 @@ class ImportWizard(QDialog):
 
     def _sheet_chosen(self, _index: int) -> None:
         if not self._filling:
-            self.set_sheet(self.sheet_combo.currentText())
+            self.set_sheet(self.sheet_combo.currentData())
 
     def _kind_chosen(self, _index: int) -> None:
         if not self._filling:
             self.set_kind(str(self.kind_combo.currentData()))
 
-    def set_sheet(self, sheet: str) -> None:
-        """Read another sheet of the file."""
-        if self.read_result is None or sheet == self.read_result.plan.table.sheet:
+    def set_sheet(self, sheet: str | None) -> None:
+        """Read another sheet of the file (None: the automatic choice, which reads the sheets of
+        one list together)."""
+        if self.read_result is None or sheet == self.read_result.plan.table.sheet_argument:
             return
         self._user_changed = False
         r = self.read_result.request
@@ -583,7 +591,7 @@ class ImportWizard(QDialog):
             return
         self._user_changed = False
         r = self.read_result.request
-        self._start_read(work.ReadRequest(r.path, self.read_result.plan.table.sheet, kind, {}, r.overwrite_blanks, True,
+        self._start_read(work.ReadRequest(r.path, self.read_result.plan.table.sheet_argument, kind, {}, r.overwrite_blanks, True,
                                           reuse=self.read_result.plan.table))
 
     def set_column_mapping(self, column: int, field: str | None) -> None:
@@ -594,7 +602,7 @@ class ImportWizard(QDialog):
         overrides[self.read_result.plan.table.block_column(column)] = field  # side-by-side blocks share their first's
         self._user_changed = True
         r = self.read_result.request
-        self._start_read(work.ReadRequest(r.path, self.read_result.plan.table.sheet, self._kind_for_reread(), overrides,
+        self._start_read(work.ReadRequest(r.path, self.read_result.plan.table.sheet_argument, self._kind_for_reread(), overrides,
                                           r.overwrite_blanks, False, reuse=self.read_result.plan.table))
 
     def set_overwrite_blanks(self, on: bool) -> None:

@@ -100,7 +100,7 @@ def _read_and_plan(job: Job, request: ReadRequest) -> ReadResult:
                 if table.kind != found.kind or now != found.mapping:
                     if job.cancelled():
                         raise Cancelled()
-                    table = read_table(request.path, sheet=table.sheet, kind=found.kind,
+                    table = read_table(request.path, sheet=table.sheet_argument, kind=found.kind,
                                        mapping_override={c: f for c, f in effective.items()}, reuse=table)
                 remembered = True
     if job.cancelled():
@@ -130,7 +130,7 @@ def replan(job: Job, previous: ReadResult, overwrite_blanks: bool) -> ReadResult
 
 def _replan(job: Job, previous: ReadResult, overwrite_blanks: bool) -> ReadResult:
     table = previous.plan.table
-    request = ReadRequest(previous.request.path, table.sheet, previous.request.kind, dict(previous.overrides),
+    request = ReadRequest(previous.request.path, table.sheet_argument, previous.request.kind, dict(previous.overrides),
                           overwrite_blanks, previous.request.use_remembered)
     plan = build_plan(job.store, table, overwrite_blanks=overwrite_blanks)
     return ReadResult(request, plan, _counted(job, plan), dict(previous.overrides), previous.remembered,
