@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.desktop.test_cli import assert_one_line_error, portdesk, run
+from tests.workbooks import MENU_SHEETS, write_book
 
 GOODS = """商品名称,规格,条码,售价,会员价,单位,分类,库存
 青岛啤酒原浆,1L,6901035600156,¥25.00,22,杯,酒水/啤酒,10
@@ -162,18 +163,8 @@ def test_a_market_price_is_imported_and_noted(capsys: pytest.CaptureFixture[str]
 
 
 def test_the_sheets_of_a_menu_are_imported_together(capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path) -> None:
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    wb.active.title = "凉菜"
-    for row in (["菜名", "价格"], ["拍黄瓜", 12]):
-        wb["凉菜"].append(row)
-    wb.create_sheet("热菜")
-    for row in (["菜名", "价格"], ["辣炒蛤蜊", 38]):
-        wb["热菜"].append(row)
-    path = tmp_path / "菜单.xlsx"
-    wb.save(path)
+    path = write_book(tmp_path / "菜单.xlsx", MENU_SHEETS)
     status, out, _err = run(capsys, "import", str(path))
-    assert status == 0 and "工作表 凉菜、热菜" in out and "created 2" in out
+    assert status == 0 and "工作表 凉菜、热菜" in out and "created 3" in out
     doc = json.loads(run(capsys, "import", str(path), "--sheet", "热菜", "--dry-run", "--json")[1])
     assert doc["sheets"] == ["热菜"] and doc["unchanged"] == 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import openpyxl
 from openpyxl import load_workbook
 
 from catalog.store import Store
@@ -13,18 +12,7 @@ from importers import read_table
 from importers.apply import apply_plan, summary
 from importers.plan import build_plan
 from importers.report import write_error_report
-
-
-def _book(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
-
+from tests.workbooks import write_book
 
 MENU = {
     "凉菜": [["菜名", "价格"], ["拍黄瓜", 12], ["老醋花生", 15]],
@@ -34,7 +22,7 @@ MENU = {
 
 
 def test_the_sheets_of_a_menu_are_one_table_with_their_names_as_categories(tmp_path: Path) -> None:
-    table = read_table(_book(tmp_path / "菜单.xlsx", MENU))
+    table = read_table(write_book(tmp_path / "菜单.xlsx", MENU))
     assert table.sheets == ["凉菜", "热菜"] and table.sheet == "凉菜" and table.sheet_argument is None
     assert [(r.sheet, r.row_number, r.values["name"], r.values["category"]) for r in table.rows] == [
         ("凉菜", 2, "拍黄瓜", "凉菜"), ("凉菜", 3, "老醋花生", "凉菜"), ("热菜", 2, "辣炒蛤蜊", "热菜"),
@@ -50,19 +38,19 @@ def test_copies_of_one_list_are_not_read_together(tmp_path: Path) -> None:
     """Monthly price lists share their products: only the first is read (choose another by name)."""
     months = {"10月": [["品名", "售价"], ["青岛纯生", 8], ["崂山可乐", 3]],
               "11月": [["品名", "售价"], ["青岛纯生", 9], ["崂山可乐", 3], ["雪碧", 3]]}
-    table = read_table(_book(tmp_path / "价目表.xlsx", months))
+    table = read_table(write_book(tmp_path / "价目表.xlsx", months))
     assert table.sheets == ["10月"] and len(table.rows) == 2
 
 
 def test_sheets_with_default_names_are_read_together_without_categories(tmp_path: Path) -> None:
-    table = read_table(_book(tmp_path / "商品.xlsx", {"Sheet1": [["品名", "售价"], ["可乐", 3]],
+    table = read_table(write_book(tmp_path / "商品.xlsx", {"Sheet1": [["品名", "售价"], ["可乐", 3]],
                                                       "Sheet2": [["品名", "售价"], ["雪碧", 3]]}))
     assert table.sheets == ["Sheet1", "Sheet2"] and [r.values.get("category") for r in table.rows] == [None, None]
 
 
 def test_a_menu_of_sheets_imports_with_categories_and_reports_by_sheet(store: Store, tmp_path: Path) -> None:
     drinks = [["菜名", "价格"], ["青岛原浆", 25], ["崂山啤酒", 8], ["酸梅汤", 6], ["可乐", 5], ["拍黄瓜", 12]]
-    path = _book(tmp_path / "菜单.xlsx", {**MENU, "酒水": drinks})  # one name of five already seen: still its own list
+    path = write_book(tmp_path / "菜单.xlsx", {**MENU, "酒水": drinks})  # one name of five already seen: still its own list
     plan = build_plan(store, read_table(path))
     dup = next(r for r in plan.rows if r.action == "error" and r.name == "拍黄瓜")
     assert "「凉菜」第 2 行" in dup.issues[-1].message_zh and "row 2 of 凉菜" in dup.issues[-1].message_en
@@ -86,7 +74,7 @@ def test_a_menu_of_sheets_imports_with_categories_and_reports_by_sheet(store: St
 
 
 def test_the_report_of_sheets_read_together_imports_as_it_is(store: Store, tmp_path: Path) -> None:
-    path = _book(tmp_path / "菜单.xlsx", MENU)
+    path = write_book(tmp_path / "菜单.xlsx", MENU)
     plan = build_plan(store, read_table(path))
     apply_plan(store, plan)
     report = tmp_path / "待修正.xlsx"

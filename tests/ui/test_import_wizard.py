@@ -18,6 +18,7 @@ from catalog.store import Store
 from importers import ImportRefused, read_table
 from importers.remembered import load_mapping
 from importers.report import REASON_HEADER
+from tests.workbooks import MENU_SHEETS, write_book
 from ui.import_wizard import ImportHistoryDialog, ImportWizard, asks, work
 from ui.import_wizard.preview_model import (
     ERROR_CELL,
@@ -547,17 +548,7 @@ def test_a_price_column_per_spec_shows_one_row_per_spec(qtbot: object, open_wiza
 @pytest.mark.usefixtures("english_ui")
 def test_the_sheets_of_a_menu_are_previewed_together_and_one_can_be_chosen(
         qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], tmp_path: Path) -> None:
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    wb.active.title = "凉菜"
-    for row in (["菜名", "价格"], ["拍黄瓜", 12], ["老醋花生", 15]):
-        wb["凉菜"].append(row)
-    wb.create_sheet("热菜")
-    for row in (["菜名", "价格"], ["辣炒蛤蜊", 38]):
-        wb["热菜"].append(row)
-    path = tmp_path / "菜单.xlsx"
-    wb.save(path)
+    path = write_book(tmp_path / "菜单.xlsx", MENU_SHEETS)
     wizard = open_wizard(path)
     assert wizard.counts["new"] == 3
     combo = wizard.sheet_combo
