@@ -80,3 +80,30 @@ def blank_row_cells(row: Row, cols: Sequence[int]) -> bool:
     """True if every one of these cells of `row` is empty."""
     n = len(row)
     return all(c >= n or is_empty(row[c]) for c in cols)
+
+
+# Several specs' prices in one row: "小份28/大份38", "小份：28 大份：38", "例 38，半只 68" (spec then price),
+# "8元/杯 25元/扎" (price per unit: the unit is the spec), or 规格 "小/大" beside 价格 "28/38".
+_SEPARATORS: Final = re.compile(r"[\s/,，、;；|]+")
+_SPEC_THEN_PRICE: Final = re.compile(r"([^\d\s¥￥$/,，、;；|:：()（）.]{1,6})\s*[:：]?\s*[¥￥$]?\s*(\d+(?:\.\d+)?)\s*元?")
+_PRICE_PER_UNIT: Final = re.compile(r"[¥￥$]?\s*(\d+(?:\.\d+)?)\s*元?\s*/\s*([^\d\s/,，、;；|]{1,4})")
+_NUMBER: Final = re.compile(r"^[¥￥$]?\s*\d+(?:\.\d+)?\s*元?$")
+
+
+def priced_specs(price: Cell, spec: Cell) -> list[tuple[str, str]] | None:
+    """The (spec, price) pairs a row lists in its price cell (and spec cell), or None when it
+    holds one price (the common case, decided without a regex for numbers)."""
+    if price.__class__ is not str:
+        return None
+    text = str(price).strip()
+    if not text or _NUMBER.match(text):
+        return None
+    for pattern, spec_first in ((_SPEC_THEN_PRICE, True), (_PRICE_PER_UNIT, False)):
+        found = pattern.findall(text)
+        if len(found) >= 2 and not _SEPARATORS.sub("", pattern.sub("", text)):
+            return [(a.strip(), b) if spec_first else (b.strip(), a) for a, b in found]
+    if spec.__class__ is str:
+        specs, prices = _SEPARATORS.split(str(spec).strip()), _SEPARATORS.split(text)
+        if len(specs) == len(prices) >= 2 and all(specs) and all(_NUMBER.match(p) for p in prices):
+            return list(zip(specs, prices, strict=True))
+    return None

@@ -13,7 +13,7 @@ from importers.errors import CellError, ImportRefused, Issue, column_letter
 from importers.fields import AMOUNT_IN, AMOUNT_OUT, FIELD_TYPES, OCCURRED_TIME, SPEC_PRICE, Kind, fields_for
 from importers.gcpause import gc_paused
 from importers.kinds import KindGuess, detect_kind
-from importers.layouts import blank_row_cells, side_by_side, spec_price_columns
+from importers.layouts import blank_row_cells, priced_specs, side_by_side, spec_price_columns
 from importers.mapping import ColumnMatch, apply_override, clean_header, header_signature, normalize_header
 from importers.readers import Book, Cell, RawSheet, Row, open_book
 from importers.shortcuts import follow
@@ -584,6 +584,9 @@ def _build_rows(
         items = [([c], _setting(_row_coercer({**base_map, c: ColumnMatch("price_fen", 0.8, "rule")}, headers, kind,
                                              date1904), "spec", clean_header(headers[c]) if c < len(headers) else ""))
                  for c in specs]
+    # one price column that may list several specs' prices ("小份28/大份38"): where its cells are
+    price_col = next((c for c, m in base_map.items() if m.field == "price_fen"), None) if listing and not items else None
+    spec_col = next((c for c, m in base_map.items() if m.field == "spec"), None)
     out: list[ParsedRow] = []
     skipped: list[SkippedRow] = []
     named: list[tuple[int, str]] = []  # the headings that gave rows their category
@@ -617,6 +620,12 @@ def _build_rows(
             skipped.append(SkippedRow(ri + 1, reason))
             continue
         if not items:
+            if price_col is not None and price_col < len(row) and row[price_col].__class__ is str:
+                pairs = priced_specs(row[price_col], row[spec_col] if spec_col is not None and spec_col < len(row) else "")
+                if pairs is not None:  # one item per spec the price cell lists
+                    for j, (spec_name, price) in enumerate(pairs):
+                        out.append(ParsedRow(ri + 1, row, _pair(current, price_col, spec_col, spec_name, price), section, j))
+                    continue
             out.append(ParsedRow(ri + 1, row, current, section))
             continue
         made = False
@@ -664,6 +673,21 @@ def _one_list(parts: list[tuple[RawSheet, Structure]], mapping: dict[int, Column
             together.append((raw, st))
             seen |= own
     return together
+
+
+def _pair(coerce: Coerce, price_col: int, spec_col: int | None, spec: str, price: str) -> Coerce:
+    """`coerce` reading one of the (spec, price) pairs a row lists, as if its cells held just that."""
+
+    def pair(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
+        cells = list(row)
+        cells[price_col] = price
+        if spec_col is not None:
+            cells[spec_col] = spec
+        values, issues = coerce(cells, row_number)
+        values["spec"] = spec
+        return values, issues
+
+    return pair
 
 
 def _setting(coerce: Coerce, field_name: str, value: str) -> Coerce:

@@ -318,3 +318,16 @@ def test_a_price_column_per_spec_imports_the_specs_and_is_recognised_again(store
     plan = _plan_both(store, dearer, tmp_path)
     assert [(r.spec, r.action, dict(r.diffs)) for r in plan.rows if not r.known] == [
         ("杯", "unchanged", {}), ("扎", "changed", {"price_fen": (2500, 2800)})]
+
+
+def test_specs_listed_in_one_price_cell_are_imported_and_recognised_again(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path, "菜名,价格\n辣炒蛤蜊,小份28/大份38\n香辣蟹,88\n", "菜单.csv")
+    plan = build_plan(store, read_table(path))
+    assert [(r.name, r.spec, r.action) for r in plan.rows] == [("辣炒蛤蜊", "小份", "new"), ("辣炒蛤蜊", "大份", "new"),
+                                                               ("香辣蟹", "", "new")]
+    apply_plan(store, plan)
+    assert _known(_plan_both(store, path, tmp_path)) == [2, 2, 3]
+    dearer = _write(tmp_path, "菜名,价格\n辣炒蛤蜊,小份28/大份42\n香辣蟹,88\n", "菜单2.csv")
+    plan = _plan_both(store, dearer, tmp_path)
+    assert [(r.spec, r.action, dict(r.diffs)) for r in plan.rows if r.action != "unchanged"] == [
+        ("大份", "changed", {"price_fen": (3800, 4200)})]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from importers import read_table
-from importers.layouts import spec_price_columns
+from importers.layouts import priced_specs, spec_price_columns
 from importers.mapping import match_columns
 from importers.readers import Cell
 
@@ -64,3 +64,29 @@ def test_the_user_can_turn_a_spec_column_off_or_on(tmp_path: Path) -> None:
     assert read_table(odd).spec_price_columns == []
     chosen = read_table(odd, mapping_override={1: "spec_price", 2: "spec_price"})
     assert [(r.values["spec"], r.values["price_fen"]) for r in chosen.rows] == [("堂食", 3800), ("外卖", 4200)]
+
+
+@pytest.mark.parametrize(("price", "spec", "pairs"), [
+    ("小份28/大份38", "", [("小份", "28"), ("大份", "38")]),
+    ("小份：28 大份：38", "", [("小份", "28"), ("大份", "38")]),
+    ("例 38，半只 68", "", [("例", "38"), ("半只", "68")]),
+    ("8元/杯 25元/扎", "", [("杯", "8"), ("扎", "25")]),
+    ("28/38", "小/大", [("小", "28"), ("大", "38")]),
+    ("12.5元/斤", "", None),  # one price per unit
+    ("¥12", "", None), (12, "", None), ("时价", "", None), ("小份28", "", None),
+    ("28/38", "", None),  # two prices, no specs to tell them apart: the cell's error
+    ("28/38", "小/中/大", None),
+])
+def test_priced_specs(price: Cell, spec: Cell, pairs: list[tuple[str, str]] | None) -> None:
+    assert priced_specs(price, spec) == pairs
+
+
+def test_a_price_cell_listing_specs_gives_an_item_per_spec(tmp_path: Path) -> None:
+    table = read_table(_write(tmp_path, "菜名,规格,价格,单位\n辣炒蛤蜊,,小份28/大份38,份\n啤酒,,8元/杯 25元/扎,\n"
+                                        "葱油花蛤,小/大,26/36,份\n香辣蟹,,88,只\n"))
+    got = [(r.row_number, r.item, r.values["name"], r.values.get("spec"), r.values.get("price_fen"), r.values.get("unit"))
+           for r in table.rows]
+    assert got == [(2, 0, "辣炒蛤蜊", "小份", 2800, "份"), (2, 1, "辣炒蛤蜊", "大份", 3800, "份"),
+                   (3, 0, "啤酒", "杯", 800, None), (3, 1, "啤酒", "扎", 2500, None),
+                   (4, 0, "葱油花蛤", "小", 2600, "份"), (4, 1, "葱油花蛤", "大", 3600, "份"),
+                   (5, 0, "香辣蟹", None, 8800, "只")]
