@@ -565,10 +565,14 @@ def _build_rows(
     header_raw_row: Row | None,
     sheet: str | None = None,
 ) -> tuple[list[ParsedRow], list[SkippedRow], list[tuple[int, str]], list[int]]:
-    """The data rows (their values worked out when first asked for) and the skipped rows.
+    """The data rows (their values worked out when first asked for), the skipped rows, the
+    headings that named categories, and the side-by-side block shifts.
 
-    Headings inside a products or menu list ("一、啤酒") are skipped as "section" rows; when no
-    column is the category, the rows below one get it as their category."""
+    In a products or menu list: headings ("一、啤酒") are skipped as "section" rows and, when no
+    column is the category, give the rows below them theirs (under `sheet`'s name when the
+    table is read from several sheets). A row holding several items gives one ParsedRow each,
+    numbered by `item`: one per side-by-side block, per spec price column, or per (spec, price)
+    pair its price cell lists (importers.layouts)."""
     fields = {m.field for m in mapping.values()}
     listing = kind != "ledger" and "name" in fields  # a list of products or dishes
     specs = sorted(c for c, m in mapping.items() if m.field == SPEC_PRICE)
