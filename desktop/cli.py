@@ -373,8 +373,12 @@ def _say_imported(args: argparse.Namespace, result: dict[str, Any], problems: in
         _say(f"新增 {result['created']} · 更新 {result['updated']} · 不变 {result['unchanged']} · 有问题 "
              f"{problems}  / created {result['created']}, updated {result['updated']}, "
              f"unchanged {result['unchanged']}, with problems {problems}")
+        for note in result["notes"]:  # how the file was read: sheets together, headings, blocks, ...
+            _say(f"说明 / Note: {note}")
         for w in result["warnings"][:3]:  # values taken that deserve a look, such as 时价
             where = f"{w['column']}{w['row']}" if w["column"] else f"第 {w['row']} 行 / row {w['row']}"
+            if "sheet" in w:
+                where = f"{w['sheet']}!{where}"
             _say(f"提醒 / Note: {where}: {w['message']}")
         if len(result["warnings"]) > 3:
             more = len(result["warnings"]) - 3

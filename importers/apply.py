@@ -86,11 +86,13 @@ def summary(plan: ImportPlan, batch: str | None) -> dict[str, Any]:
         "unchanged": plan.count("unchanged"),
         "errors": [_issue_json(i) for i in plan.errors],
         "warnings": [_issue_json(i) for i in plan.warnings],
+        "notes": [f"{zh} / {en}" for zh, en in t.warnings],  # how the file was read (sheets together, headings, ...)
     }
 
 
 def _issue_json(i: Issue) -> dict[str, Any]:
-    return {"row": i.row, "column": i.column, "message": f"{i.message_zh}；{i.fix_zh} / {i.message_en}. {i.fix_en}"}
+    found = {"row": i.row, "column": i.column, "message": f"{i.message_zh}；{i.fix_zh} / {i.message_en}. {i.fix_en}"}
+    return {**found, "sheet": i.sheet} if i.sheet else found  # sheets read together: which one
 
 
 _CHUNK = 20_000  # rows whose new records are built and written at a time (bounds the memory they take)

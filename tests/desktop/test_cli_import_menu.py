@@ -168,3 +168,12 @@ def test_the_sheets_of_a_menu_are_imported_together(capsys: pytest.CaptureFixtur
     assert status == 0 and "工作表 凉菜、热菜" in out and "created 3" in out
     doc = json.loads(run(capsys, "import", str(path), "--sheet", "热菜", "--dry-run", "--json")[1])
     assert doc["sheets"] == ["热菜"] and doc["unchanged"] == 1
+
+
+def test_the_summary_says_how_the_file_was_read_and_which_sheet_a_note_is_on(
+        capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path) -> None:
+    path = write_book(tmp_path / "菜单.xlsx", {**MENU_SHEETS, "海鲜": [["菜名", "价格"], ["清蒸大虾", "时价"]]})
+    status, out, _err = run(capsys, "import", str(path), "--dry-run")
+    assert status == 0 and "Note: 工作表 凉菜、热菜、海鲜 的表头相同" in out and "Note: 海鲜!B2: 「时价」" in out
+    doc = json.loads(run(capsys, "import", str(path), "--dry-run", "--json")[1])
+    assert "share their header" in doc["notes"][0] and doc["warnings"][0]["sheet"] == "海鲜"
