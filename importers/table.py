@@ -495,7 +495,7 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
         for part_raw, part_st in together:
             part_wide = wide if part_raw is raw else set(fill_vertical_merges(part_raw.rows, part_raw.merged, part_st.data_start))
             part_header = part_raw.rows[part_st.header_rows[-1]] if part_st.header_rows else None
-            got, part_skipped, part_sections, _blocks = _build_rows(
+            got, part_skipped, part_sections, blocks = _build_rows(  # one header, so the same blocks
                 part_raw.rows, part_st, mapping, headers, chosen, book.date1904, part_wide, part_header, part_raw.name)
             parsed += got
             skipped += part_skipped
@@ -597,7 +597,7 @@ def _build_rows(
     start = st.data_start
     mapped = frozenset(mapping)
     sections = listing and len(blocks) == 1  # headings group the products of a list
-    give_category = sections and "category" not in fields
+    give_category = listing and "category" not in fields  # headings' and sheets' names
     if sheet is not None:  # one of several sheets of a list: its issues say so, its name may be the category
         coerce = _in_sheet(coerce, sheet)
         items = [(cols, _in_sheet(fn, sheet)) for cols, fn in items]

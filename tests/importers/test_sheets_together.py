@@ -86,3 +86,13 @@ def test_the_report_of_sheets_read_together_imports_as_it_is(store: Store, tmp_p
     wb.save(fixed)
     again = build_plan(store, read_table(fixed))
     assert [(r.action, r.name) for r in again.rows] == [("new", "清蒸大虾")]
+
+
+def test_sheets_of_two_column_menus_keep_their_blocks(tmp_path: Path) -> None:
+    two = {"凉菜": [["菜名", "价格", "菜名", "价格"], ["拍黄瓜", 12, "老醋花生", 15]],
+           "热菜": [["菜名", "价格", "菜名", "价格"], ["辣炒蛤蜊", 38, "香辣蟹", 88]]}
+    table = read_table(write_book(tmp_path / "两栏.xlsx", two))
+    assert table.sheets == ["凉菜", "热菜"] and table.blocks == [0, 2]
+    assert [(r.sheet, r.item, r.values["name"], r.values["category"]) for r in table.rows] == [
+        ("凉菜", 0, "拍黄瓜", "凉菜"), ("凉菜", 1, "老醋花生", "凉菜"), ("热菜", 0, "辣炒蛤蜊", "热菜"), ("热菜", 1, "香辣蟹", "热菜")]
+    assert [table.belongs(1, c) for c in range(4)] == [False, False, True, True]
