@@ -263,9 +263,9 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
     # Rows are remembered for the next import only where their product ends up as they say (see _claim).
     claims = _Claims()
     new_products: dict[str, str] = {}  # name -> new product id (rows sharing a name share a product)
-    seen_specs: dict[str, tuple[str, str]] = {}  # spec id -> where the row that already targets it is
-    new_in_file: dict[tuple[str, str], tuple[str, str]] = {}  # (name, spec) of new specs -> where their row is
-    at = _where(table)
+    seen_specs: dict[str, ParsedRow] = {}  # spec id -> the row that already targets it
+    new_in_file: dict[tuple[str, str], ParsedRow] = {}  # (name, spec) of new specs -> their row
+    at = _where(table)  # how a message names such a row (made only for the message: 100,000 strings add up)
     mapped = table.fields
     p_fields = [(f, c) for f, c in PRODUCT_COLUMNS.items() if f in mapped]
     s_fields = [(f, c) for f, c in SPEC_COLUMNS.items() if f in mapped]
@@ -277,7 +277,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
         by_sku, by_barcode, by_name_spec, by_name = ex.by_sku, ex.by_barcode, ex.by_name_spec, ex.by_name
     for row, hit in zip(table.rows, hits or repeat(None, len(table.rows)), strict=True):
         if hit is not None and hit[0] not in seen_specs:
-            seen_specs[hit[0]] = at(row)
+            seen_specs[hit[0]] = row
             plans.append(RowPlan(row.row_number, "unchanged", "", "", hit[1], hit[0], None, _NOTHING, _NOTHING, _NOTHING,
                                  _NO_ISSUES, False, False, None, True))
             continue
@@ -308,7 +308,8 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
             continue
         if spec_id is not None and spec_id in seen_specs:
             _add_issue(plan, _row_issue(
-                row.row_number, issues, "name", f"与{seen_specs[spec_id][0]}是同一个商品规格", f"Same product and spec as {seen_specs[spec_id][1]}",
+                row.row_number, issues, "name", f"与{at(seen_specs[spec_id])[0]}是同一个商品规格",
+                f"Same product and spec as {at(seen_specs[spec_id])[1]}",
                 "删除重复的行，或填写不同的规格/货号", "Delete the duplicate row, or give it another spec or SKU"))
             continue
         pv = _product_values(v, p_fields) if p_fields else {}
@@ -322,7 +323,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
             old_spec = ex.specs[spec_id]
             product_id = old_spec[1]
             old_product = ex.products[product_id]
-            seen_specs[spec_id] = at(row)
+            seen_specs[spec_id] = row
             plan.product_id, plan.spec_id = product_id, spec_id
             if name and name != old_product[1]:
                 pv["name"] = name
@@ -344,19 +345,19 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
             continue
         # a new spec: of an existing product with that name, of a product new in this file, or a new product
         if (name, spec) in new_in_file:
-            first_zh, first_en = new_in_file[(name, spec)]
+            first_zh, first_en = at(new_in_file[(name, spec)])
             _add_issue(plan, _row_issue(
                 row.row_number, issues, "name", f"与{first_zh}是同一个商品规格", f"Same product and spec as {first_en}",
                 "删除重复的行，或填写不同的规格/货号", "Delete the duplicate row, or give it another spec or SKU"))
             continue
-        new_in_file[(name, spec)] = at(row)
+        new_in_file[(name, spec)] = row
         existing_product = by_name.get(name)
         product_id = existing_product or new_products.get(name)
         plan.new_product = existing_product is None
         if product_id is None:
             product_id = new_products[name] = next(ids)
         plan.product_id, plan.spec_id, plan.new_spec = product_id, next(ids), True
-        seen_specs[plan.spec_id] = at(row)
+        seen_specs[plan.spec_id] = row
         if existing_product is not None:
             old_product = ex.products[existing_product]
             plan.product_values = _diff(old_product, P_INDEX, pv, overwrite_blanks)
@@ -413,7 +414,7 @@ class _Claims:
 
 def _check_sku_clashes(plans: list[RowPlan], table: ParsedTable) -> None:
     """Two rows of the file giving the same new SKU to different specs: the later one is an error."""
-    first: dict[str, tuple[str, str]] = {}
+    first: dict[str, ParsedRow] = {}
     at = _where(table)
     for p, row in zip(plans, table.rows, strict=True):
         sku = p.spec_values.get("sku")
@@ -422,10 +423,10 @@ def _check_sku_clashes(plans: list[RowPlan], table: ParsedTable) -> None:
         if sku in first:
             p.action = "error"
             _add_issue(p, _row_issue(
-                p.row_number, p.issues, "sku", f"货号 {sku} 与{first[sku][0]}重复", f"SKU {sku} repeats {first[sku][1]}",
+                p.row_number, p.issues, "sku", f"货号 {sku} 与{at(first[sku])[0]}重复", f"SKU {sku} repeats {at(first[sku])[1]}",
                 "每个规格使用不同的货号", "Give every spec its own SKU"))
         else:
-            first[sku] = at(row)
+            first[sku] = row
 
 
 def _where(table: ParsedTable) -> Callable[[ParsedRow], tuple[str, str]]:
