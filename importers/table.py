@@ -52,7 +52,7 @@ class ParsedRow:
     issues, worked out the first time they are asked for (a re-import recognises most rows by
     their raw cells alone: see importers.known_rows)."""
 
-    __slots__ = ("_coerce", "_issues", "_values", "item", "raw", "row_number", "section", "sheet")
+    __slots__ = ("_coerce", "_issues", "_values", "item", "key_cells", "raw", "row_number", "section", "sheet")
 
     def __init__(self, row_number: int, raw: Row, coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]],
                  section: str | None = None, item: int = 0) -> None:
@@ -62,16 +62,12 @@ class ParsedRow:
         price columns: importers.layouts)."""
         self.row_number, self.raw, self.section, self.item = row_number, raw, section, item
         self.sheet: str | None = None  # its sheet, when the table was read from several
+        # what a re-import recognises it by (importers.known_rows): its cells, and its heading and
+        # item when it has them (an attribute, not a property: read for 100,000 rows at a time)
+        self.key_cells: Row = raw if section is None and not item else [*raw, "\x00section", section or "", item]
         self._coerce: Callable[[Row, int], tuple[dict[str, Any], list[Issue]]] | None = coerce
         self._values: dict[str, Any] | None = None
         self._issues: list[Issue] | None = None
-
-    @property
-    def key_cells(self) -> Row:
-        """What a re-import recognises this row by (importers.known_rows): its cells, and its heading."""
-        if self.section is None and not self.item:
-            return self.raw
-        return [*self.raw, "\x00section", self.section or "", self.item]
 
     def _work_out(self) -> None:
         assert self._coerce is not None
