@@ -39,6 +39,7 @@ if phase in ("import", "undo"):
     from importers.gcpause import gc_paused
     from importers.lookups import Lookups
     from importers.plan import build_plan
+    from importers.remembered import trusted_sheets
     from importers.table import read_table
 t = time.perf_counter()
 if phase == "calamine":
@@ -50,8 +51,9 @@ elif phase == "undo":
 else:
     with gc_paused(freeze=True):  # as the CLI and the wizard do
         store = Store.open(db)
-        lookups = Lookups.prefetch(store.path, xlsx)
-        plan = build_plan(store, read_table(xlsx), lookups=lookups)
+        trusted = trusted_sheets(store, xlsx)
+        lookups = Lookups.prefetch(store.path, xlsx, bool(trusted))
+        plan = build_plan(store, read_table(xlsx, trusted=trusted), lookups=lookups)
         apply_plan(store, plan)
         counts = {a: plan.count(a) for a in ("new", "changed", "unchanged", "error")}
         counts["close_seconds"] = -time.perf_counter()

@@ -144,6 +144,21 @@ class Batches:
             "UPDATE import_batches SET summary = ? WHERE id = ?", (json.dumps(summary, ensure_ascii=False), batch_id)
         )
 
+    def sheets_read(self, sha256: str) -> frozenset[str]:
+        """The sheets of a file with these bytes that imports in force read (their summaries say
+        which), exactly as named; empty if none."""
+        found: set[str] = set()
+        for (text,) in self.conn.execute(
+                "SELECT summary FROM import_batches WHERE file_sha256 = ? AND undone_at IS NULL AND summary IS NOT NULL",
+                (sha256,)):
+            try:
+                summary = json.loads(text)
+                names = summary.get("sheets") or [summary.get("sheet")]
+                found.update(n for n in names if isinstance(n, str))
+            except (ValueError, TypeError, AttributeError):
+                continue
+        return frozenset(found)
+
     def has_file(self, sha256: str) -> bool:
         """True if an import of a file with these bytes is in force (made and not undone)."""
         return self.conn.execute("SELECT 1 FROM import_batches WHERE file_sha256 = ? AND undone_at IS NULL LIMIT 1",

@@ -324,7 +324,7 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from importers.gcpause import gc_paused
     from importers.lookups import Lookups
     from importers.plan import build_plan, no_product_column
-    from importers.remembered import load_mapping
+    from importers.remembered import load_mapping, trusted_sheets
     from importers.report import write_error_report
     from importers.table import read_table
 
@@ -334,8 +334,9 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     # One pause of the cyclic GC for read, plan and apply: each step's own pause ending would start a
     # collection over the whole table and plan (~0.05-0.1 s each, freeing nothing).
     with gc_paused(freeze=True), ctx.open_store() as store:
-        lookups = Lookups.prefetch(store.path, source)  # loads while the file is parsed
-        table = read_table(source, sheet=args.sheet, kind=args.kind)
+        trusted = trusted_sheets(store, source)  # the same bytes imported before: checked then
+        lookups = Lookups.prefetch(store.path, source, bool(trusted))  # loads while the file is parsed
+        table = read_table(source, sheet=args.sheet, kind=args.kind, trusted=trusted)
         remembered = load_mapping(store, table.header_signature)
         detected = {c: f for c, (f, _conf) in table.mapping.items()}
         if remembered and remembered != detected and all(c < len(table.headers) for c in remembered):

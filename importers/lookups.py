@@ -125,23 +125,25 @@ class Lookups:
         self.seen_before = False  # (prefetched) the file to plan was imported before, byte for byte
 
     @classmethod
-    def prefetch(cls, db_path: Path, source: Path | None = None) -> Lookups:
+    def prefetch(cls, db_path: Path, source: Path | None = None, seen_before: bool | None = None) -> Lookups:
         """Start loading the catalog of the database at `db_path` on a thread of its own connection,
         for planning an import of the file `source`.
 
         The known rows load first. The index follows at once, while the file is still being
         parsed, unless `source` is a file imported before (the same bytes): then its rows are
         likely all known, and the index loads only if the plan asks for it (a thread building it
-        meanwhile would slow the plan down by taking turns at the GIL). If loading fails,
-        `known()` and `index()` load on the connection they are given.
+        meanwhile would slow the plan down by taking turns at the GIL). `seen_before` says so when
+        the caller knows already (else the file is hashed here). If loading fails, `known()` and
+        `index()` load on the connection they are given.
         """
         self = cls()
         self._known_ready.clear()
-        self._thread = threading.Thread(target=self._load, args=(db_path, source), name="catalog-lookups", daemon=True)
+        self._thread = threading.Thread(target=self._load, args=(db_path, source, seen_before), name="catalog-lookups",
+                                        daemon=True)
         self._thread.start()
         return self
 
-    def _load(self, db_path: Path, source: Path | None) -> None:
+    def _load(self, db_path: Path, source: Path | None, seen_before: bool | None) -> None:
         try:
             conn = connect(db_path, upgrade=False)
             try:
@@ -149,7 +151,8 @@ class Lookups:
                 with gc_paused():
                     paths = category_paths(conn)
                     known = KnownRows.load(conn, paths)
-                self.seen_before = bool(known) and source is not None and _imported_before(conn, source)
+                self.seen_before = bool(known) and source is not None and (
+                    seen_before if seen_before is not None else _imported_before(conn, source))
                 self._paths, self._known = paths, known
                 self._known_ready.set()
                 if not self.seen_before:

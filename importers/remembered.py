@@ -1,4 +1,5 @@
-"""Remembered column mappings: the mapping a user confirmed, reused for files with the same header.
+"""What earlier imports left to reuse: the column mapping a user confirmed, reused for files with
+the same header, and the sheets of a file read before (`trusted_sheets`).
 
 A mapping is keyed by `ParsedTable.header_signature` and stored in the `import_mappings` table as
 JSON ``{"<column index>": "<field>"}``. Columns missing from a remembered mapping were ignored.
@@ -9,9 +10,11 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from catalog.store import Store
 from importers.fields import KINDS, Kind
+from importers.sniff import file_sha256
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,3 +69,13 @@ def forget_mapping(store: Store, signature: str) -> None:
     """Drop the remembered mapping of a header signature (no error if there is none)."""
     with store.transaction() as conn:
         conn.execute("DELETE FROM import_mappings WHERE signature = ?", (signature,))
+
+
+def trusted_sheets(store: Store, path: Path) -> frozenset[str]:
+    """The sheets of the file at `path` that an import in force read from these very bytes (they
+    passed the reader's size checks then: `importers.read_table(trusted=...)` skips them); empty
+    for a new or changed file, or one that cannot be read (reading it will say why)."""
+    try:
+        return store.batches.sheets_read(file_sha256(path))
+    except OSError:
+        return frozenset()

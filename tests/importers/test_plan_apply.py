@@ -367,3 +367,16 @@ def test_the_error_report_of_a_spec_price_keeps_the_dish_and_that_price(store: S
     assert write_error_report(plan, report) == 1
     rows = list(load_workbook(report).active.iter_rows(values_only=True))
     assert rows[1][:4] == ("辣炒蛤蜊", None, "abc", "招牌")  # the imported 小份 price left out
+
+
+def test_the_sheets_a_file_was_imported_from_are_known_by_its_bytes(store: Store, tmp_path: Path) -> None:
+    from importers.remembered import trusted_sheets
+    from importers.sniff import file_sha256
+
+    src = _write(tmp_path, GOODS)
+    batch = apply_plan(store, build_plan(store, read_table(src)))
+    assert batch is not None and trusted_sheets(store, src) == {"goods"}
+    # a summary written before "sheets" existed names its one sheet
+    store.conn.execute("UPDATE import_batches SET summary = json_remove(summary, '$.sheets') WHERE id = ?", (batch,))
+    assert store.batches.sheets_read(file_sha256(src)) == {"goods"}
+    assert trusted_sheets(store, tmp_path / "missing.csv") == frozenset()

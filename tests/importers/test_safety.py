@@ -13,6 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from catalog.store import Store
+from importers import ImportRefused, read_table
+from importers.apply import apply_plan
+from importers.plan import build_plan
+from importers.remembered import trusted_sheets
+
 ROOT = Path(__file__).resolve().parents[2]
 MAX_RSS_MB = 500
 MAX_SECONDS = 30
@@ -192,6 +198,52 @@ def test_only_the_sheets_read_are_guarded(tmp_path: Path) -> None:
     assert result["ok"] is True and result["rows"] == 1
     result = run_isolated(path, "远")
     assert result["ok"] is False and result["code"] == "too_large"
+
+
+def _two_sheets(path: Path) -> Path:
+    """A workbook whose sheet 好 is a small price list and whose sheet 远 claims a huge extent."""
+    good = _sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>品名</t></is></c><c r="B1" t="inlineStr"><is><t>售价</t></is></c></row>'
+                  '<row r="2"><c r="A2" t="inlineStr"><is><t>可乐</t></is></c><c r="B2"><v>3</v></c></row>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", _CT.replace(
+            "</Types>", '<Override PartName="/xl/worksheets/sheet2.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'))
+        zf.writestr("_rels/.rels", _RELS)
+        zf.writestr("xl/workbook.xml", _WB.replace(
+            "</sheets>", '<sheet name="远" sheetId="2" r:id="rId2"/></sheets>').replace('name="Sheet1"', 'name="好"'))
+        zf.writestr("xl/_rels/workbook.xml.rels", _WB_RELS.replace(
+            "</Relationships>", '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>'))
+        zf.writestr("xl/worksheets/sheet1.xml", good)
+        zf.writestr("xl/worksheets/sheet2.xml", _sheet(_FAR, "A1:B2"))
+    return path
+
+
+def test_only_the_sheets_imported_from_these_very_bytes_skip_the_size_check(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A re-import of the same file need not check again what was checked when it was imported
+    (~0.15 s of 100,000 rows); any other sheet, or the file changed by one byte, is checked."""
+    import importers.readers as readers
+
+    path = _two_sheets(tmp_path / "two.xlsx")
+    checked: list[str | None] = []
+    real = readers._guard_xlsx_extent
+    monkeypatch.setattr(readers, "_guard_xlsx_extent", lambda p, part, sheet: (checked.append(sheet), real(p, part, sheet))[1])
+    assert trusted_sheets(store, path) == frozenset()
+    apply_plan(store, build_plan(store, read_table(path, trusted=trusted_sheets(store, path))))
+    assert checked == ["好", "远"]  # 远 is looked at (a sheet of the same list?), refused, passed over
+    trusted = trusted_sheets(store, path)
+    assert trusted == {"好"}
+    checked.clear()
+    assert len(read_table(path, trusted=trusted).rows) == 1 and checked == ["远"]  # 好 is not checked again
+    with pytest.raises(ImportRefused) as info:
+        read_table(path, sheet="远", trusted=trusted)
+    assert info.value.code == "too_large" and checked == ["远", "远"]
+    changed = tmp_path / "changed.xlsx"
+    changed.write_bytes(path.read_bytes() + b"\0")
+    assert trusted_sheets(store, changed) == frozenset()
+    store.batches.undo(store.batches.list()[0].id)
+    assert trusted_sheets(store, path) == frozenset()  # an undone import vouches for nothing
 
 
 def _col(index: int) -> str:

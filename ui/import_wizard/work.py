@@ -17,7 +17,7 @@ from importers.apply import apply_plan
 from importers.gcpause import gc_paused
 from importers.lookups import Lookups
 from importers.plan import ImportPlan, build_plan
-from importers.remembered import load, save_mapping
+from importers.remembered import load, save_mapping, trusted_sheets
 from importers.report import write_error_report
 from ui.operations import Job
 
@@ -85,9 +85,11 @@ def read_and_plan(job: Job, request: ReadRequest) -> ReadResult:
 
 def _read_and_plan(job: Job, request: ReadRequest) -> ReadResult:
     job.progress(0.05)
-    lookups = Lookups.prefetch(job.store.path, request.path)  # loads while python-calamine parses the file
+    trusted = trusted_sheets(job.store, request.path) if request.reuse is None else frozenset()
+    lookups = Lookups.prefetch(job.store.path, request.path, bool(trusted) if request.reuse is None else None)
     overrides: Mapping[int | str, str | None] | None = {c: f for c, f in request.overrides.items()} or None
-    table = read_table(request.path, sheet=request.sheet, kind=request.kind, mapping_override=overrides, reuse=request.reuse)
+    table = read_table(request.path, sheet=request.sheet, kind=request.kind, mapping_override=overrides, reuse=request.reuse,
+                       trusted=trusted)
     remembered = False
     effective: dict[int, str | None] = dict(request.overrides)
     if request.use_remembered and not request.overrides:
