@@ -179,21 +179,7 @@ def test_wide_ordinary_sheet_is_read(tmp_path: Path) -> None:
 
 
 def test_only_the_sheets_read_are_guarded(tmp_path: Path) -> None:
-    good = _sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>品名</t></is></c><c r="B1" t="inlineStr"><is><t>售价</t></is></c></row>'
-                  '<row r="2"><c r="A2" t="inlineStr"><is><t>可乐</t></is></c><c r="B2"><v>3</v></c></row>')
-    path = tmp_path / "two.xlsx"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", _CT.replace(
-            "</Types>", '<Override PartName="/xl/worksheets/sheet2.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'))
-        zf.writestr("_rels/.rels", _RELS)
-        zf.writestr("xl/workbook.xml", _WB.replace(
-            "</sheets>", '<sheet name="远" sheetId="2" r:id="rId2"/></sheets>').replace('name="Sheet1"', 'name="好"'))
-        zf.writestr("xl/_rels/workbook.xml.rels", _WB_RELS.replace(
-            "</Relationships>", '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-            'relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>'))
-        zf.writestr("xl/worksheets/sheet1.xml", good)
-        zf.writestr("xl/worksheets/sheet2.xml", _sheet(_FAR, "A1:B2"))
+    path = _two_sheets(tmp_path / "two.xlsx")
     result = run_isolated(path)
     assert result["ok"] is True and result["rows"] == 1
     result = run_isolated(path, "远")
