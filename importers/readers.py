@@ -236,7 +236,11 @@ def _open_calamine(path: Path, sniffed: Sniffed, trusted: Collection[str] = froz
         finally:
             fh.close()
 
-    return Book(path, sniffed.format, sheets, load, close, date1904=sniffed.date1904)
+    book = Book(path, sniffed.format, sheets, load, close, date1904=sniffed.date1904)
+    if sniffed.pictures:
+        book.warnings.append(("表格里的图片不会导入，请在商品资料里为商品添加图片。",
+                              "Pictures in the workbook are not imported: add them to the products in the product editor."))
+    return book
 
 
 def _col_index(letters: bytes) -> int:

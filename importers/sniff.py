@@ -38,11 +38,13 @@ _OTHER_MAGIC: Final[tuple[tuple[bytes, str, str], ...]] = (
 
 @dataclass(frozen=True, slots=True)
 class Sniffed:
-    """What a file really is: ``format`` plus the 1904-date flag when it is known cheaply."""
+    """What a file really is: ``format`` plus the 1904-date flag when it is known cheaply, and
+    whether the workbook holds pictures (not imported: the reader says so)."""
 
     format: Format
     date1904: bool = False
     wps: bool = False
+    pictures: bool = False
 
 
 def _utf16(name: str) -> bytes:
@@ -259,7 +261,8 @@ def _sniff_zip(path: Path) -> Sniffed:
             check_zip_limits(path, infos)
             names = {i.filename for i in infos}
             if "xl/workbook.xml" in names or any(n.endswith("workbook.xml") and n.startswith("xl/") for n in names):
-                return Sniffed("xlsx", date1904=_xlsx_date1904(zf))
+                pictures = "xl/cellimages.xml" in names or any(n.startswith("xl/media/") for n in names)
+                return Sniffed("xlsx", date1904=_xlsx_date1904(zf), pictures=pictures)
             if "xl/workbook.bin" in names:
                 return Sniffed("xlsb")
             if "mimetype" in names:
