@@ -2,8 +2,9 @@
 
 - Side-by-side blocks: a menu typed in two or three columns, "菜名 价格 | 菜名 价格".
 - A price column per spec: "菜名 | 小份 | 大份", "酒水 | 杯 | 扎 | 桶", "品名 | 330ml | 500ml".
+- Several specs' prices in one cell: "小份28/大份38", "8元/杯 25元/扎", or 规格 "小/大" + 价格 "28/38".
 
-Each finder returns what `importers.table` needs to cut a row into items; neither applies to a
+Each finder returns what `importers.table` needs to cut a row into items; none applies to a
 ledger or to a table without a name column.
 """
 
