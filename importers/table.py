@@ -423,16 +423,22 @@ def _guess_from_values(rows: list[Row], start: int, width: int) -> dict[int, Col
 
 def _read_book(book: Book, sheet_name: str | None, kind: str, override: Mapping[int | str, str | None] | None) -> ParsedTable:
     raw, st = choose_sheet(book, sheet_name)
-    return _read_sheet(book, [(raw, st), *(_same_header_sheets(book, raw, st) if sheet_name is None else [])], kind, override)
+    if sheet_name is not None:
+        return _read_sheet(book, [(raw, st)], kind, override)
+    same, others = _other_sheets(book, raw, st)
+    if others:
+        book.warnings.append((f"工作表 {'、'.join(others)} 也有数据，但表头不同，没有一起导入；要导入，请单独选择它。",
+                              f"The sheets {', '.join(others)} hold data too, under another header: they are not "
+                              "imported with this one; choose them to import them."))
+    return _read_sheet(book, [(raw, st), *same], kind, override)
 
 
-def _same_header_sheets(book: Book, first: RawSheet, st: Structure) -> list[tuple[RawSheet, Structure]]:
-    """The other visible sheets, after `first`, whose header is the same as its own: candidates to
-    read as one table with it (the sheets of a menu: 凉菜, 热菜, 酒水)."""
-    if not st.header_rows:
-        return []
-    key = [normalize_header(h) for h in st.headers]
-    found = []
+def _other_sheets(book: Book, first: RawSheet, st: Structure) -> tuple[list[tuple[RawSheet, Structure]], list[str]]:
+    """The other visible sheets whose header is the same as `first`'s (candidates to read as one
+    table with it: the sheets of a menu, 凉菜, 热菜, 酒水), and the names of those that hold a
+    table under another header."""
+    key = [normalize_header(h) for h in st.headers] if st.header_rows else None
+    found, others = [], []
     for info in book.sheets:
         if info.name == first.name or not (info.visible and info.worksheet):
             continue
@@ -443,9 +449,11 @@ def _same_header_sheets(book: Book, first: RawSheet, st: Structure) -> list[tupl
         if not _has_content(raw.rows):
             continue
         other = detect_structure(raw)
-        if other.header_rows and [normalize_header(h) for h in other.headers] == key:
+        if key is not None and other.header_rows and [normalize_header(h) for h in other.headers] == key:
             found.append((raw, other))
-    return found
+        elif other.header_rows and other.data_start < len(raw.rows) and _has_content(raw.rows[other.data_start:]):
+            others.append(info.name)
+    return found, others
 
 
 def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
@@ -503,6 +511,15 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
         warnings.append((f"工作表 {names} 的表头相同，一起导入{'，工作表名作为分类' if sections else ''}。",
                          f"The sheets {', '.join(r.name for r, _st in together)} share their header and are imported "
                          f"together{', each named as its category' if sections else ''}."))
+    copies = [r.name for r, _st in parts[1:] if all(r is not t for t, _ in together)]
+    if copies and chosen == "ledger":  # bills are never read together (a copy sheet would count twice)
+        warnings.append((f"工作表 {'、'.join(copies)} 的表头与「{raw.name}」相同；流水每次只导入一个工作表，要导入它，请单独选择它。",
+                         f"The sheets {', '.join(copies)} have the same header as \"{raw.name}\": a ledger is imported "
+                         "one sheet at a time; choose one to import it."))
+    elif copies:  # same header, mostly the same products: versions of one list
+        warnings.append((f"工作表 {'、'.join(copies)} 的商品与「{raw.name}」大多相同，没有一起导入；要导入它，请单独选择它。",
+                         f"The sheets {', '.join(copies)} list mostly the same products as \"{raw.name}\": they are not "
+                         "imported with it; choose one to import it instead."))
     if len(blocks) > 1:
         warnings.append((f"表格是并排的 {len(blocks)} 栏（表头重复），每一栏的商品都会导入。",
                          f"The table has {len(blocks)} blocks side by side (the header repeats): the items of every block are imported."))

@@ -96,3 +96,25 @@ def test_sheets_of_two_column_menus_keep_their_blocks(tmp_path: Path) -> None:
     assert [(r.sheet, r.item, r.values["name"], r.values["category"]) for r in table.rows] == [
         ("凉菜", 0, "拍黄瓜", "凉菜"), ("凉菜", 1, "老醋花生", "凉菜"), ("热菜", 0, "辣炒蛤蜊", "热菜"), ("热菜", 1, "香辣蟹", "热菜")]
     assert [table.belongs(1, c) for c in range(4)] == [False, False, True, True]
+
+
+def test_sheets_left_out_are_named(tmp_path: Path) -> None:
+    months = {"10月": [["品名", "售价"], ["青岛纯生", 8], ["崂山可乐", 3]],
+              "11月": [["品名", "售价"], ["青岛纯生", 9], ["崂山可乐", 3]],
+              "供应商": [["供应商", "电话"], ["青啤经销", "0532-8888"]],
+              "说明": [["本表价格含税"]]}
+    table = read_table(write_book(tmp_path / "价目表.xlsx", months))
+    notes = [en for _zh, en in table.warnings]
+    assert any("The sheets 供应商 hold data too, under another header" in n for n in notes)
+    assert any('The sheets 11月 list mostly the same products as "10月"' in n for n in notes)
+    assert not any("说明" in n for n in notes)  # a note, not a table
+    chosen = read_table(tmp_path / "价目表.xlsx", sheet="11月")  # a sheet chosen: nothing to say of the others
+    assert not any("sheets" in en for _zh, en in chosen.warnings)
+
+
+def test_a_ledger_is_read_one_sheet_at_a_time(tmp_path: Path) -> None:
+    bills = {"账单": [["交易时间", "商品", "金额"], ["2026-11-01 12:00", "啤酒", 25]],
+             "副本": [["交易时间", "商品", "金额"], ["2026-11-02 12:00", "海鲜", 88]]}
+    table = read_table(write_book(tmp_path / "流水.xlsx", bills))
+    assert table.kind == "ledger" and table.sheets == ["账单"] and len(table.rows) == 1
+    assert "a ledger is imported one sheet at a time" in table.warnings[-1][1]
