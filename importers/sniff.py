@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Final, Literal
 
@@ -347,9 +348,20 @@ def _xlsx_date1904(zf: zipfile.ZipFile) -> bool:
 
 
 def file_sha256(path: Path) -> str:
-    """The sha256 of a file's bytes (kept with each import batch, to recognise the same file again)."""
+    """The sha256 of a file's bytes (kept with each import batch, to recognise the same file again).
+
+    One import asks more than once (the sheets imported before, then the batch it makes): the
+    digest is remembered for the file as it stands (its size and modification time).
+    """
+    st = path.stat()
+    return _sha256_of(str(path), st.st_size, st.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _sha256_of(path: str, size: int, mtime_ns: int) -> str:
+    del size, mtime_ns  # the cache key: a changed file is hashed again
     h = hashlib.sha256()
-    with path.open("rb") as f:
+    with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()

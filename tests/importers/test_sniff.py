@@ -163,3 +163,20 @@ def test_a_big_file_whose_name_starts_with_a_tilde_is_read(tmp_path: Path) -> No
     path = tmp_path / "~$价目表.csv"
     path.write_text("品名,售价\n" + "".join(f"商品{i},{i}\n" for i in range(1, 400)), encoding="utf-8")
     assert len(read_table(path).rows) == 399
+
+
+def test_a_files_digest_follows_its_bytes(tmp_path: Path) -> None:
+    """Remembered while the file stands as it is; any rewrite (same size too) is hashed again."""
+    import hashlib
+    import os
+
+    from importers.sniff import file_sha256
+
+    path = tmp_path / "价目表.csv"
+    path.write_bytes(b"a,1\n")
+    assert file_sha256(path) == hashlib.sha256(b"a,1\n").hexdigest() == file_sha256(path)
+    path.write_bytes(b"b,2\n")  # the same size
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    assert file_sha256(path) == hashlib.sha256(b"b,2\n").hexdigest()
+    path.write_bytes(b"b,22\n")
+    assert file_sha256(path) == hashlib.sha256(b"b,22\n").hexdigest()

@@ -153,7 +153,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(rp, c)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if rp.action == "unchanged" or (c >= 0 and self._other_block(row, c)):
+            if rp.action == "unchanged" or (c >= 0 and self._other_item(row, c)):
                 return self._grey
             if rp.action == "error" and c < 0:
                 return self._red
@@ -212,7 +212,7 @@ class PreviewModel(QAbstractTableModel):
         return None
 
     # ---- helpers ---------------------------------------------------------------------------
-    def _other_block(self, row: int, c: int) -> bool:
+    def _other_item(self, row: int, c: int) -> bool:
         """True for a cell of another item of the row (side-by-side block, spec price column)."""
         assert self._plan is not None
         return not self._plan.table.belongs(self._parsed[row].item, c)
