@@ -25,7 +25,8 @@ from catalog.models import new_id
 from catalog.outbox import Outbox
 from catalog.search import document
 
-TABLES: dict[str, str] = {"category": "categories", "product": "products", "spec": "specs", "ledger": "ledger_entries"}
+TABLES: dict[str, str] = {"category": "categories", "product": "products", "spec": "specs", "ledger": "ledger_entries",
+                          "image": "product_images"}
 # Records that carry the batch stamp; categories (few, made through Categories) keep an `after` copy.
 STAMPED: dict[str, str] = {"product": "products", "spec": "specs"}
 # Derived columns, recomputed after an undo; with the timestamps, not compared when undoing.
@@ -34,7 +35,8 @@ _DERIVED = {"sort_key", "search_text"}
 # Once an undo puts back an earlier updated_at, it no longer matches anyway (and JSON has no BLOBs).
 _CACHE = {"import_key", "import_state"}
 _VOLATILE = {"updated_at", "created_at", *_DERIVED, *_CACHE}
-_LABEL = {"category": ("分类", "category"), "product": ("商品", "product"), "spec": ("规格", "spec"), "ledger": ("流水", "ledger entry")}
+_LABEL = {"category": ("分类", "category"), "product": ("商品", "product"), "spec": ("规格", "spec"), "ledger": ("流水", "ledger entry"),
+          "image": ("图片", "picture")}
 _SHOWN = 5
 # "product spec" labels of specs, followed by a WHERE condition over s (specs) and p (products)
 _SPEC_LABELS = ("SELECT p.name || CASE WHEN s.name != '' THEN ' ' || s.name ELSE '' END"
@@ -210,12 +212,12 @@ class Batches:
             current = _json_expr(self.conn, table, _CACHE, "t")
             after = _json_expr(self.conn, table, _VOLATILE, "t")
             for (values,) in self.conn.execute(
-                f"SELECT coalesce({current}, c.after, c.before) FROM import_changes c"
+                f"SELECT coalesce(CASE WHEN t.id IS NOT NULL THEN {current} END, c.after, c.before) FROM import_changes c"
                 f" LEFT JOIN {table} t ON t.id = c.entity_id WHERE c.batch_id = ? AND c.entity = ?"
                 f" AND (t.id IS NULL OR CASE WHEN c.after IS NULL THEN t.updated_at IS NOT ? ELSE {after} IS NOT c.after END)",
                 (batch_id, entity, stamp),
             ):
-                found.append(self._describe(entity, json.loads(values)))
+                found.append(self._describe(entity, self._named(entity, json.loads(values))))
         if stamp is not None:
             found += [self._describe("product", {"name": n}) for (n,) in self.conn.execute(
                 "SELECT name FROM products WHERE created_at = ?1 AND updated_at IS NOT ?1 LIMIT 50", (stamp,))]
@@ -226,7 +228,7 @@ class Batches:
                 _SPEC_LABELS + "p.created_at = ?1 AND s.created_at IS NOT ?1 LIMIT 50", (stamp,))]
             found += [self._describe("product", {"name": n}) for (n,) in self.conn.execute(
                 "SELECT DISTINCT p.name FROM product_images i JOIN products p ON p.id = i.product_id"
-                " WHERE p.created_at = ?1 LIMIT 50", (stamp,))]
+                " WHERE p.created_at = ?1 AND i.created_at IS NOT ?1 LIMIT 50", (stamp,))]
         return found
 
     def _restore(self, batch_id: str, stamp: str | None) -> int:
@@ -262,6 +264,8 @@ class Batches:
             removed += self._remove_inserted(stamp)
         removed += self.conn.execute("DELETE FROM ledger_entries WHERE batch_id = ?", (batch_id,)).rowcount
         removed += self._remove_others([(entity, entity_id) for entity, entity_id in inserted if entity != "ledger"])
+        if stamp is not None:
+            self._remove_photos(stamp)
         refresh_search(self.conn, touched)
         self.conn.execute(
             "UPDATE import_batches SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?", (batch_id,)
@@ -319,6 +323,24 @@ class Batches:
             finally:
                 conn.execute("DELETE FROM capture_off WHERE reason = 'undo'")
         return removed
+
+    def _remove_photos(self, stamp: str) -> None:
+        """Drop the image bytes a batch stored that no product shows any more. An upload that never
+        left this PC goes with them; bytes whose upload may be on its way stay (a push reads them)."""
+        sent = Outbox(self.conn).sent_upto()
+        self.conn.execute(
+            "DELETE FROM outbox WHERE entity = 'media' AND mutation_id > ?1 AND entity_id IN (SELECT sha256 FROM media m"
+            " WHERE created_at = ?2 AND NOT EXISTS (SELECT 1 FROM product_images i WHERE i.sha256 = m.sha256))", (sent, stamp))
+        self.conn.execute(
+            "DELETE FROM media WHERE created_at = ?1 AND NOT EXISTS (SELECT 1 FROM product_images i WHERE i.sha256 = media.sha256)"
+            " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'media' AND o.entity_id = media.sha256)", (stamp,))
+
+    def _named(self, entity: str, values: dict[str, Any]) -> dict[str, Any]:
+        """A picture is named after its product."""
+        if entity != "image":
+            return values
+        row = self.conn.execute("SELECT name FROM products WHERE id = ?", (values.get("product_id"),)).fetchone()
+        return {**values, "name": f"{row[0]}" if row else values.get("id", "")}
 
     def _refuse_if_referenced(self, entity: str, ids_sql: str, params: tuple[Any, ...]) -> None:
         """Refuse when another record still refers to one of the records `ids_sql` selects."""

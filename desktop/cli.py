@@ -374,6 +374,8 @@ def _say_imported(args: argparse.Namespace, result: dict[str, Any], problems: in
         _say(f"新增 {result['created']} · 更新 {result['updated']} · 不变 {result['unchanged']} · 有问题 "
              f"{problems}  / created {result['created']}, updated {result['updated']}, "
              f"unchanged {result['unchanged']}, with problems {problems}")
+        if result.get("pictures"):
+            _say(f"商品图片 {result['pictures']} 张 / {result['pictures']} product photos from the pictures in the sheet")
         for note in result["notes"]:  # how the file was read: sheets together, headings, blocks, ...
             _say(f"说明 / Note: {note}")
         for w in result["warnings"][:3]:  # values taken that deserve a look, such as 时价

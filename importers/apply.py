@@ -16,6 +16,7 @@ from importers.errors import Issue
 from importers.fields import PRODUCT_COLUMNS, SPEC_COLUMNS
 from importers.gcpause import gc_paused
 from importers.known_rows import States, forget_unused_states, stamps
+from importers.pictures import Picture, PictureReader
 from importers.plan import ImportPlan, RowPlan
 from importers.row_keys import row_key
 from importers.sniff import file_sha256
@@ -84,6 +85,7 @@ def summary(plan: ImportPlan, batch: str | None) -> dict[str, Any]:
         "created": plan.count("new"),
         "updated": plan.count("changed"),
         "unchanged": plan.count("unchanged"),
+        "pictures": plan.pictures,  # photos products get from pictures in the sheet
         "errors": [_issue_json(i) for i in plan.errors],
         "warnings": [_issue_json(i) for i in plan.warnings],
         "notes": [f"{zh} / {en}" for zh, en in t.warnings],  # how the file was read (sheets together, headings, ...)
@@ -215,7 +217,58 @@ def _apply_products(
     )
     changes += [("product", pid, "update", before_products[pid]) for pid in product_updates]
     changes += [("spec", sid, "update", before_specs[sid]) for sid in spec_updates]
+    changes += _attach_pictures(store, batch, plan, todo, cancel)
     store.batches.record(batch.id, changes)
+
+
+def _attach_pictures(store: Store, batch: OpenBatch, plan: ImportPlan, todo: list[RowPlan],
+                     cancel: Callable[[], bool] | None) -> list[tuple[str, str, str, str | None]]:
+    """Give products the pictures of their rows as their first photos; returns the batch's changes.
+
+    Written after the products' outbox rows, with change capture on: each new image writes its
+    media row (uploaded first) and its image row, and a stored product's other photos move
+    after the new ones (update rows). Images this import stores carry the batch stamp.
+    """
+    wanted: dict[str, list[Picture]] = {}  # product id -> its pictures, in order
+    for r in todo:
+        if r.images and r.product_id is not None:
+            have = wanted.setdefault(r.product_id, [])
+            have += [p for p in r.images if p not in have]
+    if not wanted:
+        return []
+    conn, changes = store.conn, list[tuple[str, str, str, str | None]]()
+    with PictureReader(plan.table.source) as reader:
+        for product_id, pictures in wanted.items():
+            if cancel is not None and cancel():
+                raise Cancelled()
+            stored = conn.execute("SELECT id, sha256, sort_order FROM product_images WHERE product_id = ?"
+                                  " ORDER BY sort_order, rowid", (product_id,)).fetchall()
+            unique: dict[str, Picture] = {}
+            for picture in pictures:
+                unique.setdefault(picture.sha256, picture)
+            keep: dict[str, str] = {}  # hash -> the stored image of it that is kept
+            for image_id, sha, _order in stored:
+                keep.setdefault(sha, image_id)
+            target = {keep[d]: i for i, d in enumerate(unique) if d in keep}
+            others = [image_id for image_id, _sha, _order in stored if image_id not in target]
+            target.update({image_id: len(unique) + k for k, image_id in enumerate(others)})
+            moved = [image_id for image_id, _sha, old in stored if target[image_id] != old]
+            before = store.batches.snapshot("image", moved)
+            for image_id in moved:
+                conn.execute("UPDATE product_images SET sort_order = ?, updated_at = ? WHERE id = ?",
+                             (target[image_id], batch.stamp, image_id))
+                changes.append(("image", image_id, "update", before[image_id]))
+            for position, (sha, picture) in enumerate(unique.items()):
+                if sha in keep:
+                    continue
+                if conn.execute("SELECT 1 FROM media WHERE sha256 = ?", (sha,)).fetchone() is None:
+                    conn.execute("INSERT INTO media (sha256, mime, width, height, data, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                                 (sha, picture.mime, picture.width, picture.height, reader.read(picture), batch.stamp))
+                image_id = new_id()
+                conn.execute("INSERT INTO product_images (id, product_id, sha256, sort_order, created_at, updated_at)"
+                             " VALUES (?, ?, ?, ?, ?, ?)", (image_id, product_id, sha, position, batch.stamp, batch.stamp))
+                changes.append(("image", image_id, "insert", None))
+    return changes
 
 
 class _Stage:

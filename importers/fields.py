@@ -22,6 +22,7 @@ PRODUCT_FIELDS: Final[tuple[str, ...]] = (
     "shelf_life_days",
     "status",
     "description",
+    "image",
 )
 
 MENU_FIELDS: Final[tuple[str, ...]] = (*PRODUCT_FIELDS, "spicy_level", "flavors", "allergens")
@@ -52,6 +53,9 @@ ALL_FIELDS: Final[frozenset[str]] = frozenset(PRODUCT_FIELDS + MENU_FIELDS + LED
 # one, and each gives a row an item of its own (importers.layouts).
 SPEC_PRICE: Final = "spec_price"
 
+# A column of pictures: each row's photo (importers.pictures), stored as the product's images.
+IMAGE: Final = "image"
+
 # Helper field used only while reading: a separate time-of-day column that is
 # merged into ``occurred_at`` (bank statements split 交易日期 and 交易时间).
 OCCURRED_TIME: Final = "occurred_time"
@@ -77,6 +81,7 @@ FIELD_TYPES: Final[dict[str, str]] = {
     "shelf_life_days": "days",
     "status": "status",
     "description": "text",
+    "image": "picture",
     "spicy_level": "spicy",
     "flavors": "list",
     "allergens": "list",
@@ -110,6 +115,7 @@ FIELD_LABELS_ZH: Final[dict[str, str]] = {
     "shelf_life_days": "保质期",
     "status": "状态",
     "description": "描述",
+    "image": "图片",
     "spicy_level": "辣度",
     "flavors": "口味",
     "allergens": "过敏原",

@@ -105,6 +105,8 @@ SYNONYMS: Final[dict[str, dict[str, _S]]] = {
         "status": _w("状态 上架状态 是否上架 status 销售状态 商品状态"),
         "description": _w("描述 说明 备注 商品描述 简介 description remark remarks notes note 商品说明 产品描述 详情")
         + _w("body", 0.8),  # Shopify's "Body (HTML)"
+        "image": _w("图片 商品图片 产品图片 主图 商品主图 照片 商品照片 实物图 商品图 产品图 菜品图片 菜品图 菜品照片 缩略图 "
+                    "image images photo photos picture pictures pic imagesrc 图片链接 商品图片链接"),
     },
     "menu": {
         "spicy_level": _w("辣度 辣度等级 辣 spicy spicylevel 辣味"),

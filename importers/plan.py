@@ -22,10 +22,11 @@ from catalog.models import id_stream
 from catalog.money import decimal_to_milli
 from catalog.store import Store
 from importers.errors import ImportRefused, Issue, column_letter
-from importers.fields import PRODUCT_COLUMNS, SPEC_COLUMNS, SPEC_PRICE
+from importers.fields import IMAGE, PRODUCT_COLUMNS, SPEC_COLUMNS, SPEC_PRICE
 from importers.gcpause import gc_paused
 from importers.known_rows import context
 from importers.lookups import P_INDEX, S_INDEX, CatalogIndex, Lookups
+from importers.pictures import Picture
 from importers.readers import Row
 from importers.row_keys import row_keys
 from importers.table import ParsedRow, ParsedTable
@@ -56,6 +57,7 @@ class RowPlan:
     ledger: dict[str, Any] | None = None
     known: bool = False  # recognised as unchanged by its raw cells (importers.known_rows): not coerced
     raw: Row | None = None  # its cells, when apply is to remember them for its spec (importers.known_rows)
+    images: tuple[Picture, ...] = ()  # pictures in its cells that its product gets first (importers.pictures)
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,14 @@ class ImportPlan:
         if isinstance(self._rows, AllKnown):
             return self.row_count if action == "unchanged" else 0
         return sum(1 for r in self._rows if r.action == action)
+
+    @property
+    def pictures(self) -> int:
+        """How many photos products get from the rows' pictures (each product's distinct ones)."""
+        if isinstance(self._rows, AllKnown):
+            return 0
+        return len({(r.product_id, p.sha256) for r in self._rows if r.images and r.action in ("new", "changed")
+                    for p in r.images})
 
     @property
     def warnings(self) -> list[Issue]:
@@ -272,6 +282,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
     blanks = dict.fromkeys(mapped - {SPEC_PRICE})  # a mapped but blank cell is None
     categories: dict[Any, str | None] = {}
     ids = id_stream()
+    photos = _StoredPhotos(store)
     in_full = 0  # rows planned in full (not known)
     if ex is not None:
         by_sku, by_barcode, by_name_spec, by_name = ex.by_sku, ex.by_barcode, ex.by_name_spec, ex.by_name
@@ -338,6 +349,8 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
                 plan.diffs[col] = (old_product[P_INDEX[col]], new)
             for col, new in plan.spec_values.items():
                 plan.diffs[col if col != "name" else "spec"] = (old_spec[S_INDEX[col]], new)
+            if v.get(IMAGE):
+                _plan_images(plan, v[IMAGE], photos(product_id))
             plan.action = "changed" if plan.diffs else "unchanged"
             claims.add(plan)
             if plan.action == "unchanged":
@@ -363,7 +376,11 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
             plan.product_values = _diff(old_product, P_INDEX, pv, overwrite_blanks)
             if plan.category is not None and plan.category != ex.category_path.get(old_product[2], ""):
                 plan.diffs = {"category": (ex.category_path.get(old_product[2], ""), plan.category)}
-        else:  # pv and sv are this row's own: kept as they are when no cell is blank (most rows)
+            if v.get(IMAGE):
+                plan.diffs = dict(plan.diffs)
+                _plan_images(plan, v[IMAGE], photos(existing_product))
+        else:
+            plan.images = v.get(IMAGE) or ()  # pv and sv are this row's own: kept as they are when no cell is blank (most rows)
             plan.product_values = pv if None not in pv.values() else {k: x for k, x in pv.items() if x is not None}
             plan.product_values["name"] = name
         plan.spec_values = sv if None not in sv.values() else {k: x for k, x in sv.items() if x is not None}
@@ -373,6 +390,28 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
     if in_full:
         _finish(plans, table, claims)
     return plans
+
+
+class _StoredPhotos:
+    """The image hashes of stored products, in order, read when first asked for (few rows have pictures)."""
+
+    def __init__(self, store: Store) -> None:
+        self.conn, self.found = store.conn, dict[str, list[str]]()
+
+    def __call__(self, product_id: str) -> list[str]:
+        if product_id not in self.found:
+            self.found[product_id] = [r[0] for r in self.conn.execute(
+                "SELECT sha256 FROM product_images WHERE product_id = ? ORDER BY sort_order, rowid", (product_id,))]
+        return self.found[product_id]
+
+
+def _plan_images(plan: RowPlan, pictures: tuple[Picture, ...], stored: list[str]) -> None:
+    """A stored product gets the row's pictures as its first photos, unless it has them already
+    (its other photos stay, after them)."""
+    digests = [p.sha256 for p in pictures]
+    if stored[:len(digests)] != digests:
+        plan.images = pictures
+        plan.diffs["images"] = (len(stored), len(set(stored) | set(digests)))  # how many photos, before and after
 
 
 def _finish(plans: list[RowPlan], table: ParsedTable, claims: _Claims) -> None:
@@ -404,7 +443,7 @@ class _Claims:
         """Note a row planned in full (its product id set, its values not yet dropped)."""
         pid = plan.product_id
         assert pid is not None
-        if not plan.new_product and (plan.product_values or "category" in plan.diffs):
+        if not plan.new_product and (plan.product_values or "category" in plan.diffs or plan.images):
             self.changed.add(pid)
         first = self.first.setdefault(pid, plan)
         if first is not plan and (pid in self.changed or (plan.new_product and (

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Final, TypeAlias
 
 from importers.errors import ImportRefused
+from importers.pictures import BookPictures, Placed, dispimg_cells
 from importers.sniff import Sniffed, check_zip_limits, refuse
 
 Cell: TypeAlias = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta
@@ -52,6 +53,7 @@ class RawSheet:
     name: str
     rows: list[Row]
     merged: list[Merge] | None = None
+    pictures: list[Placed] = field(default_factory=list)  # the pictures in its cells (.xlsx only)
 
 
 @dataclass(slots=True)
@@ -191,15 +193,19 @@ def _open_calamine(path: Path, sniffed: Sniffed, trusted: Collection[str] = froz
 
     guarded: set[str | None] = set()
     parts: dict[str, str] | None = None
+    pictures = BookPictures(path) if sniffed.format == "xlsx" and sniffed.pictures else None
 
-    def guard(name: str) -> None:
+    def part_of(name: str) -> str | None:
         nonlocal parts
-        if name in trusted:  # these bytes of this sheet passed the check when they were imported
-            return
         if parts is None:
             with zipfile.ZipFile(path) as zf:
                 parts = _worksheet_parts(zf)
-        part = parts.get(name)
+        return parts.get(name)
+
+    def guard(name: str) -> None:
+        if name in trusted:  # these bytes of this sheet passed the check when they were imported
+            return
+        part = part_of(name)
         if part in guarded or None in guarded:
             return
         _guard_xlsx_extent(path, part, name)
@@ -228,19 +234,33 @@ def _open_calamine(path: Path, sniffed: Sniffed, trusted: Collection[str] = froz
                 raise
             raise damaged(path, name) from None
         merged = None if merged_raw is None else [(a[0], a[1], b[0], b[1]) for a, b in merged_raw]
-        return RawSheet(name, rows, merged)
+        sheet_pictures = [] if pictures is None else _pictures_of(pictures, part_of(name), rows)
+        return RawSheet(name, rows, merged, sheet_pictures)
 
     def close() -> None:
         try:
             wb.close()
         finally:
             fh.close()
+            if pictures is not None:
+                pictures.close()
 
-    book = Book(path, sniffed.format, sheets, load, close, date1904=sniffed.date1904)
-    if sniffed.pictures:
-        book.warnings.append(("表格里的图片不会导入，请在商品资料里为商品添加图片。",
-                              "Pictures in the workbook are not imported: add them to the products in the product editor."))
-    return book
+    return Book(path, sniffed.format, sheets, load, close, date1904=sniffed.date1904)
+
+
+def _pictures_of(pictures: BookPictures, part: str | None, rows: list[Row]) -> list[Placed]:
+    """A sheet's floating pictures and WPS cell images; a cell image's ``=DISPIMG(...)`` text is
+    cleared (it is the picture, not a value). A picture that cannot be read is left out."""
+    try:
+        placed = pictures.sheet(part)
+        for ri, ci, ident in list(dispimg_cells(rows)):
+            picture = pictures.cell_image(ident)
+            rows[ri][ci] = ""
+            if picture is not None:
+                placed.append(Placed(ri, ci, picture))
+    except (zipfile.BadZipFile, OSError):
+        return []
+    return placed
 
 
 def _col_index(letters: bytes) -> int:

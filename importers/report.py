@@ -17,8 +17,11 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
+from importers.errors import ImportRefused, column_letter
+from importers.fields import IMAGE
+from importers.pictures import Picture, PictureReader
 from importers.plan import ImportPlan, RowPlan
-from importers.table import ParsedRow
+from importers.table import ParsedRow, ParsedTable
 
 REASON_HEADER = "错误原因 / Reason"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -56,8 +59,15 @@ def write_error_report(plan: ImportPlan, out: Path) -> int:
 
     if not bad:
         sheet_for(table.sheet)
+    pictures: list[tuple[Any, str, Picture]] = []  # (sheet, cell, picture): the photos of the rows
+    written: dict[str, int] = {}  # rows written per sheet, below its header
     for plan_row, parsed in bad:
-        ws = sheet_for(parsed.sheet or table.sheet if parsed is not None else table.sheet)
+        name = parsed.sheet or table.sheet if parsed is not None else table.sheet
+        ws = sheet_for(name)
+        written[name] = written.get(name, 0) + 1
+        if parsed is not None and parsed.values.get(IMAGE):
+            cell = f"{column_letter(_picture_column(table, parsed))}{written[name] + 1}"
+            pictures += [(ws, cell, p) for p in parsed.values[IMAGE]]
         source: list[Any] = list(parsed.raw) if parsed is not None else []
         if parsed is not None:  # a row holding several items: only this one's cells (the others were imported)
             source = [v if table.belongs(parsed.item, c) else None for c, v in enumerate(source)]
@@ -70,6 +80,7 @@ def write_error_report(plan: ImportPlan, out: Path) -> int:
         reason = WriteOnlyCell(ws, value=_cell(reasons))
         reason.fill = red
         ws.append([*(_cell(v) for v in raw), reason])
+    _add_pictures(table, pictures)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".portdesk-", suffix=".xlsx", dir=out.parent)
     os.close(fd)
@@ -80,3 +91,33 @@ def write_error_report(plan: ImportPlan, out: Path) -> int:
         Path(tmp).unlink(missing_ok=True)
         raise
     return len(bad)
+
+
+_THUMB = 80  # pixels: the longer side of a photo in the report, so it sits over its cell
+
+
+def _picture_column(table: ParsedTable, parsed: ParsedRow) -> int:
+    """The column of the picture field in this row's block."""
+    col = table.field_columns[IMAGE]
+    return col + table.blocks[parsed.item] if len(table.blocks) > 1 else col
+
+
+def _add_pictures(table: ParsedTable, pictures: list[tuple[Any, str, Picture]]) -> None:
+    """Put the rows' photos back over their cells, so that importing the fixed report keeps them.
+    A picture that cannot be read any more (the file changed) is left out."""
+    if not pictures:
+        return
+    import io
+
+    from openpyxl.drawing.image import Image
+
+    with PictureReader(table.source) as reader:
+        for ws, cell, picture in pictures:
+            try:
+                image = Image(io.BytesIO(reader.read(picture)))
+            except (ImportRefused, OSError, ValueError):
+                continue
+            scale = _THUMB / max(image.width, image.height, 1)
+            if scale < 1:
+                image.width, image.height = max(1, round(image.width * scale)), max(1, round(image.height * scale))
+            ws.add_image(image, cell)

@@ -10,11 +10,21 @@ from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from importers.errors import CellError, ImportRefused, Issue, column_letter
-from importers.fields import AMOUNT_IN, AMOUNT_OUT, FIELD_TYPES, OCCURRED_TIME, SPEC_PRICE, Kind, fields_for
+from importers.fields import (
+    AMOUNT_IN,
+    AMOUNT_OUT,
+    FIELD_TYPES,
+    IMAGE,
+    OCCURRED_TIME,
+    SPEC_PRICE,
+    Kind,
+    fields_for,
+)
 from importers.gcpause import gc_paused
 from importers.kinds import KindGuess, detect_kind
 from importers.layouts import blank_row_cells, priced_specs, side_by_side, spec_price_columns
 from importers.mapping import ColumnMatch, apply_override, clean_header, header_signature, normalize_header
+from importers.pictures import Placed
 from importers.readers import Book, Cell, RawSheet, Row, open_book
 from importers.shortcuts import follow
 from importers.sniff import sniff_path
@@ -484,6 +494,9 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
     else:
         for c in spec_price_columns(headers, mapping, lambda col: _sample(rows, st.data_start, col)):
             mapping[c] = ColumnMatch(SPEC_PRICE, 0.8, "values")
+        picture_col = _picture_column(raw.pictures, st.data_start, mapping)
+        if picture_col is not None:
+            mapping[picture_col] = ColumnMatch(IMAGE, 0.9, "pictures")
     try:
         mapping = apply_override(mapping, override, headers, fields_for(chosen))
     except KeyError as exc:
@@ -496,14 +509,16 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
     header_raw_row = rows[st.header_rows[-1]] if st.header_rows else None
     together = _one_list(parts, mapping) if len(parts) > 1 and chosen != "ledger" else parts[:1]
     if len(together) == 1:
-        parsed, skipped, sections, blocks = _build_rows(rows, st, mapping, headers, chosen, book.date1904, wide, header_raw_row)
+        parsed, skipped, sections, blocks = _build_rows(rows, st, mapping, headers, chosen, book.date1904, wide, header_raw_row,
+                                                        pictures=raw.pictures)
     else:
         parsed, skipped, sections, blocks = [], [], [], [0]
         for part_raw, part_st in together:
             part_wide = wide if part_raw is raw else set(fill_vertical_merges(part_raw.rows, part_raw.merged, part_st.data_start))
             part_header = part_raw.rows[part_st.header_rows[-1]] if part_st.header_rows else None
             got, part_skipped, part_sections, blocks = _build_rows(  # one header, so the same blocks
-                part_raw.rows, part_st, mapping, headers, chosen, book.date1904, part_wide, part_header, part_raw.name)
+                part_raw.rows, part_st, mapping, headers, chosen, book.date1904, part_wide, part_header, part_raw.name,
+                part_raw.pictures)
             parsed += got
             skipped += part_skipped
             sections += part_sections
@@ -532,6 +547,7 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
             f"Row{'s' if len(sections) > 1 else ''} {', '.join(str(r) for r, _t in shown)}{more} "
             f"{'are headings' if len(sections) > 1 else 'is a heading'} ({', '.join(t for _r, t in shown)}{more}):"
             " the products below go into those categories."))
+    warnings += _picture_notes(together, chosen, mapping)
     skipped_all = [SkippedRow(r, reason) for r, reason in st.skipped] + skipped
     if not parsed:
         warnings.append(("表头下面没有数据行。", "There are no data rows under the header."))
@@ -580,6 +596,7 @@ def _build_rows(
     wide: set[int],
     header_raw_row: Row | None,
     sheet: str | None = None,
+    pictures: list[Placed] | None = None,
 ) -> tuple[list[ParsedRow], list[SkippedRow], list[tuple[int, str]], list[int]]:
     """The data rows (their values worked out when first asked for), the skipped rows, the
     headings that named categories, and the side-by-side block shifts.
@@ -588,7 +605,8 @@ def _build_rows(
     column is the category, give the rows below them theirs (under `sheet`'s name when the
     table is read from several sheets). A row holding several items gives one ParsedRow each,
     numbered by `item`: one per side-by-side block, per spec price column, or per (spec, price)
-    pair its price cell lists (importers.layouts)."""
+    pair its price cell lists (importers.layouts). The `pictures` in a row's cells (of its block)
+    are its product's photos when a column is mapped to them (importers.pictures)."""
     fields = {m.field for m in mapping.values()}
     listing = kind != "ledger" and "name" in fields  # a list of products or dishes
     specs = sorted(c for c, m in mapping.items() if m.field == SPEC_PRICE)
@@ -604,6 +622,18 @@ def _build_rows(
         items = [([c], _setting(_row_coercer({**base_map, c: ColumnMatch("price_fen", 0.8, "rule")}, headers, kind,
                                              date1904), "spec", clean_header(headers[c]) if c < len(headers) else ""))
                  for c in specs]
+    by_row: dict[int, list[Placed]] = {}  # row number -> the pictures in its cells
+    if listing and IMAGE in fields:
+        for one in pictures or ():
+            by_row.setdefault(one.row + 1, []).append(one)
+    if by_row:
+        coerce = _with_pictures(coerce, by_row, None, headers)
+        if len(blocks) > 1:
+            first, width = min(base_map), blocks[1]
+            items = [(cols, _with_pictures(fn, by_row, range(first + shift, first + shift + width), headers))
+                     for (cols, fn), shift in zip(items, blocks, strict=True)]
+        else:
+            items = [(cols, _with_pictures(fn, by_row, None, headers)) for cols, fn in items]
     # one price column that may list several specs' prices ("小份28/大份38"): where its cells are
     price_col = next((c for c, m in base_map.items() if m.field == "price_fen"), None) if listing and not items else None
     spec_col = next((c for c, m in base_map.items() if m.field == "spec"), None)
@@ -658,7 +688,74 @@ def _build_rows(
     if sheet is not None:
         for parsed in out:
             parsed.sheet = sheet
+    if by_row:  # a row is recognised again only with the same pictures (importers.known_rows)
+        for parsed in out:
+            in_row = by_row.get(parsed.row_number)
+            if in_row:
+                parsed.key_cells = [*parsed.key_cells, "\x00pictures", *(p.picture.sha256 or p.picture.member for p in in_row)]
     return out, skipped, named, blocks
+
+
+def _picture_notes(parts: list[tuple[RawSheet, Structure]], kind: Kind, mapping: dict[int, ColumnMatch]) -> list[tuple[str, str]]:
+    """What becomes of the pictures below the header (a logo above it is no product's photo)."""
+    n = sum(1 for raw, st in parts for p in raw.pictures if p.row >= st.data_start)
+    if not n:
+        return []
+    if kind == "ledger":
+        return [(f"表格里有 {n} 张图片，流水不导入图片。", f"Pictures in the sheet ({n}) are not imported: a ledger has no pictures.")]
+    if any(m.field == IMAGE for m in mapping.values()):
+        return [(f"表格里的 {n} 张图片作为所在行商品的图片导入。",
+                 f"Pictures in the sheet ({n}) are imported as the photos of the products in their rows.")]
+    return [(f"表格里的 {n} 张图片没有导入：要导入，请把图片所在的列设为“图片”。",
+             f"Pictures in the sheet ({n}) are not imported: to import them, map the column they are in to \"image\".")]
+
+
+def _with_pictures(coerce: Coerce, by_row: dict[int, list[Placed]], cols: range | None, headers: list[str]) -> Coerce:
+    """`coerce`, giving a row the pictures in its cells (those in `cols`, when given) as its "image"
+    value; a picture the catalog cannot store is a warning in its cell."""
+
+    def with_pictures(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
+        values, issues = coerce(row, row_number)
+        placed = [p for p in by_row.get(row_number, ()) if cols is None or p.col in cols]
+        if placed:
+            good = tuple(dict.fromkeys(p.picture for p in placed if p.picture.mime))
+            if good:
+                values[IMAGE] = good
+            bad = [_picture_issue(p, row_number, headers) for p in placed if not p.picture.mime]
+            if bad:
+                issues = [*issues, *bad]
+        return values, issues
+
+    return with_pictures
+
+
+def _picture_issue(placed: Placed, row_number: int, headers: list[str]) -> Issue:
+    """A warning for a picture that is not imported: its format, or its size."""
+    p, col = placed.picture, placed.col
+    header = headers[col] if col < len(headers) else ""
+    if p.problem == "size":
+        return Issue(row_number, column_letter(col), header, IMAGE, "picture_size",
+                     f"这张图片有 {p.size / 1048576:.0f} MB，超过 10 MB，没有导入",
+                     f"This picture is {p.size / 1048576:.0f} MB, over 10 MB: it was not imported",
+                     "请换一张小一些的图片，或导入后在商品资料里添加", "Use a smaller picture, or add one in the product after importing",
+                     f"{p.kind} 图片", "warning")
+    return Issue(row_number, column_letter(col), header, IMAGE, "picture_format",
+                 f"这张图片是 {p.kind} 格式，不能导入", f"This picture is {p.kind}, which cannot be imported",
+                 "请在 Excel 或 WPS 里把它换成 PNG 或 JPEG 图片", "Replace it with a PNG or JPEG picture in Excel or WPS",
+                 f"{p.kind} 图片", "warning")
+
+
+def _picture_column(pictures: list[Placed], data_start: int, mapping: dict[int, ColumnMatch]) -> int | None:
+    """The column to map to pictures when none is: the one most pictures below the header sit in,
+    if no other field took it (else the next such column that is free); None without pictures."""
+    if not pictures or any(m.field == IMAGE for m in mapping.values()):
+        return None
+    counts: dict[int, int] = {}
+    for p in pictures:
+        if p.row >= data_start:
+            counts[p.col] = counts.get(p.col, 0) + 1
+    free = [c for c in sorted(counts, key=lambda c: (-counts[c], c)) if c not in mapping]
+    return free[0] if free else None
 
 
 # Names a spreadsheet program gives new sheets: never a category.
@@ -729,6 +826,8 @@ def _row_coercer(
     # One spec per mapped column, prepared once: (column, field, coercer, is_text, price_unit).
     specs: list[tuple[int, str, Callable[[Any], Any], bool, bool]] = []
     for c, m in mapping.items():
+        if m.field == IMAGE:
+            continue  # pictures, not cell values: see _with_pictures
         ftype = FIELD_TYPES.get(m.field, "text")
         specs.append((c, m.field, make_coercer(ftype, date1904), ftype in ("text", "code"), m.field in _PRICE_FIELDS))
     empty_tokens = EMPTY_TOKENS

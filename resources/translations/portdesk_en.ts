@@ -259,7 +259,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
     <message>
         <location filename="../../ui/import_wizard/labels.py" line="29"/>
-        <location filename="../../ui/import_wizard/labels.py" line="50"/>
+        <location filename="../../ui/import_wizard/labels.py" line="51"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
@@ -285,7 +285,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
     <message>
         <location filename="../../ui/import_wizard/labels.py" line="34"/>
-        <location filename="../../ui/import_wizard/labels.py" line="51"/>
+        <location filename="../../ui/import_wizard/labels.py" line="52"/>
         <source>Flavours</source>
         <translation>Flavours</translation>
     </message>
@@ -360,79 +360,89 @@ Your saved data is safe. If this happens again, please send the log file to supp
         <translation>Transaction type</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="52"/>
+        <location filename="../../ui/import_wizard/labels.py" line="49"/>
+        <source>Picture</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="53"/>
         <source>Sold out</source>
         <translation>Sold out</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="56"/>
+        <location filename="../../ui/import_wizard/labels.py" line="54"/>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="58"/>
         <source>Let PortDesk decide</source>
         <translation>Let PortDesk decide</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="57"/>
+        <location filename="../../ui/import_wizard/labels.py" line="59"/>
         <source>Products</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="58"/>
+        <location filename="../../ui/import_wizard/labels.py" line="60"/>
         <source>Menu (dishes)</source>
         <translation>Menu (dishes)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="59"/>
+        <location filename="../../ui/import_wizard/labels.py" line="61"/>
         <source>Sales ledger</source>
         <translation>Sales ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="63"/>
+        <location filename="../../ui/import_wizard/labels.py" line="65"/>
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="64"/>
+        <location filename="../../ui/import_wizard/labels.py" line="66"/>
         <source>Update</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="65"/>
+        <location filename="../../ui/import_wizard/labels.py" line="67"/>
         <source>No change</source>
         <translation>No change</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="66"/>
+        <location filename="../../ui/import_wizard/labels.py" line="68"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="78"/>
+        <location filename="../../ui/import_wizard/labels.py" line="80"/>
         <source>Not imported</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="139"/>
-        <location filename="../../ui/import_wizard/labels.py" line="154"/>
-        <location filename="../../ui/import_wizard/labels.py" line="157"/>
+        <location filename="../../ui/import_wizard/labels.py" line="141"/>
+        <location filename="../../ui/import_wizard/labels.py" line="156"/>
+        <location filename="../../ui/import_wizard/labels.py" line="159"/>
         <source>(blank)</source>
         <translation>(blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="145"/>
+        <location filename="../../ui/import_wizard/labels.py" line="147"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="145"/>
+        <location filename="../../ui/import_wizard/labels.py" line="147"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="147"/>
+        <location filename="../../ui/import_wizard/labels.py" line="149"/>
         <source>off the shelf</source>
         <translation>off the shelf</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="147"/>
+        <location filename="../../ui/import_wizard/labels.py" line="149"/>
         <source>on sale</source>
         <translation>on sale</translation>
     </message>
@@ -1359,43 +1369,43 @@ The file you chose: %1</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="185"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="195"/>
         <source>What happens</source>
         <translation>What happens</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="185"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="195"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="205"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="215"/>
         <source>Column {letter} “{header}” is not imported.</source>
         <translation>Column {letter} “{header}” is not imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="207"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="217"/>
         <source>Column {letter} “{header}” looks like “{field}”, but please check.</source>
         <translation>Column {letter} “{header}” looks like “{field}”, but please check.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="209"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="219"/>
         <source>Column {letter} “{header}” is imported as “{field}”.</source>
         <translation>Column {letter} “{header}” is imported as “{field}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="260"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="288"/>
         <source>Column {letter}</source>
         <translation>Column {letter}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="250"/>
-        <location filename="../../ui/import_wizard/preview_model.py" line="264"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="278"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="292"/>
         <source>This row will be added.</source>
         <translation>This row will be added.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="265"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="293"/>
         <source>Already there with the same values: nothing changes.</source>
         <translation>Already there with the same values: nothing changes.</translation>
     </message>

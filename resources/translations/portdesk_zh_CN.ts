@@ -259,7 +259,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
     <message>
         <location filename="../../ui/import_wizard/labels.py" line="29"/>
-        <location filename="../../ui/import_wizard/labels.py" line="50"/>
+        <location filename="../../ui/import_wizard/labels.py" line="51"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -285,7 +285,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
     <message>
         <location filename="../../ui/import_wizard/labels.py" line="34"/>
-        <location filename="../../ui/import_wizard/labels.py" line="51"/>
+        <location filename="../../ui/import_wizard/labels.py" line="52"/>
         <source>Flavours</source>
         <translation>口味</translation>
     </message>
@@ -360,79 +360,89 @@ Your saved data is safe. If this happens again, please send the log file to supp
         <translation>交易类型</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="52"/>
+        <location filename="../../ui/import_wizard/labels.py" line="49"/>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="53"/>
         <source>Sold out</source>
         <translation>估清</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="56"/>
+        <location filename="../../ui/import_wizard/labels.py" line="54"/>
+        <source>Photos</source>
+        <translation>商品图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="58"/>
         <source>Let PortDesk decide</source>
         <translation>让系统自动判断</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="57"/>
+        <location filename="../../ui/import_wizard/labels.py" line="59"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="58"/>
+        <location filename="../../ui/import_wizard/labels.py" line="60"/>
         <source>Menu (dishes)</source>
         <translation>菜单（菜品）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="59"/>
+        <location filename="../../ui/import_wizard/labels.py" line="61"/>
         <source>Sales ledger</source>
         <translation>销售流水</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="63"/>
+        <location filename="../../ui/import_wizard/labels.py" line="65"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="64"/>
+        <location filename="../../ui/import_wizard/labels.py" line="66"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="65"/>
+        <location filename="../../ui/import_wizard/labels.py" line="67"/>
         <source>No change</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="66"/>
+        <location filename="../../ui/import_wizard/labels.py" line="68"/>
         <source>Problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="78"/>
+        <location filename="../../ui/import_wizard/labels.py" line="80"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="139"/>
-        <location filename="../../ui/import_wizard/labels.py" line="154"/>
-        <location filename="../../ui/import_wizard/labels.py" line="157"/>
+        <location filename="../../ui/import_wizard/labels.py" line="141"/>
+        <location filename="../../ui/import_wizard/labels.py" line="156"/>
+        <location filename="../../ui/import_wizard/labels.py" line="159"/>
         <source>(blank)</source>
         <translation>(空)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="145"/>
+        <location filename="../../ui/import_wizard/labels.py" line="147"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="145"/>
+        <location filename="../../ui/import_wizard/labels.py" line="147"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="147"/>
+        <location filename="../../ui/import_wizard/labels.py" line="149"/>
         <source>off the shelf</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="147"/>
+        <location filename="../../ui/import_wizard/labels.py" line="149"/>
         <source>on sale</source>
         <translation>在售</translation>
     </message>
@@ -1357,43 +1367,43 @@ The file you chose: %1</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="185"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="195"/>
         <source>What happens</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="185"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="195"/>
         <source>Problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="205"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="215"/>
         <source>Column {letter} “{header}” is not imported.</source>
         <translation>第 {letter} 列“{header}”不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="207"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="217"/>
         <source>Column {letter} “{header}” looks like “{field}”, but please check.</source>
         <translation>第 {letter} 列“{header}”看起来是“{field}”，请确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="209"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="219"/>
         <source>Column {letter} “{header}” is imported as “{field}”.</source>
         <translation>第 {letter} 列“{header}”导入为“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="260"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="288"/>
         <source>Column {letter}</source>
         <translation>第 {letter} 列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="250"/>
-        <location filename="../../ui/import_wizard/preview_model.py" line="264"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="278"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="292"/>
         <source>This row will be added.</source>
         <translation>这一行将被新增。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="265"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="293"/>
         <source>Already there with the same values: nothing changes.</source>
         <translation>已存在且内容相同：不会改变。</translation>
     </message>

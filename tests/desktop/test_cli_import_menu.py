@@ -177,3 +177,19 @@ def test_the_summary_says_how_the_file_was_read_and_which_sheet_a_note_is_on(
     assert status == 0 and "Note: 工作表 凉菜、热菜、海鲜 的表头相同" in out and "Note: 海鲜!B2: 「时价」" in out
     doc = json.loads(run(capsys, "import", str(path), "--dry-run", "--json")[1])
     assert "share their header" in doc["notes"][0] and doc["warnings"][0]["sheet"] == "海鲜"
+
+
+def test_import_of_a_wps_sheet_with_cell_images_gives_the_products_photos(
+        capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path) -> None:
+    from catalog.store import Store
+    from tests.workbooks import png, write_wps_book
+
+    rows = [["商品名称", "售价", "图片"], ["青岛啤酒", 8, '=DISPIMG("ID_A",1)'], ["崂山可乐", 3, '=DISPIMG("ID_B",1)']]
+    path = write_wps_book(tmp_path / "商品.xlsx", rows, {"ID_A": png("red"), "ID_B": png("blue")})
+    status, out, _err = run(capsys, "import", str(path))
+    assert status == 0 and "商品图片 2 张" in out and "2 product photos" in out
+    doc = json.loads(run(capsys, "import", str(path), "--json")[1])
+    assert (doc["unchanged"], doc["pictures"], doc["mapping"]["图片"]) == (2, 0, "image")
+    with Store.open(data_dir / "shop.sqlite") as store:
+        assert store.conn.execute("SELECT count(*) FROM product_images").fetchone()[0] == 2
+        assert store.conn.execute("SELECT count(*) FROM media").fetchone()[0] == 2

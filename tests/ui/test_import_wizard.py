@@ -25,6 +25,7 @@ from ui.import_wizard.preview_model import (
     FIELD_ROLE,
     GREY_TEXT,
     ROW_COLOURS,
+    THUMB_HEIGHT,
     WARNING_CELL,
     WARNING_TEXT,
     PreviewModel,
@@ -560,3 +561,28 @@ def test_the_sheets_of_a_menu_are_previewed_together_and_one_can_be_chosen(
     assert wizard.model.headerData(0, Qt.Orientation.Vertical) == "2"
     _wait_plan(qtbot, wizard, lambda: wizard.set_sheet(None))  # all of them again
     assert wizard.counts["new"] == 3 and combo.currentIndex() == 0
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_pictures_in_the_sheet_show_in_their_column_and_in_the_changes(
+        qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], store: Store, tmp_path: Path) -> None:
+    from tests.workbooks import png, write_pictured_book
+
+    rows = [["菜名", "价格", "图片"], ["辣炒蛤蜊", 38, None], ["拍黄瓜", 12, None]]
+    wizard = open_wizard(write_pictured_book(tmp_path / "菜单.xlsx", rows, {"C2": png("red", (40, 40))}))
+    model = wizard.model
+    column = model.section_of(2)
+    assert model.headerData(column, Qt.Orientation.Horizontal).startswith("Picture\n")
+    thumb = model.data(model.index(0, column), Qt.ItemDataRole.DecorationRole)
+    assert thumb is not None and thumb.height() == THUMB_HEIGHT and thumb.toImage().pixelColor(5, 5).red() == 255
+    assert model.data(model.index(1, column), Qt.ItemDataRole.DecorationRole) is None
+    assert model.data(model.index(0, model.section_of(0)), Qt.ItemDataRole.DecorationRole) is None
+    assert "imported as the photos" in wizard.warnings_note.text()
+    wizard.close()
+    from importers.apply import apply_plan
+    from importers.plan import build_plan
+
+    apply_plan(store, build_plan(store, read_table(tmp_path / "菜单.xlsx")))
+    again = open_wizard(write_pictured_book(tmp_path / "二.xlsx", rows, {"C2": png("blue", (40, 40))}))
+    assert again.counts["changed"] == 1  # another photo for 辣炒蛤蜊: it comes first, the old one stays
+    assert "Photos: 1 → 2" in again.model.data(again.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)

@@ -46,10 +46,12 @@ FIELD_LABELS = cast(dict[str, str], {
     "order_id": QT_TRANSLATE_NOOP("ImportFields", "Order no."),
     "note": QT_TRANSLATE_NOOP("ImportFields", "Note"),
     "tx_type": QT_TRANSLATE_NOOP("ImportFields", "Transaction type"),
+    "image": QT_TRANSLATE_NOOP("ImportFields", "Picture"),
     # stored columns that appear in a plan's diffs
     "stock_milli": QT_TRANSLATE_NOOP("ImportFields", "Stock"),
     "attributes": QT_TRANSLATE_NOOP("ImportFields", "Flavours"),
     "sold_out": QT_TRANSLATE_NOOP("ImportFields", "Sold out"),
+    "images": QT_TRANSLATE_NOOP("ImportFields", "Photos"),
 })
 
 KIND_LABELS = cast(dict[str, str], {

@@ -7,12 +7,16 @@ a "Problem" column with the reasons, then one column per column of the file.
 
 from __future__ import annotations
 
+import zipfile
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
 
-from importers.errors import Issue, column_letter
+from importers.errors import ImportRefused, Issue, column_letter
+from importers.fields import IMAGE
+from importers.pictures import Picture, PictureReader
 from importers.plan import ImportPlan, RowPlan
 from importers.table import ParsedRow
 from ui.import_wizard import labels
@@ -27,6 +31,8 @@ HEADER_TEXT_ROLE = Qt.ItemDataRole.UserRole + 4  # the file's own header text
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 5  # a row's action (any column)
 
 LOW_CONFIDENCE = 0.75
+THUMB_HEIGHT = 20  # pixels: a row's photo in the grid, about a line of text high
+_THUMBS_KEPT = 256
 
 ROW_COLOURS: dict[str, QColor] = {
     "new": QColor("#e3f4e1"),
@@ -58,6 +64,7 @@ class PreviewModel(QAbstractTableModel):
         self._amber = QBrush(WARNING_TEXT)
         self._bold = QFont()
         self._bold.setBold(True)
+        self._thumbs: dict[str, QPixmap | None] = {}  # picture hash -> its thumbnail (None: unreadable)
 
     # ---- content ---------------------------------------------------------------------------
     def set_plan(self, plan: ImportPlan | None, has_problems: bool | None = None) -> None:
@@ -65,6 +72,7 @@ class PreviewModel(QAbstractTableModel):
         shown) skips a scan when the caller knows."""
         self.beginResetModel()
         self._plan = plan
+        self._thumbs.clear()
         if plan is None:
             self._parsed, self._width, self._problem_column = [], 0, False
         else:
@@ -146,6 +154,8 @@ class PreviewModel(QAbstractTableModel):
                 raw = self._parsed[row].raw
                 return labels.cell_text(raw[c]) if c < len(raw) else ""
             return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._thumbnail(row, c) if c >= 0 else None
         if role == Qt.ItemDataRole.BackgroundRole:
             if rp.issues and 0 <= c < self._width and self._cell_issue(rp, c) is not None:
                 return self._error_cell if rp.action == "error" else self._warn_cell
@@ -212,6 +222,24 @@ class PreviewModel(QAbstractTableModel):
         return None
 
     # ---- helpers ---------------------------------------------------------------------------
+    def _thumbnail(self, row: int, c: int) -> QPixmap | None:
+        """The first photo of the row's item, small, in its picture column; None elsewhere."""
+        assert self._plan is not None
+        table = self._plan.table
+        column = table.field_columns.get(IMAGE)
+        parsed = self._parsed[row]
+        if column is None or c != column + (table.blocks[parsed.item] if len(table.blocks) > 1 else 0):
+            return None
+        pictures: tuple[Picture, ...] = parsed.values.get(IMAGE, ())
+        if not pictures:
+            return None
+        first = pictures[0]
+        if first.sha256 not in self._thumbs:
+            if len(self._thumbs) >= _THUMBS_KEPT:
+                self._thumbs.clear()
+            self._thumbs[first.sha256] = _load_thumbnail(table.source, first)
+        return self._thumbs[first.sha256]
+
     def _other_item(self, row: int, c: int) -> bool:
         """True for a cell of another item of the row (side-by-side block, spec price column)."""
         assert self._plan is not None
@@ -263,3 +291,17 @@ class PreviewModel(QAbstractTableModel):
         if rp.action == "new":
             return self.tr("This row will be added.")
         return self.tr("Already there with the same values: nothing changes.") if rp.action == "unchanged" else None
+
+
+def _load_thumbnail(path: Path, picture: Picture) -> QPixmap | None:
+    """A picture of the file at `path`, scaled to the grid's line height; None when unreadable.
+    The file is opened and closed again: kept open, Windows would stop Excel saving it meanwhile."""
+    try:
+        with PictureReader(path) as reader:
+            data = reader.read(picture)
+    except (ImportRefused, OSError, zipfile.BadZipFile):
+        return None
+    pixmap = QPixmap()
+    if not pixmap.loadFromData(data):
+        return None
+    return pixmap.scaledToHeight(THUMB_HEIGHT, Qt.TransformationMode.SmoothTransformation)
