@@ -7,7 +7,10 @@ Shops put a product's photo into its row in two ways, and both are read here:
   belongs to the cell it covers most;
 - a WPS cell image (插入图片 → 嵌入单元格, or 转为嵌入单元格图片): the cell holds the formula
   ``=DISPIMG("ID_…",1)``, whose cached text calamine returns as the cell's value, and
-  xl/cellimages.xml names the image of each ID.
+  xl/cellimages.xml names the image of each ID;
+- an Excel 365 picture in a cell (Place in Cell, =IMAGE): the cell is an error value whose
+  ``vm`` attribute leads, through xl/metadata.xml and xl/richData/, to the image (calamine
+  returns such a cell as empty, so the sheet's XML is scanned for ``vm`` when the book has them).
 
 Only the small XML parts are parsed (with defusedxml); each image is read once to hash and
 measure it, never kept: an import reads the bytes again, one picture at a time, when it stores
@@ -106,6 +109,7 @@ class BookPictures:
         self._zip: zipfile.ZipFile | None = None
         self._pictures: dict[str, Picture | None] = {}  # member -> picture (None: missing, unreadable)
         self._cell_images: dict[str, str] | None = None  # WPS image ID -> member
+        self._rich_values: dict[int, str] | None = None  # Excel's cell value metadata index (vm) -> member
 
     def _zf(self) -> zipfile.ZipFile:
         if self._zip is None:
@@ -177,7 +181,66 @@ class BookPictures:
                         if picture is not None:
                             placed.append(Placed(at[0], at[1], picture))
                         break  # one picture per anchor (a group's first)
+        return placed + self._pictures_in_cells(part)
+
+    def _pictures_in_cells(self, part: str) -> list[Placed]:
+        """Excel 365's pictures placed in cells of the worksheet `part`."""
+        if self._rich_values is None:
+            self._rich_values = self._read_rich_values()
+        if not self._rich_values:
+            return []
+        placed = []
+        for row, col, vm in _vm_cells(self._zf(), part):
+            member = self._rich_values.get(vm)
+            picture = None if member is None else self.picture(member)
+            if picture is not None:
+                placed.append(Placed(row, col, picture))
         return placed
+
+    def _read_rich_values(self) -> dict[int, str]:
+        """vm (1-based, as cells carry it) -> image member, following metadata.xml's value
+        metadata to the rich value, its _rvRel:LocalImageIdentifier key to richValueRel.xml, and
+        that relation to the image. Empty when the book has no such pictures or the chain breaks."""
+        names = {n.lower(): n for n in self._zf().namelist()}
+        parts = [names.get(n) for n in ("xl/metadata.xml", "xl/richdata/rdrichvalue.xml",
+                                         "xl/richdata/rdrichvaluestructure.xml", "xl/richdata/richvaluerel.xml")]
+        if None in parts:
+            return {}
+        metadata, values, structures, rels = (self._xml(p or "") for p in parts)
+        if metadata is None or values is None or structures is None or rels is None:
+            return {}
+        kinds = [el.get("name") for el in metadata.iter() if _local(el.tag) == "metadataType"]
+        future = next((el for el in metadata if _local(el.tag) == "futureMetadata" and el.get("name") == "XLRICHVALUE"), None)
+        value_meta = next((el for el in metadata if _local(el.tag) == "valueMetadata"), None)
+        if future is None or value_meta is None:
+            return {}
+        rich_of_block = [next((_int(el.get("i")) for el in bk.iter() if _local(el.tag) == "rvb"), -1)
+                         for bk in future if _local(bk.tag) == "bk"]
+        image_key = []  # per structure: the position of the image's key among its values, or -1
+        for st in structures:
+            keys = [k.get("n") for k in st if _local(k.tag) == "k"]
+            image_key.append(keys.index("_rvRel:LocalImageIdentifier") if "_rvRel:LocalImageIdentifier" in keys else -1)
+        rel_ids = [el.get(_R + "id") for el in rels if _local(el.tag) == "rel"]
+        targets = self._targets(parts[3] or "", _IMAGE_REL)
+        rich = [rv for rv in values if _local(rv.tag) == "rv"]
+        found: dict[int, str] = {}
+        for vm, bk in enumerate((b for b in value_meta if _local(b.tag) == "bk"), start=1):
+            rc = next((el for el in bk if _local(el.tag) == "rc"), None)
+            if rc is None or not 0 < _int(rc.get("t")) <= len(kinds) or kinds[_int(rc.get("t")) - 1] != "XLRICHVALUE":
+                continue
+            block = _int(rc.get("v"))
+            index = rich_of_block[block] if block < len(rich_of_block) else -1
+            if not 0 <= index < len(rich):
+                continue
+            structure = _int(rich[index].get("s"))
+            key = image_key[structure] if structure < len(image_key) else -1
+            cells = [v.text for v in rich[index] if _local(v.tag) == "v"]
+            if not 0 <= key < len(cells):
+                continue
+            rel = _int(cells[key])
+            if rel < len(rel_ids) and rel_ids[rel] in targets:
+                found[vm] = targets[rel_ids[rel] or ""]
+        return found
 
     def cell_image(self, ident: str) -> Picture | None:
         """The picture of a WPS cell image ``=DISPIMG("ID_…",1)``, None if the workbook has none by that ID."""
@@ -319,6 +382,36 @@ class PictureReader:
             raise ImportRefused("changed", f"文件「{name}」在预览之后被修改过，请重新导入。",
                                 f"The file \"{name}\" changed after it was previewed; import it again.", path=self.path)
         return data
+
+
+_CELL_TAG: Final = re.compile(rb"<c\b[^>]*>")
+_CELL_REF: Final = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
+_CELL_VM: Final = re.compile(rb'\bvm="([0-9]{1,9})"')
+
+
+def _vm_cells(zf: zipfile.ZipFile, part: str) -> Iterator[tuple[int, int, int]]:
+    """(row, column, vm) of the worksheet's cells that carry value metadata, streaming its XML."""
+    try:
+        fh = zf.open(part)
+    except KeyError:
+        return
+    with fh:
+        carry = b""
+        while True:
+            chunk = fh.read(1 << 20)
+            buf = carry + chunk
+            cut = buf.rfind(b"<") if chunk else len(buf)
+            body, carry = buf[:cut], buf[cut:]
+            if b'vm="' in body:
+                for tag in _CELL_TAG.finditer(body):
+                    vm, ref = _CELL_VM.search(tag.group()), _CELL_REF.search(tag.group())
+                    if vm and ref:
+                        col = 0
+                        for ch in ref.group(1):
+                            col = col * 26 + ch - 64
+                        yield int(ref.group(2)) - 1, col - 1, int(vm.group(1))
+            if not chunk:
+                return
 
 
 def dispimg_cells(rows: list[list[Any]]) -> Iterator[tuple[int, int, str]]:

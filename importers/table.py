@@ -547,7 +547,7 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
             f"Row{'s' if len(sections) > 1 else ''} {', '.join(str(r) for r, _t in shown)}{more} "
             f"{'are headings' if len(sections) > 1 else 'is a heading'} ({', '.join(t for _r, t in shown)}{more}):"
             " the products below go into those categories."))
-    warnings += _picture_notes(together, chosen, mapping)
+    warnings += _picture_notes(together, parsed, chosen, mapping)
     skipped_all = [SkippedRow(r, reason) for r, reason in st.skipped] + skipped
     if not parsed:
         warnings.append(("表头下面没有数据行。", "There are no data rows under the header."))
@@ -696,18 +696,30 @@ def _build_rows(
     return out, skipped, named, blocks
 
 
-def _picture_notes(parts: list[tuple[RawSheet, Structure]], kind: Kind, mapping: dict[int, ColumnMatch]) -> list[tuple[str, str]]:
-    """What becomes of the pictures below the header (a logo above it is no product's photo)."""
-    n = sum(1 for raw, st in parts for p in raw.pictures if p.row >= st.data_start)
-    if not n:
+def _picture_notes(parts: list[tuple[RawSheet, Structure]], rows: list[ParsedRow], kind: Kind,
+                   mapping: dict[int, ColumnMatch]) -> list[tuple[str, str]]:
+    """What becomes of the pictures in the data rows, and of those elsewhere below the header (a
+    logo above it is no product's photo, and goes unsaid)."""
+    if not any(raw.pictures for raw, _st in parts):
         return []
-    if kind == "ledger":
-        return [(f"表格里有 {n} 张图片，流水不导入图片。", f"Pictures in the sheet ({n}) are not imported: a ledger has no pictures.")]
-    if any(m.field == IMAGE for m in mapping.values()):
-        return [(f"表格里的 {n} 张图片作为所在行商品的图片导入。",
-                 f"Pictures in the sheet ({n}) are imported as the photos of the products in their rows.")]
-    return [(f"表格里的 {n} 张图片没有导入：要导入，请把图片所在的列设为“图片”。",
-             f"Pictures in the sheet ({n}) are not imported: to import them, map the column they are in to \"image\".")]
+    first = parts[0][0].name
+    data_rows = {(r.sheet or first, r.row_number) for r in rows}
+    below = [(raw.name, p.row + 1) for raw, st in parts for p in raw.pictures if p.row >= st.data_start]
+    n = sum(1 for at in below if at in data_rows)
+    outside = len(below) - n
+    notes = []
+    if n and kind == "ledger":
+        notes.append((f"表格里有 {n} 张图片，流水不导入图片。", f"Pictures in the sheet ({n}) are not imported: a ledger has no pictures."))
+    elif n and any(m.field == IMAGE for m in mapping.values()):
+        notes.append((f"表格里的 {n} 张图片作为所在行商品的图片导入。",
+                      f"Pictures in the sheet ({n}) are imported as the photos of the products in their rows."))
+    elif n:
+        notes.append((f"表格里的 {n} 张图片没有导入：要导入，请把图片所在的列设为“图片”。",
+                      f"Pictures in the sheet ({n}) are not imported: to import them, map the column they are in to \"image\"."))
+    if outside and kind != "ledger":
+        notes.append((f"另有 {outside} 张图片不在任何商品的行里，没有导入。",
+                      f"Pictures outside the rows of the products ({outside}) are not imported."))
+    return notes
 
 
 def _with_pictures(coerce: Coerce, by_row: dict[int, list[Placed]], cols: range | None, headers: list[str]) -> Coerce:

@@ -82,3 +82,21 @@ def write_wps_book(path: Path, rows: list[list[object]], images: dict[str, bytes
             out.writestr(f"xl/media/image{i + 1}.png", data)
     plain.unlink()
     return path
+
+
+def write_excel365_book(path: Path, rows: list[list[object]], in_cells: dict[tuple[int, int], bytes],
+                        floating: dict[tuple[int, int], bytes] | None = None) -> Path:
+    """An .xlsx as Excel 365 writes pictures placed in cells (插入 → 图片 → 放置在单元格中): each
+    (row, column), 0-based, holds its picture as a rich value; `floating` ones are laid over cells."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("商品")
+    for r, row in enumerate(rows):
+        ws.write_row(r, 0, row)
+    for (r, c), data in in_cells.items():
+        ws.embed_image(r, c, f"picture{r}_{c}.png", {"image_data": io.BytesIO(data)})
+    for (r, c), data in (floating or {}).items():
+        ws.insert_image(r, c, f"float{r}_{c}.png", {"image_data": io.BytesIO(data)})
+    wb.close()
+    return path

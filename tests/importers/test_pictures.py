@@ -18,7 +18,7 @@ from importers.apply import apply_plan, summary
 from importers.errors import ImportRefused
 from importers.plan import build_plan
 from importers.table import read_table
-from tests.workbooks import png, write_pictured_book, write_wps_book
+from tests.workbooks import png, write_excel365_book, write_pictured_book, write_wps_book
 
 RED, BLUE, GREEN = png("red"), png("blue"), png("green")
 MENU = [["菜名", "价格", "图片"], ["辣炒蛤蜊", 38, None], ["拍黄瓜", 12, None], ["老醋花生", 15, None]]
@@ -228,3 +228,20 @@ def test_the_error_report_keeps_the_photos_of_its_rows(store: Store, tmp_path: P
     report = read_table(tmp_path / "report.xlsx")
     assert [(r.values["name"], [p.sha256 for p in r.values.get("image", ())]) for r in report.rows] == [
         ("拍黄瓜", [_sha(BLUE)]), ("老醋花生", [])]
+
+
+def test_excel365_pictures_placed_in_cells_are_read(tmp_path: Path) -> None:
+    rows = [["名称", "价格", "图片"], ["青岛啤酒", 8], ["崂山可乐", 3], ["花生米", 6]]
+    path = write_excel365_book(tmp_path / "365.xlsx", rows, {(1, 2): RED, (3, 2): BLUE}, floating={(6, 2): GREEN})
+    table = read_table(path)
+    assert table.mapping[2] == ("image", 1.0)
+    assert [[p.sha256 for p in r.values.get("image", ())] for r in table.rows] == [[_sha(RED)], [], [_sha(BLUE)]]
+    # the floating picture below the list belongs to no product, and the note says so
+    assert any("2 张图片作为所在行商品的图片导入" in zh for zh, _en in table.warnings)
+    assert any("另有 1 张图片不在任何商品的行里" in zh for zh, _en in table.warnings)
+
+
+def test_floating_pictures_written_by_another_program_are_placed_alike(tmp_path: Path) -> None:
+    rows = [["名称", "价格", "图片"], ["青岛啤酒", 8], ["崂山可乐", 3]]
+    path = write_excel365_book(tmp_path / "xw.xlsx", rows, {}, floating={(2, 2): GREEN})
+    assert [len(r.values.get("image", ())) for r in read_table(path).rows] == [0, 1]
