@@ -245,7 +245,12 @@ def _open_calamine(path: Path, sniffed: Sniffed, trusted: Collection[str] = froz
             if pictures is not None:
                 pictures.close()
 
-    return Book(path, sniffed.format, sheets, load, close, date1904=sniffed.date1904)
+    book = Book(path, sniffed.format, sheets, load, close, date1904=sniffed.date1904)
+    if sniffed.pictures and pictures is None:
+        book.warnings.append(("这个文件里的图片不会导入：要导入图片，请用 WPS 或 Excel 把它另存为 .xlsx 后再导入。",
+                              "Pictures in this kind of file are not imported: to import them, save it as .xlsx in WPS"
+                              " or Excel and import that."))
+    return book
 
 
 def _pictures_of(pictures: BookPictures, part: str | None, rows: list[Row]) -> list[Placed]:

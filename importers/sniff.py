@@ -40,7 +40,7 @@ _OTHER_MAGIC: Final[tuple[tuple[bytes, str, str], ...]] = (
 @dataclass(frozen=True, slots=True)
 class Sniffed:
     """What a file really is: ``format`` plus the 1904-date flag when it is known cheaply, and
-    whether the workbook holds pictures (not imported: the reader says so)."""
+    whether the workbook holds pictures (.xlsx: read by importers.pictures; .ods: only said)."""
 
     format: Format
     date1904: bool = False
@@ -269,7 +269,7 @@ def _sniff_zip(path: Path) -> Sniffed:
             if "mimetype" in names:
                 mime = zf.read("mimetype")[:100]
                 if b"opendocument.spreadsheet" in mime:
-                    return Sniffed("ods")
+                    return Sniffed("ods", pictures=any(n.startswith("Pictures/") for n in names))
                 if b"opendocument" in mime:
                     raise refuse(
                         "not_spreadsheet",
@@ -278,7 +278,7 @@ def _sniff_zip(path: Path) -> Sniffed:
                         path,
                     )
             if "content.xml" in names and "META-INF/manifest.xml" in names:
-                return Sniffed("ods")
+                return Sniffed("ods", pictures=any(n.startswith("Pictures/") for n in names))
             if any(n.startswith("word/") for n in names):
                 raise refuse(
                     "not_spreadsheet",

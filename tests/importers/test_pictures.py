@@ -245,3 +245,16 @@ def test_floating_pictures_written_by_another_program_are_placed_alike(tmp_path:
     rows = [["名称", "价格", "图片"], ["青岛啤酒", 8], ["崂山可乐", 3]]
     path = write_excel365_book(tmp_path / "xw.xlsx", rows, {}, floating={(2, 2): GREEN})
     assert [len(r.values.get("image", ())) for r in read_table(path).rows] == [0, 1]
+
+
+def test_pictures_in_an_ods_file_are_said_not_imported(data: Path, tmp_path: Path) -> None:
+    import shutil
+
+    path = tmp_path / "菜单.ods"
+    shutil.copy(data / "merged_cells.ods", path)
+    before = read_table(path)
+    assert not any("图片" in zh for zh, _en in before.warnings)
+    with zipfile.ZipFile(path, "a") as zf:  # where LibreOffice keeps a picture inserted in the sheet
+        zf.writestr("Pictures/10000001.png", RED)
+    table = read_table(path)
+    assert len(table.rows) == len(before.rows) and any("另存为 .xlsx" in zh for zh, _en in table.warnings)
