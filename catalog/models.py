@@ -172,3 +172,4 @@ class ProductRow:
     member_price_fen: int | None
     stock: Decimal
     updated_at: str
+    photo: str | None = None  # sha256 of its first image, if it has any

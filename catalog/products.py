@@ -285,7 +285,8 @@ class Products:
                 " count(s.id) AS n, group_concat(nullif(s.name, ''), ' / ') AS specs,"
                 " group_concat(s.sku, ' / ') AS sku, group_concat(s.barcode, ' / ') AS barcode,"
                 " min(s.price_fen) AS lo, max(s.price_fen) AS hi, min(s.member_price_fen) AS member,"
-                " coalesce(sum(s.stock_milli), 0) AS stock, p.updated_at"
+                " coalesce(sum(s.stock_milli), 0) AS stock, p.updated_at,"
+                " (SELECT sha256 FROM product_images i WHERE i.product_id = p.id ORDER BY sort_order LIMIT 1) AS photo"
                 " FROM products p LEFT JOIN categories c ON c.id = p.category_id"
                 " LEFT JOIN specs s ON s.product_id = p.id AND s.archived = 0"
                 f" WHERE p.id IN ({marks}) GROUP BY p.id",
@@ -294,7 +295,7 @@ class Products:
                 found[r["id"]] = ProductRow(
                     r["id"], r["name"], r["kind"], r["category"], r["unit"], r["status"], bool(r["sold_out"]), r["n"],
                     r["specs"] or "", r["sku"] or "", r["barcode"] or "", r["lo"], r["hi"], r["member"],
-                    milli_to_decimal(r["stock"]), r["updated_at"],
+                    milli_to_decimal(r["stock"]), r["updated_at"], r["photo"],
                 )
         return [found[i] for i in product_ids if i in found]
 

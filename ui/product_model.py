@@ -12,13 +12,15 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPixmap
 
 from catalog.models import ProductRow
 from catalog.money import format_fen, format_qty
 from catalog.store import Store
 
 CHUNK = 100  # rows fetched together: a screenful or two
+PHOTO_HEIGHT = 20  # pixels: a product's first photo beside its name, about a line of text high
+_PHOTOS_KEPT = 500
 MAX_CACHED = 5_000  # rows kept; the oldest chunks are dropped beyond this
 
 Index = QModelIndex | QPersistentModelIndex
@@ -69,6 +71,7 @@ class ProductTableModel(QAbstractTableModel):
             "sold_out": lambda r: self.tr("Sold out") if r.sold_out else "",
         }
         self._getters = [self._display[c] for c in COLUMNS]
+        self._photos: OrderedDict[str, QPixmap | None] = OrderedDict()  # image hash -> thumbnail (bytes never change)
 
     # ---- listing -----------------------------------------------------------------------------
     @property
@@ -179,6 +182,11 @@ class ProductTableModel(QAbstractTableModel):
             if COLUMNS[col] in _RIGHT:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DecorationRole:
+            if col != 0:
+                return None
+            row = self._row(row_i)
+            return None if row is None or row.photo is None else self._photo(row.photo)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self._row(row_i)
@@ -192,6 +200,22 @@ class ProductTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return text if len(text) > 24 else None
         return text
+
+    def _photo(self, sha256: str) -> QPixmap | None:
+        """A product photo as a thumbnail, read once from the store (kept for the last few hundred)."""
+        if sha256 in self._photos:
+            self._photos.move_to_end(sha256)
+            return self._photos[sha256]
+        data = self.store.media.get(sha256)
+        pixmap: QPixmap | None = QPixmap()
+        if data is None or not pixmap.loadFromData(data):  # type: ignore[union-attr]
+            pixmap = None
+        else:
+            pixmap = pixmap.scaledToHeight(PHOTO_HEIGHT, Qt.TransformationMode.SmoothTransformation)
+        self._photos[sha256] = pixmap
+        if len(self._photos) > _PHOTOS_KEPT:
+            self._photos.popitem(last=False)
+        return pixmap
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Only the name column sorts (the store's pinyin order, or its reverse); others keep the order."""

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTableView
 
 from catalog.search import document
 from catalog.store import Store
-from ui.product_model import CHUNK, COLUMNS, ProductTableModel
+from ui.product_model import CHUNK, COLUMNS, PHOTO_HEIGHT, ProductTableModel
 
 BIG = 100_000
 
@@ -39,6 +39,22 @@ def test_cells_show_money_status_and_sold_out(store, add_product):
     assert row["status"] == "Off shelf"
     assert row["sold_out"] == "Sold out"
     assert model.index(0, 0).data(Qt.ItemDataRole.UserRole) == model.product_id(0)
+
+
+def test_a_product_with_photos_shows_its_first_beside_its_name(store, add_product):
+    from tests.workbooks import png
+
+    first, second = store.media.add(png("red", (60, 30))), store.media.add(png("blue"))
+    add_product("辣炒蛤蜊", images=[first, second])
+    add_product("拍黄瓜")
+    model = ProductTableModel(store)
+    model.set_filter()
+    names = [model.index(r, 0).data() for r in range(2)]
+    photo = model.index(names.index("辣炒蛤蜊"), 0).data(Qt.ItemDataRole.DecorationRole)
+    assert (photo.height(), photo.width()) == (PHOTO_HEIGHT, 2 * PHOTO_HEIGHT)
+    assert photo.toImage().pixelColor(5, 5).red() == 255  # the first photo, not the second
+    assert model.index(names.index("拍黄瓜"), 0).data(Qt.ItemDataRole.DecorationRole) is None
+    assert model.index(names.index("辣炒蛤蜊"), 1).data(Qt.ItemDataRole.DecorationRole) is None
 
 
 def test_name_sort_reverses_without_reloading(store, beer_shop, monkeypatch):
