@@ -4,6 +4,7 @@ WPS cell images, read from real .xlsx files, applied to a real SQLite store, und
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
 from pathlib import Path
 
@@ -258,3 +259,19 @@ def test_pictures_in_an_ods_file_are_said_not_imported(data: Path, tmp_path: Pat
         zf.writestr("Pictures/10000001.png", RED)
     table = read_table(path)
     assert len(table.rows) == len(before.rows) and any("另存为 .xlsx" in zh for zh, _en in table.warnings)
+
+
+def test_an_entity_bomb_in_a_drawing_leaves_its_pictures_out_and_the_rows_in(tmp_path: Path) -> None:
+    path = write_pictured_book(tmp_path / "菜单.xlsx", MENU, {"C2": RED})
+    with zipfile.ZipFile(path) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    (drawing,) = [n for n in members if n.startswith("xl/drawings/drawing")]
+    entities = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10))
+    body = members[drawing].split(b"?>", 1)[-1]  # without its XML declaration
+    body = re.sub(rb"<([\w]+:)?wsDr", lambda m: m.group(0) + b' data-bomb="&l9;"', body, count=1)
+    members[drawing] = f'<?xml version="1.0"?><!DOCTYPE wsDr [{entities}]>'.encode() + body
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    table = read_table(path)
+    assert len(table.rows) == 3 and not any("image" in r.values for r in table.rows)
