@@ -263,7 +263,7 @@ def _pictures_of(pictures: BookPictures, part: str | None, rows: list[Row]) -> l
             rows[ri][ci] = ""
             if picture is not None:
                 placed.append(Placed(ri, ci, picture))
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error):  # a damaged part: the cells are read all the same
         return []
     return placed
 
