@@ -19,7 +19,6 @@ from importers.known_rows import States, forget_unused_states, stamps
 from importers.pictures import Picture, PictureReader
 from importers.plan import ImportPlan, RowPlan
 from importers.row_keys import row_key
-from importers.sniff import file_sha256
 
 Progress = Callable[[float, str], None]
 
@@ -42,7 +41,7 @@ def apply_plan(
         return None
     table = plan.table
     with gc_paused(), checkpoint_later(store.conn), store.transaction():
-        batch = store.batches.begin(table.source.name, plan.kind, "、".join(table.sheets) or table.sheet, file_sha256(table.source))
+        batch = store.batches.begin(table.source.name, plan.kind, "、".join(table.sheets) or table.sheet, table.sha256)
         if plan.kind == "ledger":
             _apply_ledger(store, batch, todo)
         else:

@@ -360,8 +360,12 @@ class PictureReader:
     """Reads the bytes of pictures of a workbook one at a time, as `describe` found them."""
 
     def __init__(self, path: Path) -> None:
+        """Open the workbook; raises ImportRefused when it is gone or no longer a workbook."""
         self.path = path
-        self._zip = zipfile.ZipFile(path)
+        try:
+            self._zip = zipfile.ZipFile(path)
+        except (OSError, zipfile.BadZipFile):
+            raise _changed(path) from None
 
     def __enter__(self) -> PictureReader:
         return self
@@ -378,10 +382,15 @@ class PictureReader:
         if picture.convert:
             data = _as_png(data) or b""
         if hashlib.sha256(data).hexdigest() != picture.sha256:
-            name = self.path.name
-            raise ImportRefused("changed", f"文件「{name}」在预览之后被修改过，请重新导入。",
-                                f"The file \"{name}\" changed after it was previewed; import it again.", path=self.path)
+            raise _changed(self.path)
         return data
+
+
+def _changed(path: Path) -> ImportRefused:
+    name = path.name
+    return ImportRefused("changed", f"文件「{name}」在预览之后被修改、移走或删除了，请重新选择它导入。",
+                         f"The file \"{name}\" was changed, moved or deleted after it was previewed; choose it again to import it.",
+                         path=path)
 
 
 _CELL_TAG: Final = re.compile(rb"<c\b[^>]*>")

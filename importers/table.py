@@ -27,7 +27,7 @@ from importers.mapping import ColumnMatch, apply_override, clean_header, header_
 from importers.pictures import Placed
 from importers.readers import Book, Cell, RawSheet, Row, open_book
 from importers.shortcuts import follow
-from importers.sniff import sniff_path
+from importers.sniff import file_sha256, sniff_path
 from importers.structure import (
     Structure,
     classify_row,
@@ -161,6 +161,8 @@ class ParsedTable:
     # every sheet the rows come from: the sheets of one list ("凉菜", "热菜", ...) are read as one
     # table when nobody chose a sheet; [sheet] otherwise
     sheets: list[str] = field(default_factory=list)
+    # the sha256 of the bytes read (kept with the import's batch), None when it could not be taken
+    sha256: str | None = None
     # the (closed) book, and each sheet as read with its structure: read_table(reuse=...) maps them again
     origin: tuple[Book, list[tuple[RawSheet, Structure]]] | None = field(default=None, repr=False, compare=False)
 
@@ -247,12 +249,19 @@ def read_table(
                             f"Unknown import kind \"{kind}\"; choose products, menu or ledger.", path=p)
     if reuse is not None and reuse.origin is not None and reuse.source == p and sheet in (None, reuse.sheet):
         old_book, parts = reuse.origin
-        return _guarded(p, lambda: _read_sheet(old_book, parts, kind, mapping_override), _internal)
+        again = _guarded(p, lambda: _read_sheet(old_book, parts, kind, mapping_override), _internal)
+        again.sha256 = reuse.sha256
+        return again
     book = _guarded(p, lambda: open_book(p, sniff_path(p), trusted), _damaged)
     try:
-        return _guarded(p, lambda: _read_book(book, sheet, kind, mapping_override), _internal)
+        table = _guarded(p, lambda: _read_book(book, sheet, kind, mapping_override), _internal)
     finally:
         book.close()
+    try:  # remembered for this file as it stands: the CLI and the wizard took it already (trusted sheets)
+        table.sha256 = file_sha256(p)
+    except OSError:  # gone since it was read: the batch just does not know its bytes
+        table.sha256 = None
+    return table
 
 
 T = TypeVar("T")

@@ -624,7 +624,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
     <message>
         <location filename="../../ui/import_wizard/wizard.py" line="304"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="759"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="762"/>
         <source>Undo this import</source>
         <translation>Undo this import</translation>
     </message>
@@ -751,49 +751,54 @@ Your saved data is safe. If this happens again, please send the log file to supp
         <translation>Added {new} · Updated {changed} · No change {same}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="709"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="710"/>
+        <source>Product photos from the pictures in the sheet: {n}</source>
+        <translation>Product photos from the pictures in the sheet: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="712"/>
         <source>Import number: {id}</source>
         <translation>Import number: {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="711"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="714"/>
         <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
         <translation>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="733"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="738"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="736"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="741"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="745"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="748"/>
         <source>Saved {n} rows to {path}</source>
         <translation>Saved {n} rows to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="751"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="754"/>
         <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
         <translation>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="760"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="763"/>
         <source>Put the products back exactly as they were before this import?</source>
         <translation>Put the products back exactly as they were before this import?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="764"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="769"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="767"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="772"/>
         <source>Undoing…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="776"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="779"/>
         <source>The import was undone</source>
         <translation>The import was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="777"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="780"/>
         <source>Everything is back as it was before the import.</source>
         <translation>Everything is back as it was before the import.</translation>
     </message>
@@ -1789,68 +1794,68 @@ The file you chose: %1</translation>
 <context>
     <name>ProductTableModel</name>
     <message>
-        <location filename="../../ui/product_model.py" line="68"/>
+        <location filename="../../ui/product_model.py" line="70"/>
         <source>On sale</source>
         <translation>On sale</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="68"/>
+        <location filename="../../ui/product_model.py" line="70"/>
         <source>Off shelf</source>
         <translation>Off shelf</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="69"/>
-        <location filename="../../ui/product_model.py" line="159"/>
+        <location filename="../../ui/product_model.py" line="71"/>
+        <location filename="../../ui/product_model.py" line="162"/>
         <source>Sold out</source>
         <translation>Sold out</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="149"/>
+        <location filename="../../ui/product_model.py" line="152"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="150"/>
+        <location filename="../../ui/product_model.py" line="153"/>
         <source>Specs</source>
         <translation>Specs</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="151"/>
+        <location filename="../../ui/product_model.py" line="154"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="152"/>
+        <location filename="../../ui/product_model.py" line="155"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="153"/>
+        <location filename="../../ui/product_model.py" line="156"/>
         <source>Member price</source>
         <translation>Member price</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="154"/>
+        <location filename="../../ui/product_model.py" line="157"/>
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="155"/>
+        <location filename="../../ui/product_model.py" line="158"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="156"/>
+        <location filename="../../ui/product_model.py" line="159"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="157"/>
+        <location filename="../../ui/product_model.py" line="160"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="158"/>
+        <location filename="../../ui/product_model.py" line="161"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>

@@ -624,7 +624,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
     <message>
         <location filename="../../ui/import_wizard/wizard.py" line="304"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="759"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="762"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
@@ -751,49 +751,54 @@ Your saved data is safe. If this happens again, please send the log file to supp
         <translation>新增 {new} · 更新 {changed} · 无变化 {same}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="709"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="710"/>
+        <source>Product photos from the pictures in the sheet: {n}</source>
+        <translation>表格里的图片成为商品图片：{n} 张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="712"/>
         <source>Import number: {id}</source>
         <translation>导入编号：{id}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="711"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="714"/>
         <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
         <translation>因有问题未导入的行：{n} 行。请把它们保存为表格，改正标出的单元格，再导入这个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="733"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="738"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="736"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="741"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="745"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="748"/>
         <source>Saved {n} rows to {path}</source>
         <translation>已把 {n} 行保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="751"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="754"/>
         <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
         <translation>文件无法保存。是否正在 Excel 或 WPS 中打开？请关闭后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="760"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="763"/>
         <source>Put the products back exactly as they were before this import?</source>
         <translation>把商品完全恢复到这次导入之前的样子吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="764"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="769"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="767"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="772"/>
         <source>Undoing…</source>
         <translation>正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="776"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="779"/>
         <source>The import was undone</source>
         <translation>导入已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="777"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="780"/>
         <source>Everything is back as it was before the import.</source>
         <translation>一切已恢复到导入之前。</translation>
     </message>
@@ -1785,68 +1790,68 @@ The file you chose: %1</source>
 <context>
     <name>ProductTableModel</name>
     <message>
-        <location filename="../../ui/product_model.py" line="68"/>
+        <location filename="../../ui/product_model.py" line="70"/>
         <source>On sale</source>
         <translation>上架</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="68"/>
+        <location filename="../../ui/product_model.py" line="70"/>
         <source>Off shelf</source>
         <translation>下架</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="69"/>
-        <location filename="../../ui/product_model.py" line="159"/>
+        <location filename="../../ui/product_model.py" line="71"/>
+        <location filename="../../ui/product_model.py" line="162"/>
         <source>Sold out</source>
         <translation>估清</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="149"/>
+        <location filename="../../ui/product_model.py" line="152"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="150"/>
+        <location filename="../../ui/product_model.py" line="153"/>
         <source>Specs</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="151"/>
+        <location filename="../../ui/product_model.py" line="154"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="152"/>
+        <location filename="../../ui/product_model.py" line="155"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="153"/>
+        <location filename="../../ui/product_model.py" line="156"/>
         <source>Member price</source>
         <translation>会员价</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="154"/>
+        <location filename="../../ui/product_model.py" line="157"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="155"/>
+        <location filename="../../ui/product_model.py" line="158"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="156"/>
+        <location filename="../../ui/product_model.py" line="159"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="157"/>
+        <location filename="../../ui/product_model.py" line="160"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="158"/>
+        <location filename="../../ui/product_model.py" line="161"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>

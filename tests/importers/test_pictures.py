@@ -209,7 +209,11 @@ def test_a_file_changed_after_the_preview_is_refused_and_nothing_is_written(stor
     path = write_pictured_book(tmp_path / "菜单.xlsx", MENU, {"C2": RED})
     plan = build_plan(store, read_table(path))
     write_pictured_book(path, MENU, {"C2": BLUE})
-    with pytest.raises(ImportRefused, match="预览之后被修改过"):
+    with pytest.raises(ImportRefused, match="在预览之后被修改、移走或删除了"):
+        apply_plan(store, plan)
+    assert store.products.count() == 0 and store.outbox.count() == 0
+    path.unlink()  # moved away meanwhile: the same plain refusal
+    with pytest.raises(ImportRefused, match="moved or deleted after it was previewed"):
         apply_plan(store, plan)
     assert store.products.count() == 0 and store.outbox.count() == 0
 

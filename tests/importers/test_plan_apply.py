@@ -380,3 +380,13 @@ def test_the_sheets_a_file_was_imported_from_are_known_by_its_bytes(store: Store
     store.conn.execute("UPDATE import_batches SET summary = json_remove(summary, '$.sheets') WHERE id = ?", (batch,))
     assert store.batches.sheets_read(file_sha256(src)) == {"goods"}
     assert trusted_sheets(store, tmp_path / "missing.csv") == frozenset()
+
+
+def test_a_file_removed_after_its_preview_still_imports_what_was_previewed(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path, GOODS)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    plan = build_plan(store, read_table(path))
+    path.unlink()  # the preview holds every value: the file is not read again
+    batch = apply_plan(store, plan)
+    assert batch and store.products.count() == 3
+    assert store.conn.execute("SELECT file_sha256 FROM import_batches WHERE id = ?", (batch,)).fetchone()[0] == digest

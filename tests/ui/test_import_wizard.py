@@ -578,11 +578,9 @@ def test_pictures_in_the_sheet_show_in_their_column_and_in_the_changes(
     assert model.data(model.index(1, column), Qt.ItemDataRole.DecorationRole) is None
     assert model.data(model.index(0, model.section_of(0)), Qt.ItemDataRole.DecorationRole) is None
     assert "imported as the photos" in wizard.warnings_note.text()
+    assert _apply(qtbot, wizard)
+    assert "Product photos from the pictures in the sheet: 1" in wizard.result_text.text()
     wizard.close()
-    from importers.apply import apply_plan
-    from importers.plan import build_plan
-
-    apply_plan(store, build_plan(store, read_table(tmp_path / "菜单.xlsx")))
     again = open_wizard(write_pictured_book(tmp_path / "二.xlsx", rows, {"C2": png("blue", (40, 40))}))
     assert again.counts["changed"] == 1  # another photo for 辣炒蛤蜊: it comes first, the old one stays
     assert "Photos: 1 → 2" in again.model.data(again.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)

@@ -704,8 +704,11 @@ class ImportWizard(QDialog):
             self.result_text.setText(self.tr("Every row was already there or had a problem."))
         else:
             self.result_title.setText("✔ " + self.tr("Import finished"))
-            self.result_text.setText(self.tr("Added {new} · Updated {changed} · No change {same}").format(
-                new=result.created, changed=result.updated, same=result.unchanged))
+            text = self.tr("Added {new} · Updated {changed} · No change {same}").format(
+                new=result.created, changed=result.updated, same=result.unchanged)
+            if result.pictures:
+                text += "\n" + self.tr("Product photos from the pictures in the sheet: {n}").format(n=result.pictures)
+            self.result_text.setText(text)
         self.result_batch.setText(self.tr("Import number: {id}").format(id=result.batch_id[:8]) if result.batch_id else "")
         self.problems_text.setText(self.tr(
             "Rows not imported because of problems: {n}. Save them to a spreadsheet, "

@@ -60,6 +60,7 @@ class ApplyResult:
     updated: int
     unchanged: int
     errors: int
+    pictures: int = 0  # photos products got from the pictures in the sheet
 
 
 
@@ -162,7 +163,8 @@ def apply_import(job: Job, plan: ImportPlan, remember: bool) -> ApplyResult:
     if remember and batch is not None:
         save_mapping(job.store, plan.table.header_signature, plan.kind, current_mapping(plan))
     counts = count_actions(plan)
-    return ApplyResult(batch, counts["new"], counts["changed"], counts["unchanged"], counts["error"])
+    return ApplyResult(batch, counts["new"], counts["changed"], counts["unchanged"], counts["error"],
+                       plan.pictures if batch is not None else 0)
 
 
 def save_report(job: Job, plan: ImportPlan, out: Path) -> int:
