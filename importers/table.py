@@ -557,6 +557,7 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
             f"{'are headings' if len(sections) > 1 else 'is a heading'} ({', '.join(t for _r, t in shown)}{more}):"
             " the products below go into those categories."))
     warnings += _picture_notes(together, parsed, chosen, mapping)
+    warnings += _picture_links(rows, st.data_start, mapping, chosen)
     skipped_all = [SkippedRow(r, reason) for r, reason in st.skipped] + skipped
     if not parsed:
         warnings.append(("表头下面没有数据行。", "There are no data rows under the header."))
@@ -729,6 +730,19 @@ def _picture_notes(parts: list[tuple[RawSheet, Structure]], rows: list[ParsedRow
         notes.append((f"另有 {outside} 张图片不在任何商品的行里，没有导入。",
                       f"Pictures outside the rows of the products ({outside}) are not imported."))
     return notes
+
+
+def _picture_links(rows: list[Row], start: int, mapping: dict[int, ColumnMatch], kind: Kind) -> list[tuple[str, str]]:
+    """A note when the picture column holds web links (platform exports: 美团, 有赞, Shopify):
+    they are not downloaded, so the products get no photo from them."""
+    col = next((c for c, m in mapping.items() if m.field == IMAGE), None)
+    if col is None or kind == "ledger":
+        return []
+    links = [v for v in _sample(rows, start, col) if isinstance(v, str) and v.strip().lower().startswith(("http://", "https://"))]
+    if not links:
+        return []
+    return [("图片列是网址，PortDesk 不会下载这些图片：请在商品资料里为商品添加图片。",
+             "The picture column holds web links: PortDesk does not download them; add the photos in the products.")]
 
 
 def _with_pictures(coerce: Coerce, by_row: dict[int, list[Placed]], cols: range | None, headers: list[str]) -> Coerce:

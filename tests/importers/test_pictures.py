@@ -279,3 +279,11 @@ def test_an_entity_bomb_in_a_drawing_leaves_its_pictures_out_and_the_rows_in(tmp
             zf.writestr(name, data)
     table = read_table(path)
     assert len(table.rows) == 3 and not any("image" in r.values for r in table.rows)
+
+
+def test_a_picture_column_of_web_links_says_they_are_not_downloaded(tmp_path: Path) -> None:
+    path = tmp_path / "shopify.csv"
+    path.write_text("Title,Variant Price,Image Src\nT-shirt,19.9,https://cdn.example.com/t.jpg\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.mapping[2][0] == "image" and "image" not in table.rows[0].values
+    assert any("does not download them" in en for _zh, en in table.warnings)
