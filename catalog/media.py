@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from pathlib import Path
 
 from catalog.db import transaction
 
@@ -55,3 +56,19 @@ class Media:
         """The MIME type of a stored image."""
         row = self.conn.execute("SELECT mime FROM media WHERE sha256 = ?", (sha256,)).fetchone()
         return None if row is None else str(row[0])
+
+
+def read_media(db: Path, sha256: str) -> bytes | None:
+    """The bytes of a stored image, read through a connection of its own (for a thread other
+    than the one that owns the store's); None when not stored or unreadable."""
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT data FROM media WHERE sha256 = ?", (sha256,)).fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return None if row is None else bytes(row[0])

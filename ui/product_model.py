@@ -14,13 +14,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
 
+from catalog.media import read_media
 from catalog.models import ProductRow
 from catalog.money import format_fen, format_qty
 from catalog.store import Store
+from ui.thumbnails import Thumbnails
 
 CHUNK = 100  # rows fetched together: a screenful or two
 PHOTO_HEIGHT = 20  # pixels: a product's first photo beside its name, about a line of text high
-_PHOTOS_KEPT = 500
 MAX_CACHED = 5_000  # rows kept; the oldest chunks are dropped beyond this
 
 Index = QModelIndex | QPersistentModelIndex
@@ -71,7 +72,8 @@ class ProductTableModel(QAbstractTableModel):
             "sold_out": lambda r: self.tr("Sold out") if r.sold_out else "",
         }
         self._getters = [self._display[c] for c in COLUMNS]
-        self._photos: OrderedDict[str, QPixmap | None] = OrderedDict()  # image hash -> thumbnail (bytes never change)
+        self._photos = Thumbnails(PHOTO_HEIGHT, parent=self)  # by image hash: bytes never change under one
+        self._photos.sig_ready.connect(self._photo_arrived)
 
     # ---- listing -----------------------------------------------------------------------------
     @property
@@ -202,20 +204,18 @@ class ProductTableModel(QAbstractTableModel):
         return text
 
     def _photo(self, sha256: str) -> QPixmap | None:
-        """A product photo as a thumbnail, read once from the store (kept for the last few hundred)."""
-        if sha256 in self._photos:
-            self._photos.move_to_end(sha256)
-            return self._photos[sha256]
-        data = self.store.media.get(sha256)
-        pixmap: QPixmap | None = QPixmap()
-        if data is None or not pixmap.loadFromData(data):  # type: ignore[union-attr]
-            pixmap = None
-        else:
-            pixmap = pixmap.scaledToHeight(PHOTO_HEIGHT, Qt.TransformationMode.SmoothTransformation)
-        self._photos[sha256] = pixmap
-        if len(self._photos) > _PHOTOS_KEPT:
-            self._photos.popitem(last=False)
-        return pixmap
+        """A product photo as a thumbnail (a placeholder while it is decoded in the background)."""
+        path = self.store.path
+        return self._photos.get(sha256, lambda: read_media(path, sha256))
+
+    def _photo_arrived(self, _sha256: str) -> None:
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0), [Qt.ItemDataRole.DecorationRole])
+
+    @property
+    def photos(self) -> Thumbnails:
+        """The thumbnails of the products' photos (decoded in the background)."""
+        return self._photos
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Only the name column sorts (the store's pinyin order, or its reverse); others keep the order."""

@@ -72,6 +72,12 @@ def save_screenshot(data_dir: Path, out: Path, view: str = "main", lang: str | N
                 time.sleep(0.01)
         window.runner.wait_idle()  # the sidebar counts: wait for them, then paint them
         QApplication.processEvents()
+        # photos are decoded in the background: wait for them, take them in, then paint them
+        window.model.photos.wait()
+        if isinstance(shown, ImportWizard):
+            shown.model.thumbnails.wait()
+        for _ in range(2):
+            QApplication.processEvents()
         pixmap = shown.grab()
         out = Path(out)
         out.parent.mkdir(parents=True, exist_ok=True)

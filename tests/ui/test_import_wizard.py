@@ -573,6 +573,8 @@ def test_pictures_in_the_sheet_show_in_their_column_and_in_the_changes(
     model = wizard.model
     column = model.section_of(2)
     assert model.headerData(column, Qt.Orientation.Horizontal).startswith("Picture\n")
+    with qtbot.waitSignal(model.dataChanged, timeout=5000):  # decoded in the background meanwhile
+        model.data(model.index(0, column), Qt.ItemDataRole.DecorationRole)
     thumb = model.data(model.index(0, column), Qt.ItemDataRole.DecorationRole)
     assert thumb is not None and thumb.height() == THUMB_HEIGHT and thumb.toImage().pixelColor(5, 5).red() == 255
     assert model.data(model.index(1, column), Qt.ItemDataRole.DecorationRole) is None

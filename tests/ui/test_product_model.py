@@ -41,7 +41,7 @@ def test_cells_show_money_status_and_sold_out(store, add_product):
     assert model.index(0, 0).data(Qt.ItemDataRole.UserRole) == model.product_id(0)
 
 
-def test_a_product_with_photos_shows_its_first_beside_its_name(store, add_product):
+def test_a_product_with_photos_shows_its_first_beside_its_name(qtbot, store, add_product):
     from tests.workbooks import png
 
     first, second = store.media.add(png("red", (60, 30))), store.media.add(png("blue"))
@@ -50,7 +50,11 @@ def test_a_product_with_photos_shows_its_first_beside_its_name(store, add_produc
     model = ProductTableModel(store)
     model.set_filter()
     names = [model.index(r, 0).data() for r in range(2)]
-    photo = model.index(names.index("辣炒蛤蜊"), 0).data(Qt.ItemDataRole.DecorationRole)
+    cell = model.index(names.index("辣炒蛤蜊"), 0)
+    with qtbot.waitSignal(model.dataChanged, timeout=5000):  # decoded in the background meanwhile
+        placeholder = cell.data(Qt.ItemDataRole.DecorationRole)
+    assert placeholder.height() == PHOTO_HEIGHT and placeholder.toImage().pixelColor(5, 5).alpha() == 0
+    photo = cell.data(Qt.ItemDataRole.DecorationRole)
     assert (photo.height(), photo.width()) == (PHOTO_HEIGHT, 2 * PHOTO_HEIGHT)
     assert photo.toImage().pixelColor(5, 5).red() == 255  # the first photo, not the second
     assert model.index(names.index("拍黄瓜"), 0).data(Qt.ItemDataRole.DecorationRole) is None

@@ -7,7 +7,6 @@ a "Problem" column with the reasons, then one column per column of the file.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from importers.pictures import Picture, PictureReader
 from importers.plan import ImportPlan, RowPlan
 from importers.table import ParsedRow
 from ui.import_wizard import labels
+from ui.thumbnails import Thumbnails
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,7 +32,6 @@ ACTION_ROLE = Qt.ItemDataRole.UserRole + 5  # a row's action (any column)
 
 LOW_CONFIDENCE = 0.75
 THUMB_HEIGHT = 20  # pixels: a row's photo in the grid, about a line of text high
-_THUMBS_KEPT = 256
 
 ROW_COLOURS: dict[str, QColor] = {
     "new": QColor("#e3f4e1"),
@@ -64,7 +63,8 @@ class PreviewModel(QAbstractTableModel):
         self._amber = QBrush(WARNING_TEXT)
         self._bold = QFont()
         self._bold.setBold(True)
-        self._thumbs: dict[str, QPixmap | None] = {}  # picture hash -> its thumbnail (None: unreadable)
+        self._thumbs = Thumbnails(THUMB_HEIGHT, parent=self)
+        self._thumbs.sig_ready.connect(self._thumbnail_arrived)
 
     # ---- content ---------------------------------------------------------------------------
     def set_plan(self, plan: ImportPlan | None, has_problems: bool | None = None) -> None:
@@ -72,7 +72,6 @@ class PreviewModel(QAbstractTableModel):
         shown) skips a scan when the caller knows."""
         self.beginResetModel()
         self._plan = plan
-        self._thumbs.clear()
         if plan is None:
             self._parsed, self._width, self._problem_column = [], 0, False
         else:
@@ -233,12 +232,18 @@ class PreviewModel(QAbstractTableModel):
         pictures: tuple[Picture, ...] = parsed.values.get(IMAGE, ())
         if not pictures:
             return None
-        first = pictures[0]
-        if first.sha256 not in self._thumbs:
-            if len(self._thumbs) >= _THUMBS_KEPT:
-                self._thumbs.clear()
-            self._thumbs[first.sha256] = _load_thumbnail(table.source, first)
-        return self._thumbs[first.sha256]
+        first, path = pictures[0], table.source
+        return self._thumbs.get(first.sha256, lambda: _picture_bytes(path, first))
+
+    def _thumbnail_arrived(self, _key: str) -> None:
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  [Qt.ItemDataRole.DecorationRole])
+
+    @property
+    def thumbnails(self) -> Thumbnails:
+        """The thumbnails of the pictures shown (decoded in the background)."""
+        return self._thumbs
 
     def _other_item(self, row: int, c: int) -> bool:
         """True for a cell of another item of the row (side-by-side block, spec price column)."""
@@ -293,15 +298,11 @@ class PreviewModel(QAbstractTableModel):
         return self.tr("Already there with the same values: nothing changes.") if rp.action == "unchanged" else None
 
 
-def _load_thumbnail(path: Path, picture: Picture) -> QPixmap | None:
-    """A picture of the file at `path`, scaled to the grid's line height; None when unreadable.
+def _picture_bytes(path: Path, picture: Picture) -> bytes | None:
+    """A picture of the file at `path` (a background thread reads it); None when it is gone.
     The file is opened and closed again: kept open, Windows would stop Excel saving it meanwhile."""
     try:
         with PictureReader(path) as reader:
-            data = reader.read(picture)
-    except (ImportRefused, OSError, zipfile.BadZipFile):
+            return reader.read(picture)
+    except ImportRefused:
         return None
-    pixmap = QPixmap()
-    if not pixmap.loadFromData(data):
-        return None
-    return pixmap.scaledToHeight(THUMB_HEIGHT, Qt.TransformationMode.SmoothTransformation)

@@ -1,0 +1,55 @@
+"""Thumbnails are read and decoded on a background thread and arrive by signal."""
+
+from __future__ import annotations
+
+import threading
+
+from tests.workbooks import png
+from ui.thumbnails import Thumbnails
+
+
+def test_a_thumbnail_is_decoded_in_the_background_then_kept(qtbot: object) -> None:
+    thumbs = Thumbnails(20)
+    readers: list[int] = []
+
+    def read() -> bytes:
+        readers.append(threading.get_ident())
+        return png("red", (400, 200), fmt="JPEG")
+
+    with qtbot.waitSignal(thumbs.sig_ready, timeout=5000) as arrived:  # type: ignore[attr-defined]
+        placeholder = thumbs.get("a", read)
+    assert arrived.args == ["a"] and placeholder is not None and placeholder.height() == 20
+    picture = thumbs.get("a", read)
+    assert picture is not None and (picture.width(), picture.height()) == (40, 20)
+    assert picture.toImage().pixelColor(10, 10).red() > 200
+    assert readers and readers[0] != threading.get_ident()  # never on the UI thread
+    assert len(readers) == 1  # read once, then kept
+
+
+def test_an_unreadable_picture_has_no_thumbnail(qtbot: object) -> None:
+    thumbs = Thumbnails(20)
+
+    def broken() -> bytes:
+        raise OSError("gone")
+
+    for key, read in (("gone", broken), ("junk", lambda: b"not a picture"), ("none", lambda: None)):
+        with qtbot.waitSignal(thumbs.sig_ready, timeout=5000):  # type: ignore[attr-defined]
+            thumbs.get(key, read)
+        assert thumbs.get(key, read) is None
+    thumbs.wait()
+
+
+def test_only_the_last_pictures_are_kept(qtbot: object) -> None:
+    thumbs = Thumbnails(10, kept=2)
+    for key in ("a", "b", "c"):
+        with qtbot.waitSignal(thumbs.sig_ready, timeout=5000):  # type: ignore[attr-defined]
+            thumbs.get(key, lambda: png("blue"))
+    calls: list[str] = []
+
+    def read_again() -> bytes:
+        calls.append("a")
+        return png("blue")
+
+    with qtbot.waitSignal(thumbs.sig_ready, timeout=5000):  # type: ignore[attr-defined]
+        thumbs.get("a", read_again)
+    assert calls == ["a"]  # "a" was dropped for "c", so it is read again

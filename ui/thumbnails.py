@@ -1,0 +1,98 @@
+"""Thumbnails decoded off the UI thread, kept by key (an image's hash).
+
+A phone photo of a few MB takes tens of milliseconds to decode: a table painting a screenful
+of them on the UI thread would stall for a second. `Thumbnails.get` answers at once from its
+cache, or with a blank placeholder while one background thread reads and decodes the picture
+(`QImageReader` decodes a JPEG straight at the small size); `sig_ready` then says which key
+arrived, and the model repaints.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QImage, QImageReader, QPixmap
+
+Read = Callable[[], bytes | None]  # runs on the background thread: the picture's bytes, None if gone
+
+
+class _Relay(QObject):
+    """Lives on the UI thread: a decoded image emitted from the background arrives here queued."""
+
+    sig_done = Signal(str, object)
+    """A key and its QImage (None: it could not be read or decoded)."""
+
+
+class _Decode(QRunnable):
+    def __init__(self, key: str, read: Read, height: int, relay: _Relay) -> None:
+        super().__init__()
+        self.key, self.read, self.height, self.relay = key, read, height, relay
+
+    def run(self) -> None:
+        """Read and decode at the thumbnail's size (the background thread)."""
+        image: QImage | None = None
+        try:
+            data = self.read()
+        except Exception:  # a picture that cannot be read is only a missing thumbnail
+            data = None
+        if data:
+            buffer = QBuffer()
+            buffer.setData(QByteArray(data))
+            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            reader = QImageReader(buffer)
+            size = reader.size()
+            if size.isValid() and size.height() > 0:
+                width = max(1, round(size.width() * self.height / size.height()))
+                reader.setScaledSize(QSize(width, self.height))
+            decoded = reader.read()
+            if not decoded.isNull():
+                image = decoded if decoded.height() == self.height else decoded.scaledToHeight(
+                    self.height, Qt.TransformationMode.SmoothTransformation)
+        self.relay.sig_done.emit(self.key, image)
+
+
+class Thumbnails(QObject):
+    """A cache of small pictures of one height, filled by a background thread."""
+
+    sig_ready = Signal(str)
+    """The thumbnail of this key arrived (or is known to be missing): repaint what shows it."""
+
+    def __init__(self, height: int, kept: int = 500, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.height, self.kept = height, kept
+        self._pool = QThreadPool(self)  # made before the relay: destroyed first, it waits for its work
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.sig_done.connect(self._arrived)
+        self._cache: OrderedDict[str, QPixmap | None] = OrderedDict()
+        self._pending: set[str] = set()
+        self._placeholder = QPixmap(height, height)
+        self._placeholder.fill(Qt.GlobalColor.transparent)
+
+    def get(self, key: str, read: Read) -> QPixmap | None:
+        """The thumbnail of `key`; a blank placeholder while it is decoded (`read` runs in the
+        background); None when the picture could not be read."""
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        if key not in self._pending:
+            self._pending.add(key)
+            self._pool.start(_Decode(key, read, self.height, self._relay))
+        return self._placeholder
+
+    def clear(self) -> None:
+        """Forget every thumbnail (work already started still reports)."""
+        self._cache.clear()
+
+    def wait(self) -> None:
+        """Block until the background work is done (shutting down, tests)."""
+        self._pool.waitForDone()
+
+    def _arrived(self, key: str, image: QImage | None) -> None:
+        self._pending.discard(key)
+        self._cache[key] = None if image is None else QPixmap.fromImage(image)
+        while len(self._cache) > self.kept:
+            self._cache.popitem(last=False)
+        self.sig_ready.emit(key)
