@@ -171,7 +171,7 @@ class BookPictures:
             if root is None:
                 continue
             images = self._targets(drawing, _IMAGE_REL)
-            for anchor in root:
+            for anchor in _anchors(root):
                 at = _anchor_cell(anchor)
                 if at is None:
                     continue
@@ -271,6 +271,20 @@ class BookPictures:
             if name and embed in images:
                 found[name] = images[embed or ""]
         return found
+
+
+def _anchors(root: Any) -> Iterator[Any]:
+    """The anchors of a drawing, also those a program wrapped in mc:AlternateContent (its first
+    choice, else its fallback)."""
+    for child in root:
+        if _local(child.tag) != "AlternateContent":
+            yield child
+            continue
+        for branch in child:
+            found = [a for a in branch if _local(a.tag) in ("twoCellAnchor", "oneCellAnchor")]
+            if found:
+                yield from found
+                break
 
 
 def _anchor_cell(anchor: Any) -> tuple[int, int] | None:

@@ -287,3 +287,20 @@ def test_a_picture_column_of_web_links_says_they_are_not_downloaded(tmp_path: Pa
     table = read_table(path)
     assert table.mapping[2][0] == "image" and "image" not in table.rows[0].values
     assert any("does not download them" in en for _zh, en in table.warnings)
+
+
+def test_a_picture_wrapped_in_alternate_content_is_found(tmp_path: Path) -> None:
+    path = write_pictured_book(tmp_path / "菜单.xlsx", MENU, {"C3": RED})
+    with zipfile.ZipFile(path) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    (drawing,) = [n for n in members if n.startswith("xl/drawings/drawing")]
+    mc = b'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    members[drawing] = re.sub(  # as some programs write it: the anchor inside mc:AlternateContent/mc:Choice
+        rb"(<(?:\w+:)?oneCellAnchor.*</(?:\w+:)?oneCellAnchor>)",
+        lambda m: b'<mc:AlternateContent ' + mc + b'><mc:Choice Requires="a14">' + m.group(1) + b"</mc:Choice></mc:AlternateContent>",
+        members[drawing], flags=re.S)
+    assert b"AlternateContent" in members[drawing]
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    assert [r.values["name"] for r in read_table(path).rows if "image" in r.values] == ["拍黄瓜"]
