@@ -10,6 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl.drawing.image import Image as SheetImage
 from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
 
@@ -304,3 +306,15 @@ def test_a_picture_wrapped_in_alternate_content_is_found(tmp_path: Path) -> None
         for name, data in members.items():
             zf.writestr(name, data)
     assert [r.values["name"] for r in read_table(path).rows if "image" in r.values] == ["拍黄瓜"]
+
+
+@given(start=st.integers(0, 1000), start_off=st.integers(0, 10_000_000), span=st.integers(-3, 50),
+       end_off=st.integers(0, 10_000_000))
+def test_a_picture_is_placed_in_a_row_it_covers(start: int, start_off: int, span: int, end_off: int) -> None:
+    from importers.pictures import _most_covered
+
+    end = start + span if span >= 0 else None
+    row = _most_covered(start, start_off, end, end_off, 190_500)
+    assert start <= row <= (end if end is not None and end >= start else start)
+    if end is not None and end - start > 1:
+        assert row in (start, start + 1)  # a whole row lies between: never the last, partly covered one
