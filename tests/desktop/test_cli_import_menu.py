@@ -193,3 +193,18 @@ def test_import_of_a_wps_sheet_with_cell_images_gives_the_products_photos(
     with Store.open(data_dir / "shop.sqlite") as store:
         assert store.conn.execute("SELECT count(*) FROM product_images").fetchone()[0] == 2
         assert store.conn.execute("SELECT count(*) FROM media").fetchone()[0] == 2
+
+
+@pytest.mark.skipif(shutil.which("pdfimages") is None, reason="needs poppler-utils")
+def test_photos_from_a_sheet_are_printed_in_the_menu(capsys: pytest.CaptureFixture[str], data_dir: Path,
+                                                    tmp_path: Path) -> None:
+    from tests.workbooks import png, write_pictured_book
+
+    rows = [["菜名", "价格", "图片"], ["辣炒蛤蜊", 38, None], ["拍黄瓜", 12, None], ["老醋花生", 15, None]]
+    book = write_pictured_book(tmp_path / "菜单.xlsx", rows, {"C2": png("red", (64, 48)), "C4": png("blue", (30, 60))})
+    assert run(capsys, "import", str(book))[0] == 0
+    menu = tmp_path / "menu.pdf"
+    assert run(capsys, "menu", "pdf", "--template", "a4", "--out", str(menu))[0] == 0
+    listing = subprocess.run(["pdfimages", "-list", str(menu)], capture_output=True, text=True, check=True).stdout
+    sizes = sorted((int(cols[3]), int(cols[4])) for cols in (line.split() for line in listing.splitlines()[2:]))
+    assert sizes == [(30, 60), (64, 48)]  # each dish's photo, as the sheet held it; 拍黄瓜 has none
