@@ -1374,43 +1374,48 @@ The file you chose: %1</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="195"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="200"/>
         <source>What happens</source>
         <translation>What happens</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="195"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="200"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="215"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="220"/>
         <source>Column {letter} “{header}” is not imported.</source>
         <translation>Column {letter} “{header}” is not imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="217"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="222"/>
         <source>Column {letter} “{header}” looks like “{field}”, but please check.</source>
         <translation>Column {letter} “{header}” looks like “{field}”, but please check.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="219"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="224"/>
         <source>Column {letter} “{header}” is imported as “{field}”.</source>
         <translation>Column {letter} “{header}” is imported as “{field}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="288"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="304"/>
         <source>Column {letter}</source>
         <translation>Column {letter}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="278"/>
-        <location filename="../../ui/import_wizard/preview_model.py" line="292"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="294"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="308"/>
         <source>This row will be added.</source>
         <translation>This row will be added.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="293"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="165"/>
+        <source>Picture: {kind}, {width} × {height}, {kb} KB</source>
+        <translation>Picture: {kind}, {width} × {height}, {kb} KB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_model.py" line="309"/>
         <source>Already there with the same values: nothing changes.</source>
         <translation>Already there with the same values: nothing changes.</translation>
     </message>
@@ -1794,68 +1799,68 @@ The file you chose: %1</translation>
 <context>
     <name>ProductTableModel</name>
     <message>
-        <location filename="../../ui/product_model.py" line="70"/>
+        <location filename="../../ui/product_model.py" line="71"/>
         <source>On sale</source>
         <translation>On sale</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="70"/>
+        <location filename="../../ui/product_model.py" line="71"/>
         <source>Off shelf</source>
         <translation>Off shelf</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="71"/>
-        <location filename="../../ui/product_model.py" line="162"/>
+        <location filename="../../ui/product_model.py" line="72"/>
+        <location filename="../../ui/product_model.py" line="164"/>
         <source>Sold out</source>
         <translation>Sold out</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="152"/>
+        <location filename="../../ui/product_model.py" line="154"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="153"/>
+        <location filename="../../ui/product_model.py" line="155"/>
         <source>Specs</source>
         <translation>Specs</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="154"/>
+        <location filename="../../ui/product_model.py" line="156"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="155"/>
+        <location filename="../../ui/product_model.py" line="157"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="156"/>
+        <location filename="../../ui/product_model.py" line="158"/>
         <source>Member price</source>
         <translation>Member price</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="157"/>
+        <location filename="../../ui/product_model.py" line="159"/>
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="158"/>
+        <location filename="../../ui/product_model.py" line="160"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="159"/>
+        <location filename="../../ui/product_model.py" line="161"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="160"/>
+        <location filename="../../ui/product_model.py" line="162"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="161"/>
+        <location filename="../../ui/product_model.py" line="163"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>

@@ -1372,43 +1372,48 @@ The file you chose: %1</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="195"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="200"/>
         <source>What happens</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="195"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="200"/>
         <source>Problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="215"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="220"/>
         <source>Column {letter} “{header}” is not imported.</source>
         <translation>第 {letter} 列“{header}”不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="217"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="222"/>
         <source>Column {letter} “{header}” looks like “{field}”, but please check.</source>
         <translation>第 {letter} 列“{header}”看起来是“{field}”，请确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="219"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="224"/>
         <source>Column {letter} “{header}” is imported as “{field}”.</source>
         <translation>第 {letter} 列“{header}”导入为“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="288"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="304"/>
         <source>Column {letter}</source>
         <translation>第 {letter} 列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="278"/>
-        <location filename="../../ui/import_wizard/preview_model.py" line="292"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="294"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="308"/>
         <source>This row will be added.</source>
         <translation>这一行将被新增。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="293"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="165"/>
+        <source>Picture: {kind}, {width} × {height}, {kb} KB</source>
+        <translation>图片：{kind}，{width} × {height}，{kb} KB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_model.py" line="309"/>
         <source>Already there with the same values: nothing changes.</source>
         <translation>已存在且内容相同：不会改变。</translation>
     </message>
@@ -1790,68 +1795,68 @@ The file you chose: %1</source>
 <context>
     <name>ProductTableModel</name>
     <message>
-        <location filename="../../ui/product_model.py" line="70"/>
+        <location filename="../../ui/product_model.py" line="71"/>
         <source>On sale</source>
         <translation>上架</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="70"/>
+        <location filename="../../ui/product_model.py" line="71"/>
         <source>Off shelf</source>
         <translation>下架</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="71"/>
-        <location filename="../../ui/product_model.py" line="162"/>
+        <location filename="../../ui/product_model.py" line="72"/>
+        <location filename="../../ui/product_model.py" line="164"/>
         <source>Sold out</source>
         <translation>估清</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="152"/>
+        <location filename="../../ui/product_model.py" line="154"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="153"/>
+        <location filename="../../ui/product_model.py" line="155"/>
         <source>Specs</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="154"/>
+        <location filename="../../ui/product_model.py" line="156"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="155"/>
+        <location filename="../../ui/product_model.py" line="157"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="156"/>
+        <location filename="../../ui/product_model.py" line="158"/>
         <source>Member price</source>
         <translation>会员价</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="157"/>
+        <location filename="../../ui/product_model.py" line="159"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="158"/>
+        <location filename="../../ui/product_model.py" line="160"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="159"/>
+        <location filename="../../ui/product_model.py" line="161"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="160"/>
+        <location filename="../../ui/product_model.py" line="162"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="161"/>
+        <location filename="../../ui/product_model.py" line="163"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>

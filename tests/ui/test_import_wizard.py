@@ -578,6 +578,7 @@ def test_pictures_in_the_sheet_show_in_their_column_and_in_the_changes(
     thumb = model.data(model.index(0, column), Qt.ItemDataRole.DecorationRole)
     assert thumb is not None and thumb.height() == THUMB_HEIGHT and thumb.toImage().pixelColor(5, 5).red() == 255
     assert model.data(model.index(1, column), Qt.ItemDataRole.DecorationRole) is None
+    assert model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole).startswith("Picture: PNG, 40 × 40, 1 KB\n")
     assert model.data(model.index(0, model.section_of(0)), Qt.ItemDataRole.DecorationRole) is None
     assert "imported as the photos" in wizard.warnings_note.text()
     assert _apply(qtbot, wizard)

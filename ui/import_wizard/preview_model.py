@@ -160,6 +160,12 @@ class PreviewModel(QAbstractTableModel):
                 return self._error_cell if rp.action == "error" else self._warn_cell
             return self._brushes.get(rp.action)
         if role == Qt.ItemDataRole.ToolTipRole:
+            pictures = self._pictures_at(row, c) if c >= 0 else ()
+            if pictures:  # what the pictures of this cell are, then what happens to the row
+                lines = [self.tr("Picture: {kind}, {width} × {height}, {kb} KB").format(
+                    kind=p.kind, width=p.width or "?", height=p.height or "?", kb=max(1, round(p.size / 1024)))
+                    for p in pictures]
+                return "\n".join([*lines, self._tooltip(rp, c) or ""]).strip()
             return self._tooltip(rp, c)
         if role == Qt.ItemDataRole.ForegroundRole:
             if rp.action == "unchanged" or (c >= 0 and self._other_item(row, c)):
@@ -221,18 +227,23 @@ class PreviewModel(QAbstractTableModel):
         return None
 
     # ---- helpers ---------------------------------------------------------------------------
-    def _thumbnail(self, row: int, c: int) -> QPixmap | None:
-        """The first photo of the row's item, small, in its picture column; None elsewhere."""
+    def _pictures_at(self, row: int, c: int) -> tuple[Picture, ...]:
+        """The photos of the row's item when `c` is its picture column, else none."""
         assert self._plan is not None
         table = self._plan.table
         column = table.field_columns.get(IMAGE)
         parsed = self._parsed[row]
         if column is None or c != column + (table.blocks[parsed.item] if len(table.blocks) > 1 else 0):
-            return None
+            return ()
         pictures: tuple[Picture, ...] = parsed.values.get(IMAGE, ())
+        return pictures
+
+    def _thumbnail(self, row: int, c: int) -> QPixmap | None:
+        """The first photo of the row's item, small, in its picture column; None elsewhere."""
+        pictures = self._pictures_at(row, c)
         if not pictures:
             return None
-        first, path = pictures[0], table.source
+        first, path = pictures[0], self._plan.table.source if self._plan else Path()
         return self._thumbs.get(first.sha256, lambda: _picture_bytes(path, first))
 
     def _thumbnail_arrived(self, _key: str) -> None:
