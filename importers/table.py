@@ -24,6 +24,7 @@ from importers.gcpause import gc_paused
 from importers.kinds import KindGuess, detect_kind
 from importers.layouts import blank_row_cells, priced_specs, side_by_side, spec_price_columns
 from importers.mapping import ColumnMatch, apply_override, clean_header, header_signature, normalize_header
+from importers.picture_rows import picture_column, picture_links, picture_notes, with_pictures
 from importers.pictures import Placed
 from importers.readers import Book, Cell, RawSheet, Row, open_book
 from importers.shortcuts import follow
@@ -503,7 +504,7 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
     else:
         for c in spec_price_columns(headers, mapping, lambda col: _sample(rows, st.data_start, col)):
             mapping[c] = ColumnMatch(SPEC_PRICE, 0.8, "values")
-        picture_col = _picture_column(raw.pictures, st.data_start, mapping)
+        picture_col = picture_column(raw.pictures, st.data_start, mapping)
         if picture_col is not None:
             mapping[picture_col] = ColumnMatch(IMAGE, 0.9, "pictures")
     try:
@@ -556,8 +557,8 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
             f"Row{'s' if len(sections) > 1 else ''} {', '.join(str(r) for r, _t in shown)}{more} "
             f"{'are headings' if len(sections) > 1 else 'is a heading'} ({', '.join(t for _r, t in shown)}{more}):"
             " the products below go into those categories."))
-    warnings += _picture_notes(together, parsed, chosen, mapping)
-    warnings += _picture_links(rows, st.data_start, mapping, chosen)
+    warnings += picture_notes(together, parsed, chosen, mapping)
+    warnings += picture_links(mapping, chosen, lambda col: _sample(rows, st.data_start, col))
     skipped_all = [SkippedRow(r, reason) for r, reason in st.skipped] + skipped
     if not parsed:
         warnings.append(("表头下面没有数据行。", "There are no data rows under the header."))
@@ -637,13 +638,13 @@ def _build_rows(
         for one in pictures or ():
             by_row.setdefault(one.row + 1, []).append(one)
     if by_row:
-        coerce = _with_pictures(coerce, by_row, None, headers)
+        coerce = with_pictures(coerce, by_row, None, headers)
         if len(blocks) > 1:
             first, width = min(base_map), blocks[1]
-            items = [(cols, _with_pictures(fn, by_row, range(first + shift, first + shift + width), headers))
+            items = [(cols, with_pictures(fn, by_row, range(first + shift, first + shift + width), headers))
                      for (cols, fn), shift in zip(items, blocks, strict=True)]
         else:
-            items = [(cols, _with_pictures(fn, by_row, None, headers)) for cols, fn in items]
+            items = [(cols, with_pictures(fn, by_row, None, headers)) for cols, fn in items]
     # one price column that may list several specs' prices ("小份28/大份38"): where its cells are
     price_col = next((c for c, m in base_map.items() if m.field == "price_fen"), None) if listing and not items else None
     spec_col = next((c for c, m in base_map.items() if m.field == "spec"), None)
@@ -704,93 +705,6 @@ def _build_rows(
             if in_row:
                 parsed.key_cells = [*parsed.key_cells, "\x00pictures", *(p.picture.sha256 or p.picture.member for p in in_row)]
     return out, skipped, named, blocks
-
-
-def _picture_notes(parts: list[tuple[RawSheet, Structure]], rows: list[ParsedRow], kind: Kind,
-                   mapping: dict[int, ColumnMatch]) -> list[tuple[str, str]]:
-    """What becomes of the pictures in the data rows, and of those elsewhere below the header (a
-    logo above it is no product's photo, and goes unsaid)."""
-    if not any(raw.pictures for raw, _st in parts):
-        return []
-    first = parts[0][0].name
-    data_rows = {(r.sheet or first, r.row_number) for r in rows}
-    below = [(raw.name, p.row + 1) for raw, st in parts for p in raw.pictures if p.row >= st.data_start]
-    n = sum(1 for at in below if at in data_rows)
-    outside = len(below) - n
-    notes = []
-    if n and kind == "ledger":
-        notes.append((f"表格里有 {n} 张图片，流水不导入图片。", f"Pictures in the sheet ({n}) are not imported: a ledger has no pictures."))
-    elif n and any(m.field == IMAGE for m in mapping.values()):
-        notes.append((f"表格里的 {n} 张图片作为所在行商品的图片导入。",
-                      f"Pictures in the sheet ({n}) are imported as the photos of the products in their rows."))
-    elif n:
-        notes.append((f"表格里的 {n} 张图片没有导入：要导入，请把图片所在的列设为“图片”。",
-                      f"Pictures in the sheet ({n}) are not imported: to import them, map the column they are in to \"image\"."))
-    if outside and kind != "ledger":
-        notes.append((f"另有 {outside} 张图片不在任何商品的行里，没有导入。",
-                      f"Pictures outside the rows of the products ({outside}) are not imported."))
-    return notes
-
-
-def _picture_links(rows: list[Row], start: int, mapping: dict[int, ColumnMatch], kind: Kind) -> list[tuple[str, str]]:
-    """A note when the picture column holds web links (platform exports: 美团, 有赞, Shopify):
-    they are not downloaded, so the products get no photo from them."""
-    col = next((c for c, m in mapping.items() if m.field == IMAGE), None)
-    if col is None or kind == "ledger":
-        return []
-    links = [v for v in _sample(rows, start, col) if isinstance(v, str) and v.strip().lower().startswith(("http://", "https://"))]
-    if not links:
-        return []
-    return [("图片列是网址，PortDesk 不会下载这些图片：请在商品资料里为商品添加图片。",
-             "The picture column holds web links: PortDesk does not download them; add the photos in the products.")]
-
-
-def _with_pictures(coerce: Coerce, by_row: dict[int, list[Placed]], cols: range | None, headers: list[str]) -> Coerce:
-    """`coerce`, giving a row the pictures in its cells (those in `cols`, when given) as its "image"
-    value; a picture the catalog cannot store is a warning in its cell."""
-
-    def with_pictures(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
-        values, issues = coerce(row, row_number)
-        placed = [p for p in by_row.get(row_number, ()) if cols is None or p.col in cols]
-        if placed:
-            good = tuple(dict.fromkeys(p.picture for p in placed if p.picture.mime))
-            if good:
-                values[IMAGE] = good
-            bad = [_picture_issue(p, row_number, headers) for p in placed if not p.picture.mime]
-            if bad:
-                issues = [*issues, *bad]
-        return values, issues
-
-    return with_pictures
-
-
-def _picture_issue(placed: Placed, row_number: int, headers: list[str]) -> Issue:
-    """A warning for a picture that is not imported: its format, or its size."""
-    p, col = placed.picture, placed.col
-    header = headers[col] if col < len(headers) else ""
-    if p.problem == "size":
-        return Issue(row_number, column_letter(col), header, IMAGE, "picture_size",
-                     f"这张图片有 {p.size / 1048576:.0f} MB，超过 10 MB，没有导入",
-                     f"This picture is {p.size / 1048576:.0f} MB, over 10 MB: it was not imported",
-                     "请换一张小一些的图片，或导入后在商品资料里添加", "Use a smaller picture, or add one in the product after importing",
-                     f"{p.kind} 图片", "warning")
-    return Issue(row_number, column_letter(col), header, IMAGE, "picture_format",
-                 f"这张图片是 {p.kind} 格式，不能导入", f"This picture is {p.kind}, which cannot be imported",
-                 "请在 Excel 或 WPS 里把它换成 PNG 或 JPEG 图片", "Replace it with a PNG or JPEG picture in Excel or WPS",
-                 f"{p.kind} 图片", "warning")
-
-
-def _picture_column(pictures: list[Placed], data_start: int, mapping: dict[int, ColumnMatch]) -> int | None:
-    """The column to map to pictures when none is: the one most pictures below the header sit in,
-    if no other field took it (else the next such column that is free); None without pictures."""
-    if not pictures or any(m.field == IMAGE for m in mapping.values()):
-        return None
-    counts: dict[int, int] = {}
-    for p in pictures:
-        if p.row >= data_start:
-            counts[p.col] = counts.get(p.col, 0) + 1
-    free = [c for c in sorted(counts, key=lambda c: (-counts[c], c)) if c not in mapping]
-    return free[0] if free else None
 
 
 # Names a spreadsheet program gives new sheets: never a category.
@@ -862,7 +776,7 @@ def _row_coercer(
     specs: list[tuple[int, str, Callable[[Any], Any], bool, bool]] = []
     for c, m in mapping.items():
         if m.field == IMAGE:
-            continue  # pictures, not cell values: see _with_pictures
+            continue  # pictures, not cell values: see importers.picture_rows.with_pictures
         ftype = FIELD_TYPES.get(m.field, "text")
         specs.append((c, m.field, make_coercer(ftype, date1904), ftype in ("text", "code"), m.field in _PRICE_FIELDS))
     empty_tokens = EMPTY_TOKENS
