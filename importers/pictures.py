@@ -162,7 +162,8 @@ class BookPictures:
         return describe(member, data)
 
     def sheet(self, part: str | None) -> list[Placed]:
-        """The floating pictures of the worksheet stored in `part` ("xl/worksheets/sheet1.xml")."""
+        """The pictures of the worksheet stored in `part` ("xl/worksheets/sheet1.xml"): floating ones
+        and Excel 365's in cells (WPS cell images are found in the cells' text: `cell_image`)."""
         if part is None:
             return []
         placed: list[Placed] = []
