@@ -276,7 +276,8 @@ def _add_export(sub: Any) -> None:
     products = what.add_parser(
         "products", parents=[_common()], help="products, one row per spec / 商品，每个规格一行",
         description="Export every product (not archived), one row per spec, to .xlsx or .csv (UTF-8 with "
-        "BOM). / 导出全部商品（每个规格一行）为 .xlsx 或 .csv。",
+        "BOM). An .xlsx also holds each product's first photo; importing it back changes nothing. / "
+        "导出全部商品（每个规格一行）为 .xlsx 或 .csv；.xlsx 里带商品的第一张图片，再导入不会改动任何东西。",
     )
     products.add_argument(
         "--out", "-o", required=True, metavar="FILE", type=_out_file(".xlsx", ".csv"),

@@ -1,7 +1,9 @@
 """Export the catalog to a spreadsheet (.xlsx or .csv) that Excel/WPS open well and our importer reads back.
 
 One row per spec, the product's columns repeated. Barcodes and SKUs are text (Excel keeps leading
-zeros and never shows 6.9E+12); prices are yuan with two decimals. Text that a spreadsheet would
+zeros and never shows 6.9E+12); prices are yuan with two decimals. In an .xlsx, each product's
+first photo sits in a 图片 column of its first row, as its original bytes (importing the file
+back recognises them: nothing changes). Text that a spreadsheet would
 run as a formula (starting with = + - @, tab or CR) gets a leading single quote (OWASP CSV
 injection guidance). The file is written to a temporary name and moved into place, so a failure
 never leaves half a file.
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import os
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -18,6 +21,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.drawing.image import Image
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -30,6 +34,8 @@ HEADERS: tuple[str, ...] = (
     "名称", "规格", "货号", "条码", "分类", "单位", "售价", "会员价", "成本价", "库存", "状态", "保质期(天)", "类型",
 )
 """Column headers, in Chinese as the shopkeepers' own sheets (matched by importers.mapping)."""
+PHOTO_HEADER = "图片"
+"""The .xlsx's last column when some product has a photo."""
 
 FORMATS: tuple[str, ...] = (".xlsx", ".csv")
 _TEXT = frozenset({0, 1, 2, 3, 4, 5, 10, 12})
@@ -40,6 +46,9 @@ _STATUS = {"on": "上架", "off": "下架"}
 _KIND = {"goods": "商品", "dish": "菜品"}
 
 Cell = str | int | float | Decimal | None
+Row = tuple[tuple[Cell, ...], str | None]  # a spec's cells, and its product's first photo on its first row
+_PHOTO_FORMATS = frozenset({"image/png", "image/jpeg", "image/gif"})  # kept byte for byte by openpyxl
+_PHOTO_PX = 20  # the height a photo is shown at over its cell (the file keeps it whole)
 Progress = Callable[[float, str], None]
 
 
@@ -68,13 +77,13 @@ def export_products(
         )
     count = 0
 
-    def counted() -> Iterator[tuple[Cell, ...]]:
+    def counted() -> Iterator[Row]:
         nonlocal count
         for row in _rows(store, progress, cancel):
             count += 1
             yield row
 
-    _write_atomically(out, suffix, counted())
+    _write_atomically(store, out, suffix, counted())
     return count
 
 
@@ -91,7 +100,7 @@ def _ids_by_category(store: Store) -> list[str]:
     return ordered + [i for i in store.products.ids() if i not in seen]
 
 
-def _rows(store: Store, progress: Progress | None, cancel: Callable[[], bool] | None) -> Iterator[tuple[Cell, ...]]:
+def _rows(store: Store, progress: Progress | None, cancel: Callable[[], bool] | None) -> Iterator[Row]:
     ids = _ids_by_category(store)
     paths: dict[str | None, str] = {}
     for n, p in enumerate(_products(store, ids)):
@@ -99,12 +108,12 @@ def _rows(store: Store, progress: Progress | None, cancel: Callable[[], bool] | 
             raise Cancelled()
         if p.category_id not in paths:
             paths[p.category_id] = store.categories.path_of(p.category_id)
-        for s in p.specs:
+        for k, s in enumerate(p.specs):
             yield (
                 p.name, s.name, s.sku, s.barcode, paths[p.category_id], p.unit, _yuan(s.price_fen),
                 _yuan(s.member_price_fen), _yuan(s.cost_fen), s.stock, _STATUS.get(p.status, p.status),
                 p.shelf_life_days, _KIND.get(p.kind, p.kind),
-            )
+            ), p.images[0] if p.images and k == 0 else None
         if progress is not None and (n % 200 == 0 or n == len(ids) - 1):
             progress((n + 1) / len(ids), p.name)
 
@@ -119,7 +128,7 @@ def _yuan(fen: int | None) -> Decimal | None:
     return None if fen is None else (Decimal(fen) / 100).quantize(Decimal("0.01"))
 
 
-def _write_atomically(out: Path, suffix: str, rows: Iterator[tuple[Cell, ...]]) -> None:
+def _write_atomically(store: Store, out: Path, suffix: str, rows: Iterator[Row]) -> None:
     # A new file beside the target (same disk, so os.replace is atomic), made with the usual
     # permissions (mkstemp would make it private to this user).
     tmp = out.parent / f".{out.stem}.{uuid.uuid4().hex[:8]}{suffix}.tmp"
@@ -129,9 +138,9 @@ def _write_atomically(out: Path, suffix: str, rows: Iterator[tuple[Cell, ...]]) 
         raise ExportError(_cannot_write(out, exc)) from exc
     try:
         if suffix == ".xlsx":
-            _write_xlsx(tmp, rows)
+            _write_xlsx(store, tmp, rows)
         else:
-            _write_csv(tmp, rows)
+            _write_csv(tmp, (cells for cells, _photo in rows))
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp, out)
@@ -174,22 +183,57 @@ def _csv_cell(index: int, value: Cell) -> str:
     return str(value)
 
 
-def _write_xlsx(path: Path, rows: Iterator[tuple[Cell, ...]]) -> None:
+def _write_xlsx(store: Store, path: Path, rows: Iterator[Row]) -> None:
+    photos = _has_photos(store)
     wb = Workbook(write_only=True)
     ws: WriteOnlyWorksheet = wb.create_sheet("商品")
-    for i, width in enumerate(_WIDTHS, start=1):
+    for i, width in enumerate(_WIDTHS + ((8,) if photos else ()), start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="FFF2CC")
     header = []
-    for title in HEADERS:
+    for title in HEADERS + ((PHOTO_HEADER,) if photos else ()):
         cell = WriteOnlyCell(ws, value=title)
         cell.font, cell.fill, cell.alignment = bold, fill, Alignment(horizontal="center")
         header.append(cell)
     ws.append(header)
-    for row in rows:
-        ws.append([_xlsx_cell(ws, i, v) for i, v in enumerate(row)])
-    wb.save(path)
+    with tempfile.TemporaryDirectory(prefix="portdesk-photos-") as folder:
+        files: dict[str, str | None] = {}  # photo hash -> its file (openpyxl reads each when saving)
+        photo_column = get_column_letter(len(HEADERS) + 1)
+        for n, (cells, photo) in enumerate(rows, start=2):
+            ws.append([_xlsx_cell(ws, i, v) for i, v in enumerate(cells)])
+            if photos and photo is not None:
+                if photo not in files:
+                    files[photo] = _photo_file(store, photo, Path(folder))
+                if files[photo] is not None:
+                    ws.add_image(_shown_small(files[photo] or ""), f"{photo_column}{n}")
+        wb.save(path)
+
+
+def _has_photos(store: Store) -> bool:
+    return store.conn.execute("SELECT 1 FROM product_images i JOIN products p ON p.id = i.product_id"
+                              " WHERE p.archived = 0 LIMIT 1").fetchone() is not None
+
+
+def _photo_file(store: Store, sha256: str, folder: Path) -> str | None:
+    """The photo's bytes in a file of `folder` (openpyxl then holds only its name until it saves),
+    or None for a format openpyxl would convert (WebP): importing the file back would see another photo."""
+    if store.media.mime(sha256) not in _PHOTO_FORMATS:
+        return None
+    data = store.media.get(sha256)
+    if data is None:
+        return None
+    file = folder / sha256
+    file.write_bytes(data)
+    return str(file)  # a str: openpyxl closes what it opened to measure it
+
+
+def _shown_small(file: str) -> Image:
+    """The picture, shown a line high over its cell."""
+    image = Image(file)
+    scale = _PHOTO_PX / max(image.height, 1)
+    image.width, image.height = max(1, round(image.width * scale)), _PHOTO_PX
+    return image
 
 
 def _xlsx_cell(ws: WriteOnlyWorksheet, index: int, value: Cell) -> WriteOnlyCell | None:

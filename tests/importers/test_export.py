@@ -15,7 +15,7 @@ import pytest
 from catalog.models import Product, Spec
 from catalog.products import Cancelled
 from catalog.store import Store
-from importers.export import HEADERS, ExportError, export_products, neutralize
+from importers.export import HEADERS, PHOTO_HEADER, ExportError, export_products, neutralize
 
 EVIL_NAME = '=HYPERLINK("http://evil.example/x","点我")'
 
@@ -40,7 +40,7 @@ def test_xlsx_rows_types_and_formats(shop: Store, tmp_path: Path) -> None:
     count = export_products(shop, out)
     assert count == _spec_count(shop) > 40
     rows = _read_xlsx(out)
-    assert [c.value for c in rows[0]] == list(HEADERS)
+    assert [c.value for c in rows[0]] == [*HEADERS, PHOTO_HEADER]  # the demo's products have photos
     assert len(rows) == count + 1
     col = {h: i for i, h in enumerate(HEADERS)}
     beer = [r for r in rows if r[col["条码"]].value == "6901035606011"]
@@ -127,6 +127,33 @@ def test_our_importer_reads_the_export_back(shop: Store, tmp_path: Path, suffix:
         for r in table.rows
     }
     assert got == expected
+
+
+def test_the_xlsx_carries_each_products_first_photo_and_imports_back_unchanged(shop: Store, tmp_path: Path) -> None:
+    from importers import read_table
+    from importers.apply import apply_plan
+    from importers.plan import build_plan
+
+    out = tmp_path / "export.xlsx"
+    export_products(shop, out)
+    table = read_table(out, kind="products")
+    assert table.field_columns["image"] == len(HEADERS)
+    first_photos = {p.name: p.images[0] for p in (shop.products.get(i) for i in shop.products.ids()) if p and p.images}
+    got: dict[str, str] = {}
+    for r in table.rows:
+        for picture in r.values.get("image", ()):
+            got[r.values["name"]] = picture.sha256  # the very bytes stored: the same hash
+    assert got == first_photos and len(got) > 10
+    assert len(openpyxl.load_workbook(out).active._images) == len(got)  # one per product, on its first row
+    plan = build_plan(shop, table)
+    assert {r.action for r in plan.rows} == {"unchanged"} and apply_plan(shop, plan) is None
+
+
+def test_a_shop_without_photos_exports_no_photo_column(store: Store, tmp_path: Path) -> None:
+    store.products.save(Product("可乐", specs=[Spec(price_fen=300)]))
+    out = tmp_path / "export.xlsx"
+    export_products(store, out)
+    assert [c.value for c in _read_xlsx(out)[0]] == list(HEADERS)
 
 
 def test_unsupported_format_is_refused(shop: Store, tmp_path: Path) -> None:
