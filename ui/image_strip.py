@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFileDialog,
     QListView,
@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalog.media import MediaError
+from catalog.media import MediaError, read_media
 from catalog.store import Store
 from ui.add_remove import add_remove_layout
+from ui.thumbnails import Thumbnails
 
 THUMB = 96
 DIGEST_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,15 +29,6 @@ def ask_image_path(parent: QWidget) -> Path | None:
     kinds = QCoreApplication.translate("ImageStrip", "Photos")
     path, _ = QFileDialog.getOpenFileName(parent, title, "", f"{kinds} (*.png *.jpg *.jpeg *.gif *.webp)")
     return Path(path) if path else None
-
-
-def thumbnail(store: Store, digest: str, size: int = THUMB) -> QPixmap:
-    """A scaled thumbnail of a stored image (an empty pixmap when it cannot be read)."""
-    data = store.media.get(digest)
-    pixmap = QPixmap()
-    if data is not None and pixmap.loadFromData(data):
-        return pixmap.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
-    return QPixmap()
 
 
 class ImageStrip(QWidget):
@@ -55,6 +47,9 @@ class ImageStrip(QWidget):
         self.list.setWrapping(False)
         self.list.setFixedHeight(THUMB + 28)
         self.list.setMovement(QListView.Movement.Static)
+        # a phone photo takes tens of ms to decode: decoded in the background, shown when it arrives
+        self.thumbnails = Thumbnails(THUMB, kept=50, parent=self)
+        self.thumbnails.sig_ready.connect(self._thumbnail_arrived)
         self.add_button, self.remove_button = add_remove_layout(self, self.list, self.choose, self.remove_selected)
         self.retranslate()
 
@@ -70,10 +65,21 @@ class ImageStrip(QWidget):
             self._append(d)
 
     def _append(self, digest: str) -> None:
-        item = QListWidgetItem(QIcon(thumbnail(self.store, digest)), "")
+        item = QListWidgetItem(self._icon(digest), "")
         item.setData(DIGEST_ROLE, digest)
         item.setSizeHint(QSize(THUMB + 8, THUMB + 8))
         self.list.addItem(item)
+
+    def _icon(self, digest: str) -> QIcon:
+        path = self.store.path
+        pixmap = self.thumbnails.get(digest, lambda: read_media(path, digest))
+        return QIcon() if pixmap is None else QIcon(pixmap)
+
+    def _thumbnail_arrived(self, digest: str) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(DIGEST_ROLE) == digest:
+                item.setIcon(self._icon(digest))
 
     def images(self) -> list[str]:
         """The sha256 digests in display order."""

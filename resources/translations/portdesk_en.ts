@@ -180,27 +180,27 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../ui/image_strip.py" line="27"/>
+        <location filename="../../ui/image_strip.py" line="28"/>
         <source>Choose a photo</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../../ui/image_strip.py" line="28"/>
+        <location filename="../../ui/image_strip.py" line="29"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../ui/image_strip.py" line="63"/>
+        <location filename="../../ui/image_strip.py" line="58"/>
         <source>Add photo…</source>
         <translation>Add photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/image_strip.py" line="64"/>
+        <location filename="../../ui/image_strip.py" line="59"/>
         <source>Remove photo</source>
         <translation>Remove photo</translation>
     </message>
     <message>
-        <location filename="../../ui/image_strip.py" line="94"/>
+        <location filename="../../ui/image_strip.py" line="100"/>
         <source>Cannot read “%1”: %2</source>
         <translation>Cannot read “%1”: %2</translation>
     </message>

@@ -180,27 +180,27 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../ui/image_strip.py" line="27"/>
+        <location filename="../../ui/image_strip.py" line="28"/>
         <source>Choose a photo</source>
         <translation>选择图片</translation>
     </message>
     <message>
-        <location filename="../../ui/image_strip.py" line="28"/>
+        <location filename="../../ui/image_strip.py" line="29"/>
         <source>Photos</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/image_strip.py" line="63"/>
+        <location filename="../../ui/image_strip.py" line="58"/>
         <source>Add photo…</source>
         <translation>添加图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/image_strip.py" line="64"/>
+        <location filename="../../ui/image_strip.py" line="59"/>
         <source>Remove photo</source>
         <translation>移除图片</translation>
     </message>
     <message>
-        <location filename="../../ui/image_strip.py" line="94"/>
+        <location filename="../../ui/image_strip.py" line="100"/>
         <source>Cannot read “%1”: %2</source>
         <translation>无法读取“%1”：%2</translation>
     </message>

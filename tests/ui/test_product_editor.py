@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 
 from catalog.models import AttributeOption
+from catalog.store import Store
 from ui import image_strip
 from ui.attribute_table import format_options, parse_options
 from ui.product_editor import ProductEditor
@@ -157,3 +159,16 @@ def test_options_text_parses_and_formats():
     assert parse_options("微辣、中辣; 加蛋 + ¥2元") == [
         AttributeOption("微辣"), AttributeOption("中辣"), AttributeOption("加蛋", 200)]
     assert format_options([AttributeOption("加蛋", 250), AttributeOption("微辣")]) == "加蛋+2.50, 微辣"
+
+
+def test_the_photo_strip_shows_photos_decoded_in_the_background(qtbot: Any, store: Store) -> None:
+    from tests.workbooks import png
+
+    digest = store.media.add(png("red", (300, 200), fmt="JPEG"))
+    strip = image_strip.ImageStrip(store)
+    qtbot.addWidget(strip)
+    with qtbot.waitSignal(strip.thumbnails.sig_ready, timeout=5000):
+        strip.set_images([digest])
+    icon = strip.list.item(0).icon().pixmap(image_strip.THUMB, image_strip.THUMB)
+    assert icon.toImage().pixelColor(icon.width() // 2, icon.height() // 2).red() > 200
+    assert strip.images() == [digest]
