@@ -274,6 +274,11 @@ class Products:
         ).fetchall()
         return [(r[0], r[1]) for r in rows]
 
+    def any_photos(self) -> bool:
+        """True when some product (not archived) has a photo."""
+        return self.conn.execute("SELECT 1 FROM product_images i JOIN products p ON p.id = i.product_id"
+                                 " WHERE p.archived = 0 LIMIT 1").fetchone() is not None
+
     def rows(self, product_ids: Sequence[str]) -> list[ProductRow]:
         """Table rows for the given ids, in the same order (ids not found are left out)."""
         found: dict[str, ProductRow] = {}

@@ -184,7 +184,7 @@ def _csv_cell(index: int, value: Cell) -> str:
 
 
 def _write_xlsx(store: Store, path: Path, rows: Iterator[Row]) -> None:
-    photos = _has_photos(store)
+    photos = store.products.any_photos()
     wb = Workbook(write_only=True)
     ws: WriteOnlyWorksheet = wb.create_sheet("商品")
     for i, width in enumerate(_WIDTHS + ((8,) if photos else ()), start=1):
@@ -208,11 +208,6 @@ def _write_xlsx(store: Store, path: Path, rows: Iterator[Row]) -> None:
                 if files[photo] is not None:
                     ws.add_image(_shown_small(files[photo] or ""), f"{photo_column}{n}")
         wb.save(path)
-
-
-def _has_photos(store: Store) -> bool:
-    return store.conn.execute("SELECT 1 FROM product_images i JOIN products p ON p.id = i.product_id"
-                              " WHERE p.archived = 0 LIMIT 1").fetchone() is not None
 
 
 def _photo_file(store: Store, sha256: str, folder: Path) -> str | None:

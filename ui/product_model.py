@@ -22,6 +22,7 @@ from ui.thumbnails import Thumbnails
 
 CHUNK = 100  # rows fetched together: a screenful or two
 PHOTO_HEIGHT = 20  # pixels: a product's first photo beside its name, about a line of text high
+PHOTO_WIDTH = 30  # the box each photo is fitted into, so that the names line up
 MAX_CACHED = 5_000  # rows kept; the oldest chunks are dropped beyond this
 
 Index = QModelIndex | QPersistentModelIndex
@@ -72,7 +73,8 @@ class ProductTableModel(QAbstractTableModel):
             "sold_out": lambda r: self.tr("Sold out") if r.sold_out else "",
         }
         self._getters = [self._display[c] for c in COLUMNS]
-        self._photos = Thumbnails(PHOTO_HEIGHT, parent=self)  # by image hash: bytes never change under one
+        self._photos = Thumbnails(PHOTO_HEIGHT, parent=self, width=PHOTO_WIDTH)  # by image hash: its bytes never change
+        self._any_photos = False  # some product has one: a product without gets a blank box, names line up
         self._photos.sig_ready.connect(self._photo_arrived)
 
     # ---- listing -----------------------------------------------------------------------------
@@ -102,6 +104,7 @@ class ProductTableModel(QAbstractTableModel):
         ids = self.store.products.ids(category_id=self._category_id, query=self._query)
         if self._descending:
             ids.reverse()
+        self._any_photos = self.store.products.any_photos()
         self.beginResetModel()
         self._ids = ids
         self._row_of = None
@@ -188,7 +191,9 @@ class ProductTableModel(QAbstractTableModel):
             if col != 0:
                 return None
             row = self._row(row_i)
-            return None if row is None or row.photo is None else self._photo(row.photo)
+            if row is None or row.photo is None:
+                return self._photos.placeholder if self._any_photos and row is not None else None
+            return self._photo(row.photo)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self._row(row_i)

@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
 
 Read = Callable[[], bytes | None]  # runs on the background thread: the picture's bytes, None if gone
 
@@ -26,9 +26,9 @@ class _Relay(QObject):
 
 
 class _Decode(QRunnable):
-    def __init__(self, key: str, read: Read, height: int, relay: _Relay) -> None:
+    def __init__(self, key: str, read: Read, height: int, width: int | None, relay: _Relay) -> None:
         super().__init__()
-        self.key, self.read, self.height, self.relay = key, read, height, relay
+        self.key, self.read, self.height, self.width, self.relay = key, read, height, width, relay
 
     def run(self) -> None:
         """Read and decode at the thumbnail's size (the background thread)."""
@@ -50,7 +50,21 @@ class _Decode(QRunnable):
             if not decoded.isNull():
                 image = decoded if decoded.height() == self.height else decoded.scaledToHeight(
                     self.height, Qt.TransformationMode.SmoothTransformation)
+                if self.width is not None:
+                    image = _boxed(image, self.width, self.height)
         self.relay.sig_done.emit(self.key, image)
+
+
+def _boxed(image: QImage, width: int, height: int) -> QImage:
+    """The image fitted into a transparent width x height box, centred (a list's names then line up)."""
+    if image.width() > width:
+        image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+    box = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    box.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(box)
+    painter.drawImage((width - image.width()) // 2, (height - image.height()) // 2, image)
+    painter.end()
+    return box
 
 
 class Thumbnails(QObject):
@@ -59,17 +73,19 @@ class Thumbnails(QObject):
     sig_ready = Signal(str)
     """The thumbnail of this key arrived (or is known to be missing): repaint what shows it."""
 
-    def __init__(self, height: int, kept: int = 500, parent: QObject | None = None) -> None:
+    def __init__(self, height: int, kept: int = 500, parent: QObject | None = None, width: int | None = None) -> None:
+        """Thumbnails `height` pixels high; with `width`, each is fitted into a box of that size."""
         super().__init__(parent)
-        self.height, self.kept = height, kept
+        self.height, self.width, self.kept = height, width, kept
         self._pool = QThreadPool(self)  # made before the relay: destroyed first, it waits for its work
         self._pool.setMaxThreadCount(1)
         self._relay = _Relay(self)
         self._relay.sig_done.connect(self._arrived)
         self._cache: OrderedDict[str, QPixmap | None] = OrderedDict()
         self._pending: set[str] = set()
-        self._placeholder = QPixmap(height, height)
-        self._placeholder.fill(Qt.GlobalColor.transparent)
+        self.placeholder = QPixmap(width or height, height)
+        """Blank, of a thumbnail's size: shown until a thumbnail arrives."""
+        self.placeholder.fill(Qt.GlobalColor.transparent)
 
     def get(self, key: str, read: Read) -> QPixmap | None:
         """The thumbnail of `key`; a blank placeholder while it is decoded (`read` runs in the
@@ -79,8 +95,8 @@ class Thumbnails(QObject):
             return self._cache[key]
         if key not in self._pending:
             self._pending.add(key)
-            self._pool.start(_Decode(key, read, self.height, self._relay))
-        return self._placeholder
+            self._pool.start(_Decode(key, read, self.height, self.width, self._relay))
+        return self.placeholder
 
     def clear(self) -> None:
         """Forget every thumbnail (work already started still reports)."""

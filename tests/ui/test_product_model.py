@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTableView
 
 from catalog.search import document
 from catalog.store import Store
-from ui.product_model import CHUNK, COLUMNS, PHOTO_HEIGHT, ProductTableModel
+from ui.product_model import CHUNK, COLUMNS, PHOTO_HEIGHT, PHOTO_WIDTH, ProductTableModel
 
 BIG = 100_000
 
@@ -54,11 +54,20 @@ def test_a_product_with_photos_shows_its_first_beside_its_name(qtbot, store, add
     with qtbot.waitSignal(model.dataChanged, timeout=5000):  # decoded in the background meanwhile
         placeholder = cell.data(Qt.ItemDataRole.DecorationRole)
     assert placeholder.height() == PHOTO_HEIGHT and placeholder.toImage().pixelColor(5, 5).alpha() == 0
-    photo = cell.data(Qt.ItemDataRole.DecorationRole)
-    assert (photo.height(), photo.width()) == (PHOTO_HEIGHT, 2 * PHOTO_HEIGHT)
-    assert photo.toImage().pixelColor(5, 5).red() == 255  # the first photo, not the second
-    assert model.index(names.index("拍黄瓜"), 0).data(Qt.ItemDataRole.DecorationRole) is None
+    photo = cell.data(Qt.ItemDataRole.DecorationRole).toImage()
+    assert (photo.height(), photo.width()) == (PHOTO_HEIGHT, PHOTO_WIDTH)  # a 2:1 photo fitted into the box
+    assert photo.pixelColor(PHOTO_WIDTH // 2, PHOTO_HEIGHT // 2).red() == 255  # the first photo, not the second
+    assert photo.pixelColor(PHOTO_WIDTH // 2, 0).alpha() == 0  # centred: blank above and below
+    blank = model.index(names.index("拍黄瓜"), 0).data(Qt.ItemDataRole.DecorationRole)  # a blank box: names line up
+    assert (blank.width(), blank.height()) == (PHOTO_WIDTH, PHOTO_HEIGHT) and blank.toImage().pixelColor(5, 5).alpha() == 0
     assert model.index(names.index("辣炒蛤蜊"), 1).data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_a_shop_without_photos_has_no_photo_boxes(store, add_product):
+    add_product("拍黄瓜")
+    model = ProductTableModel(store)
+    model.set_filter()
+    assert model.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is None
 
 
 def test_name_sort_reverses_without_reloading(store, beer_shop, monkeypatch):

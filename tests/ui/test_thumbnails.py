@@ -53,3 +53,17 @@ def test_only_the_last_pictures_are_kept(qtbot: object) -> None:
     with qtbot.waitSignal(thumbs.sig_ready, timeout=5000):  # type: ignore[attr-defined]
         thumbs.get("a", read_again)
     assert calls == ["a"]  # "a" was dropped for "c", so it is read again
+
+
+def test_boxed_thumbnails_are_all_one_size_with_the_picture_centred(qtbot: object) -> None:
+    thumbs = Thumbnails(20, width=30)
+    for key, size in (("tall", (50, 100)), ("wide", (300, 50))):
+        with qtbot.waitSignal(thumbs.sig_ready, timeout=5000):  # type: ignore[attr-defined]
+            thumbs.get(key, lambda size=size: png("red", size))
+        image = thumbs.get(key, lambda: None).toImage()  # type: ignore[union-attr]
+        assert (image.width(), image.height()) == (30, 20) == (thumbs.placeholder.width(), thumbs.placeholder.height())
+        assert image.pixelColor(15, 10).red() == 255
+    tall = thumbs.get("tall", lambda: None).toImage()  # type: ignore[union-attr]
+    assert tall.pixelColor(2, 10).alpha() == 0  # 10 px wide in a 30 px box: blank at the sides
+    wide = thumbs.get("wide", lambda: None).toImage()  # type: ignore[union-attr]
+    assert wide.pixelColor(15, 1).alpha() == 0  # 30 x 5 once fitted: blank above and below
