@@ -4,6 +4,7 @@ WPS cell images, read from real .xlsx files, applied to a real SQLite store, und
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -78,7 +79,7 @@ def test_a_picture_straddling_two_rows_goes_to_the_one_it_covers_most(tmp_path: 
     wb = openpyxl.Workbook()
     for row in MENU:
         wb.active.append(row)
-    image = SheetImage(__import__("io").BytesIO(RED))
+    image = SheetImage(io.BytesIO(RED))
     # from the bottom tenth of row 2 (0-based 1) to most of row 3: the picture is row 3's
     image.anchor = TwoCellAnchor(_from=AnchorMarker(col=2, row=1, rowOff=170_000), to=AnchorMarker(col=3, row=2, rowOff=180_000))
     wb.active.add_image(image)
@@ -318,3 +319,20 @@ def test_a_picture_is_placed_in_a_row_it_covers(start: int, start_off: int, span
     assert start <= row <= (end if end is not None and end >= start else start)
     if end is not None and end - start > 1:
         assert row in (start, start + 1)  # a whole row lies between: never the last, partly covered one
+
+
+def test_sheets_read_together_keep_each_sheets_pictures(tmp_path: Path) -> None:
+    path = tmp_path / "菜单.xlsx"
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows, photo in (("凉菜", [["菜名", "价格", "图片"], ["拍黄瓜", 12, None], ["老醋花生", 15, None]], RED),
+                              ("热菜", [["菜名", "价格", "图片"], ["辣炒蛤蜊", 38, None]], BLUE)):
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+        ws.add_image(SheetImage(io.BytesIO(photo)), "C2")  # the first dish of each sheet
+    wb.save(path)
+    table = read_table(path)
+    assert table.sheets == ["凉菜", "热菜"]
+    assert {r.values["name"]: [p.sha256 for p in r.values.get("image", ())] for r in table.rows} == {
+        "拍黄瓜": [_sha(RED)], "老醋花生": [], "辣炒蛤蜊": [_sha(BLUE)]}
