@@ -79,6 +79,9 @@ class Thumbnails(QObject):
         self.height, self.width, self.kept = height, width, kept
         self._pool = QThreadPool(self)  # made before the relay: destroyed first, it waits for its work
         self._pool.setMaxThreadCount(1)
+        # pictures asked for but not started are dropped when this goes (a closed window, the app
+        # quitting): only the one being decoded is waited for
+        self.destroyed.connect(self._pool.clear)
         self._relay = _Relay(self)
         self._relay.sig_done.connect(self._arrived)
         self._cache: OrderedDict[str, QPixmap | None] = OrderedDict()

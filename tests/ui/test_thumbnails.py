@@ -67,3 +67,23 @@ def test_boxed_thumbnails_are_all_one_size_with_the_picture_centred(qtbot: objec
     assert tall.pixelColor(2, 10).alpha() == 0  # 10 px wide in a 30 px box: blank at the sides
     wide = thumbs.get("wide", lambda: None).toImage()  # type: ignore[union-attr]
     assert wide.pixelColor(15, 1).alpha() == 0  # 30 x 5 once fitted: blank above and below
+
+
+def test_going_away_drops_the_pictures_not_started(qtbot: object) -> None:
+    import time
+
+    from shiboken6 import Shiboken
+
+    thumbs = Thumbnails(20)
+    started: list[str] = []
+
+    def slow(key: str) -> bytes:
+        started.append(key)
+        time.sleep(0.05)
+        return png("red")
+
+    for i in range(40):  # 2 s of work queued, as a quick scroll through a sheet of photos asks
+        thumbs.get(str(i), lambda i=i: slow(str(i)))
+    t = time.perf_counter()
+    Shiboken.delete(thumbs)  # a window closed meanwhile
+    assert time.perf_counter() - t < 0.5 and len(started) < 5
