@@ -60,7 +60,12 @@ else:
         store.close()  # folds the WAL into the file (catalog.db.checkpoint_later), after the result is shown
         counts["close_seconds"] += time.perf_counter()
 elapsed = time.perf_counter() - t - counts.get("close_seconds", 0)
-print(json.dumps({"seconds": elapsed, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, **counts}))
+try:  # this process's own peak (ru_maxrss would also count the parent's, carried over by vfork + exec)
+    with open("/proc/self/status") as f:
+        rss_mb = next(int(line.split()[1]) for line in f if line.startswith("VmHWM:")) / 1024
+except (OSError, StopIteration):
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": elapsed, "rss_mb": rss_mb, **counts}))
 """
 
 

@@ -31,7 +31,13 @@ try:
     out = {"ok": True, "rows": len(t.rows)}
 except ImportRefused as e:
     out = {"ok": False, "code": e.code, "zh": e.message_zh, "en": e.message_en}
-out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# This process's own peak: VmHWM. ru_maxrss would also count the pytest process's peak, which
+# Linux carries over into a child started by vfork + exec (as subprocess does).
+try:
+    with open("/proc/self/status") as f:
+        out["rss_mb"] = next(int(line.split()[1]) for line in f if line.startswith("VmHWM:")) / 1024
+except (OSError, StopIteration):
+    out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(out))
 """
 
