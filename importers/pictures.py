@@ -1,6 +1,6 @@
 """Pictures in an .xlsx workbook's sheets: which cell each sits in, and its bytes.
 
-Shops put a product's photo into its row in two ways, and both are read here:
+Shops put a product's photo into its row in three ways, and all are read here:
 
 - a floating picture (Excel and WPS: 插入 → 图片): the sheet's relations name a drawing part
   (xl/drawings/drawing1.xml) whose anchors place each picture over a range of cells; the picture
@@ -30,9 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from catalog.media import MAX_IMAGE_BYTES
 from importers.errors import ImportRefused
 
-MAX_PICTURE_BYTES: Final = 10 * 1024 * 1024  # as catalog.media.MAX_IMAGE_BYTES: a larger one is not stored
+MAX_PICTURE_BYTES: Final = MAX_IMAGE_BYTES  # a larger picture is not stored
 _MAX_PART: Final = 16 << 20  # drawing and relation parts larger than this are not parsed
 _DEFAULT_ROW_EMU: Final = 190_500  # 15 pt, Excel's default row height
 _DEFAULT_COL_EMU: Final = 609_600  # 64 px, Excel's default column width
