@@ -308,7 +308,9 @@ def _add_import(sub: Any) -> None:
         "their rows. / 导入商品、菜单或销售流水；自动识别工作表、表头和列；有问题的行写入错误报告，改好后可直接再导入；"
         "表格里的图片作为所在行商品的图片导入；整批可撤销。",
     )
-    p.add_argument("file", type=Path, metavar="FILE", help="the spreadsheet / 表格文件")
+    p.add_argument("file", type=Path, metavar="FILE",
+                   help="the spreadsheet, or a folder or .zip of product photos named by barcode, SKU or name"
+                        " / 表格文件，或以条码、货号、名称命名的商品图片文件夹（或 .zip）")
     p.add_argument("--kind", choices=("auto", "products", "menu", "ledger"), default="auto",
                    help="what the file holds (default: detect) / 文件内容类型（默认自动识别）")
     p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: detect) / 工作表名称")
@@ -331,7 +333,7 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from importers.table import read_table
 
     source: Path = args.file
-    if not source.is_file():
+    if not source.is_file() and not source.is_dir():  # a folder of product photos is imported too
         raise CommandError(f"找不到文件 {source} / No such file: {source}")
     # One pause of the cyclic GC for read, plan and apply: each step's own pause ending would start a
     # collection over the whole table and plan (~0.05-0.1 s each, freeing nothing).
@@ -353,7 +355,7 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         result = summary(plan, batch)
         result["dry_run"] = bool(args.dry_run)
         report: Path | None = None
-        if plan.errors:
+        if plan.errors and plan.kind != "photos":  # a photo's problem is its name: said below, no report
             stamp = time.strftime("%Y%m%d-%H%M%S")
             report = args.errors_out or ctx.data_dir / "reports" / f"{source.stem}-待修正-{stamp}.xlsx"
             write_error_report(plan, report)
@@ -371,13 +373,15 @@ def _say_imported(args: argparse.Namespace, result: dict[str, Any], problems: in
     else:
         verb = "预览 / Dry run" if args.dry_run else "已导入 / Imported"
         header = (f"第 {result['header_row']} 行是表头 / header row {result['header_row']}" if result["header_row"]
+                  else f"{result['rows']} 张图片 / {result['rows']} photos" if result["kind"] == "photos"
                   else "没有表头，按内容猜测各列 / no header row: columns guessed from the values")
-        _say(f"{verb}: {source.name} · 工作表 {'、'.join(result['sheets'])} · {header} · 类型 {result['kind']}")
+        where = "文件夹 / folder" if result["kind"] == "photos" else f"工作表 {'、'.join(result['sheets'])}"
+        _say(f"{verb}: {source.name} · {where} · {header} · 类型 {result['kind']}")
         _say(f"新增 {result['created']} · 更新 {result['updated']} · 不变 {result['unchanged']} · 有问题 "
              f"{problems}  / created {result['created']}, updated {result['updated']}, "
              f"unchanged {result['unchanged']}, with problems {problems}")
         if result.get("pictures"):
-            _say(f"商品图片 {result['pictures']} 张 / {result['pictures']} product photos from the pictures in the sheet")
+            _say(f"商品图片 {result['pictures']} 张 / {result['pictures']} product photos")
         for note in result["notes"]:  # how the file was read: sheets together, headings, blocks, ...
             _say(f"说明 / Note: {note}")
         for w in result["warnings"][:3]:  # values taken that deserve a look, such as 时价
@@ -390,6 +394,13 @@ def _say_imported(args: argparse.Namespace, result: dict[str, Any], problems: in
             _say(f"另有 {more} 条提醒（--json 列出全部）/ {more} more notes (--json lists them all)")
         if batch:
             _say(f"批次 {batch}（撤销：portdesk imports undo {batch[:8]}）/ batch {batch} (undo: portdesk imports undo {batch[:8]})")
+    if result["kind"] == "photos" and problems:
+        if not args.json:
+            for e in result["errors"][:10]:
+                _say(f"没有导入 / Not imported: {e['message']}")
+        _fail(f"{problems} 张图片没有导入，请按上面的说明改名后再导入这个文件夹 / {problems} photo(s) not imported:"
+              " rename them as said and import the folder again")
+        return EXIT_ERROR
     if report is not None:
         rows = "1 row" if problems == 1 else f"{problems} rows"
         if args.dry_run:

@@ -44,6 +44,8 @@ def apply_plan(
         batch = store.batches.begin(table.source.name, plan.kind, "、".join(table.sheets) or table.sheet, table.sha256)
         if plan.kind == "ledger":
             _apply_ledger(store, batch, todo)
+        elif plan.kind == "photos":
+            store.batches.record(batch.id, _attach_pictures(store, batch, plan, todo, cancel))
         else:
             _apply_products(store, batch, plan, todo, progress, cancel)
         store.batches.finish(batch.id, summary(plan, batch.id))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
-Kind = Literal["products", "menu", "ledger"]
+Kind = Literal["products", "menu", "ledger", "photos"]
+# the kinds of a spreadsheet; "photos" is a folder of product photos (importers.photo_folder)
 KINDS: Final[tuple[Kind, ...]] = ("products", "menu", "ledger")
 
 PRODUCT_FIELDS: Final[tuple[str, ...]] = (

@@ -373,13 +373,16 @@ def _as_png(data: bytes) -> bytes | None:
 
 
 class PictureReader:
-    """Reads the bytes of pictures of a workbook one at a time, as `describe` found them."""
+    """Reads the bytes of pictures one at a time, as `describe` found them: from a workbook (or a
+    .zip of photos), or from a folder of photos (importers.photo_folder)."""
 
     def __init__(self, path: Path) -> None:
         """Open the workbook; raises ImportRefused when it is gone or no longer a workbook."""
         self.path = path
+        self._zip: zipfile.ZipFile | None = None
         try:
-            self._zip = zipfile.ZipFile(path)
+            if not path.is_dir():
+                self._zip = zipfile.ZipFile(path)
         except (OSError, zipfile.BadZipFile):
             raise _changed(path) from None
 
@@ -387,12 +390,13 @@ class PictureReader:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._zip.close()
+        if self._zip is not None:
+            self._zip.close()
 
     def read(self, picture: Picture) -> bytes:
         """The bytes to store; raises ImportRefused when the file changed since it was read."""
         try:
-            data = self._zip.read(picture.member)
+            data = (self.path / picture.member).read_bytes() if self._zip is None else self._zip.read(picture.member)
         except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error):
             data = b""
         if picture.convert:

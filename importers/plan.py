@@ -197,7 +197,7 @@ def no_product_column(table: ParsedTable) -> ImportRefused | None:
     """Why nothing of a products or menu table can be imported, when no column is the name, SKU or
     barcode (a row can neither be matched nor created), else None. The import wizard lets the
     user map a column by hand; the command line cannot, so it refuses with this sentence."""
-    if table.kind == "ledger" or {"name", "sku", "barcode"} & set(table.field_columns):
+    if table.kind in ("ledger", "photos") or {"name", "sku", "barcode"} & set(table.field_columns):
         return None
     headers = [h for h in table.headers if h]
     more = " …" if len(headers) > 8 else ""
@@ -234,6 +234,8 @@ def build_plan(
     with gc_paused():
         if table.kind == "ledger":
             return ImportPlan(table, "ledger", _plan_ledger(store, table), overwrite_blanks)
+        if table.kind == "photos":
+            return ImportPlan(table, "photos", _plan_photos(store, table, lookups or Lookups()))
         ctx = context(table, overwrite_blanks)
         rows = _plan_products(store, table, overwrite_blanks, lookups or Lookups(), ctx)
         return ImportPlan(table, table.kind, rows, overwrite_blanks, ctx)
@@ -412,6 +414,56 @@ def _plan_images(plan: RowPlan, pictures: tuple[Picture, ...], stored: list[str]
     if stored[:len(digests)] != digests:
         plan.images = pictures
         plan.diffs["images"] = (len(stored), len(set(stored) | set(digests)))  # how many photos, before and after
+
+
+def _plan_photos(store: Store, table: ParsedTable, lookups: Lookups) -> list[RowPlan]:
+    """A folder of photos (importers.photo_folder): each goes to the product its name is the
+    barcode, SKU or name of ("青岛啤酒_2": its second photo); a photo matching none is an error,
+    never a new product. A product's photos from the folder come first, in name order, unless it
+    has them first already."""
+    from importers.photo_folder import KEY, numbered
+
+    ex = lookups.index(store.conn)
+    photos = _StoredPhotos(store)
+    plans: list[RowPlan] = []
+    by_product: dict[str, list[RowPlan]] = {}
+    for row in table.rows:
+        values, issues = row.work_out()
+        plan = RowPlan(row.row_number, "error", str(row.raw[1]), "", issues=issues)
+        plans.append(plan)
+        if _has_errors(issues):
+            continue
+        key = str(values[KEY])
+        product_id = _photo_product(ex, key)
+        if product_id is None and (n := numbered(key)) is not None:
+            product_id = _photo_product(ex, n[0])
+        if product_id is None:
+            _add_issue(plan, Issue(row.row_number, "B", table.headers[1], "name", "photo_unmatched",
+                                   f"没有条码、货号或名称是「{key}」的商品", f"No product has the barcode, SKU or name \"{key}\"",
+                                   "把图片文件改名为商品的条码、货号或名称", "Rename the photo after the product's barcode, SKU or name",
+                                   str(row.raw[1])))
+            continue
+        plan.product_id, plan.name, plan.images = product_id, ex.products[product_id][1], values[IMAGE]
+        by_product.setdefault(product_id, []).append(plan)
+    for product_id, rows in by_product.items():
+        stored = photos(product_id)
+        digests = list(dict.fromkeys(p.sha256 for r in rows for p in r.images))
+        changed = stored[:len(digests)] != digests
+        for r in rows:
+            r.action = "changed" if changed else "unchanged"
+            if changed:
+                r.diffs = {"images": (len(stored), len(set(stored) | set(digests)))}
+            else:
+                r.images = ()
+    return plans
+
+
+def _photo_product(ex: CatalogIndex, key: str) -> str | None:
+    """The product a photo's name names: by barcode, then SKU, then product name."""
+    spec_id = ex.by_barcode.get(key) or ex.by_sku.get(key)
+    if spec_id is not None:
+        return str(ex.specs[spec_id][1])
+    return ex.by_name.get(key)
 
 
 def _finish(plans: list[RowPlan], table: ParsedTable, claims: _Claims) -> None:

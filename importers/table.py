@@ -245,6 +245,10 @@ def read_table(
     cannot be imported; never any other exception for a bad file.
     """
     p = follow(Path(path))  # a Windows shortcut to a workbook reads the workbook
+    from importers.photo_folder import is_photo_source, read_photos  # it builds on this module
+
+    if is_photo_source(p):
+        return _guarded(p, lambda: read_photos(p), _damaged)
     if kind not in ("auto", "products", "menu", "ledger"):
         raise ImportRefused("bad_kind", f"不认识的导入类型「{kind}」，请选择 商品/菜单/流水。",
                             f"Unknown import kind \"{kind}\"; choose products, menu or ledger.", path=p)

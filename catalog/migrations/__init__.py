@@ -1,7 +1,10 @@
 """Numbered schema migrations: `NNNN_name.sql` files applied in order, each in one transaction.
 
 The schema level is `PRAGMA user_version`. A migration file, once released, never changes:
-a schema change is a new file with the next number.
+a schema change is a new file with the next number. A migration that rebuilds a table others
+refer to says `-- foreign_keys: off` on a line of its own: it runs with foreign keys off (else
+dropping the old table would cascade to its children) and must leave `PRAGMA foreign_key_check`
+clean, or it is rolled back (SQLite's documented way to change a table's definition).
 """
 
 from __future__ import annotations
@@ -55,19 +58,32 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
             f"数据库版本 {level} 比本程序支持的 {len(migrations)} 新，请升级 PortDesk。"
             f" / The database (schema {level}) is newer than this PortDesk (schema {len(migrations)}); please upgrade."
         )
-    for number, _name, sql in migrations:
+    for number, name, sql in migrations:
         if level < number <= target:
+            keys_off = _FOREIGN_KEYS_OFF.search(sql) is not None
+            keys_were = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+            if keys_off:
+                conn.execute("PRAGMA foreign_keys=OFF")  # a no-op inside a transaction: set before it
             conn.execute("BEGIN IMMEDIATE")
             try:
                 for statement in _split(sql):
                     conn.execute(statement)
+                if keys_off and conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                    raise sqlite3.IntegrityError(f"migration {name} left broken foreign keys")
                 conn.execute(f"PRAGMA user_version={number}")
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
-            conn.execute("COMMIT")
+            else:
+                conn.execute("COMMIT")
+            finally:
+                if keys_off:
+                    conn.execute(f"PRAGMA foreign_keys={int(keys_were)}")
             level = number
     return level
+
+
+_FOREIGN_KEYS_OFF = re.compile(r"^--\s*foreign_keys:\s*off\s*$", re.MULTILINE)
 
 
 def _split(sql: str) -> list[str]:

@@ -206,6 +206,24 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
 </context>
 <context>
+    <name>ImportAsks</name>
+    <message>
+        <location filename="../../ui/import_wizard/asks.py" line="22"/>
+        <source>Choose the folder of product photos</source>
+        <translation>Choose the folder of product photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/asks.py" line="29"/>
+        <source>Save the rows to fix</source>
+        <translation>Save the rows to fix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/asks.py" line="30"/>
+        <source>Excel workbook</source>
+        <translation>Excel workbook</translation>
+    </message>
+</context>
+<context>
     <name>ImportFields</name>
     <message>
         <location filename="../../ui/import_wizard/labels.py" line="19"/>
@@ -259,7 +277,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
     <message>
         <location filename="../../ui/import_wizard/labels.py" line="29"/>
-        <location filename="../../ui/import_wizard/labels.py" line="51"/>
+        <location filename="../../ui/import_wizard/labels.py" line="53"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
@@ -285,7 +303,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
     <message>
         <location filename="../../ui/import_wizard/labels.py" line="34"/>
-        <location filename="../../ui/import_wizard/labels.py" line="52"/>
+        <location filename="../../ui/import_wizard/labels.py" line="54"/>
         <source>Flavours</source>
         <translation>Flavours</translation>
     </message>
@@ -365,84 +383,99 @@ Your saved data is safe. If this happens again, please send the log file to supp
         <translation>Picture</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="53"/>
+        <location filename="../../ui/import_wizard/labels.py" line="50"/>
+        <source>Matched by barcode, SKU or name</source>
+        <translation>Matched by barcode, SKU or name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="51"/>
+        <source>Goes to product</source>
+        <translation>Goes to product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="55"/>
         <source>Sold out</source>
         <translation>Sold out</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="54"/>
+        <location filename="../../ui/import_wizard/labels.py" line="56"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="58"/>
+        <location filename="../../ui/import_wizard/labels.py" line="60"/>
         <source>Let PortDesk decide</source>
         <translation>Let PortDesk decide</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="59"/>
+        <location filename="../../ui/import_wizard/labels.py" line="61"/>
         <source>Products</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="60"/>
+        <location filename="../../ui/import_wizard/labels.py" line="62"/>
         <source>Menu (dishes)</source>
         <translation>Menu (dishes)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="61"/>
+        <location filename="../../ui/import_wizard/labels.py" line="63"/>
         <source>Sales ledger</source>
         <translation>Sales ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="65"/>
+        <location filename="../../ui/import_wizard/labels.py" line="64"/>
+        <source>Product photos</source>
+        <translation>Product photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="68"/>
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="66"/>
+        <location filename="../../ui/import_wizard/labels.py" line="69"/>
         <source>Update</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="67"/>
+        <location filename="../../ui/import_wizard/labels.py" line="70"/>
         <source>No change</source>
         <translation>No change</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="68"/>
+        <location filename="../../ui/import_wizard/labels.py" line="71"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="80"/>
+        <location filename="../../ui/import_wizard/labels.py" line="83"/>
         <source>Not imported</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="141"/>
-        <location filename="../../ui/import_wizard/labels.py" line="156"/>
+        <location filename="../../ui/import_wizard/labels.py" line="144"/>
         <location filename="../../ui/import_wizard/labels.py" line="159"/>
+        <location filename="../../ui/import_wizard/labels.py" line="162"/>
         <source>(blank)</source>
         <translation>(blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="147"/>
+        <location filename="../../ui/import_wizard/labels.py" line="150"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="147"/>
+        <location filename="../../ui/import_wizard/labels.py" line="150"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="149"/>
+        <location filename="../../ui/import_wizard/labels.py" line="152"/>
         <source>off the shelf</source>
         <translation>off the shelf</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="149"/>
+        <location filename="../../ui/import_wizard/labels.py" line="152"/>
         <source>on sale</source>
         <translation>on sale</translation>
     </message>
@@ -549,256 +582,271 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="282"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="283"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="286"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="287"/>
         <source>Import a spreadsheet</source>
         <translation>Import a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="285"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="289"/>
         <source>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</source>
         <translation>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="287"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="291"/>
         <source>Choose a file…</source>
         <translation>Choose a file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="288"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="292"/>
         <source>or drag the file into this window</source>
         <translation>or drag the file into this window</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="289"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="305"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="293"/>
+        <source>Product photos named by barcode, SKU or name: choose their folder…</source>
+        <translation>Product photos named by barcode, SKU or name: choose their folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="294"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="310"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="290"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="295"/>
         <source>Sheet:</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="291"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="296"/>
         <source>This file holds:</source>
         <translation>This file holds:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="296"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="301"/>
         <source>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</source>
         <translation>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="298"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="303"/>
         <source>Empty cells clear what is stored (normally empty cells keep the stored value)</source>
         <translation>Empty cells clear what is stored (normally empty cells keep the stored value)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="299"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="304"/>
         <source>Choose another file</source>
         <translation>Choose another file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="300"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="679"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="305"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="700"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="301"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="706"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="306"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="727"/>
         <source>Import finished</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="302"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="307"/>
         <source>Save the problem rows to a spreadsheet to fix…</source>
         <translation>Save the problem rows to a spreadsheet to fix…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="303"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="308"/>
         <source>Imported the wrong file? You can put everything back as it was.</source>
         <translation>Imported the wrong file? You can put everything back as it was.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="304"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="762"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="309"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="783"/>
         <source>Undo this import</source>
         <translation>Undo this import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="409"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="414"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="420"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="425"/>
         <source>Reading “{name}”…</source>
         <translation>Reading “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="428"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="434"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="439"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="445"/>
         <source>Checking the rows again…</source>
         <translation>Checking the rows again…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="500"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="511"/>
         <source>PortDesk thinks this is: {kind}. {reason}</source>
         <translation>PortDesk thinks this is: {kind}. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="505"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="516"/>
+        <source>{n} photos: each goes to the product whose barcode, SKU or name is its file name (a second photo: “name_2”).</source>
+        <translation>{n} photos: each goes to the product whose barcode, SKU or name is its file name (a second photo: “name_2”).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="519"/>
         <source>Column titles are on row {row}; {rows} data rows below them.</source>
         <translation>Column titles are on row {row}; {rows} data rows below them.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="508"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="522"/>
         <source>No row of column titles was found; columns were guessed from their values.</source>
         <translation>No row of column titles was found; columns were guessed from their values.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="510"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="524"/>
         <source>{n} other rows (titles, blank rows, totals) are left out.</source>
         <translation>{n} other rows (titles, blank rows, totals) are left out.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="513"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="527"/>
         <source>The column choices you confirmed last time for a file like this were used.</source>
         <translation>The column choices you confirmed last time for a file like this were used.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="520"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="534"/>
         <source>New {n}</source>
         <translation>New {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="522"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="536"/>
         <source>Update {n}</source>
         <translation>Update {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="524"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="538"/>
         <source>No change {n}</source>
         <translation>No change {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="526"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="540"/>
         <source>Problems {n}</source>
         <translation>Problems {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="530"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="547"/>
+        <source>Import {n} photos</source>
+        <translation>Import {n} photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="549"/>
         <source>Import {n} rows</source>
         <translation>Import {n} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="530"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="731"/>
+        <source>Product photos added: {n}</source>
+        <translation>Product photos added: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="545"/>
         <source>Nothing to import</source>
         <translation>Nothing to import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="543"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="562"/>
         <source>All of {sheets}</source>
         <translation>All of {sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="621"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="642"/>
         <source>Column “{header}” is:</source>
         <translation>Column “{header}” is:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="624"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="645"/>
         <source>Not imported</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="657"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="678"/>
         <source>Importing… Nothing is saved until it has finished.</source>
         <translation>Importing… Nothing is saved until it has finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="661"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="682"/>
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="662"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="683"/>
         <source>Stop importing</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="694"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="715"/>
         <source>The import was stopped. Nothing was changed.</source>
         <translation>The import was stopped. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="697"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="718"/>
         <source>The import did not finish, and nothing was changed.</source>
         <translation>The import did not finish, and nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="703"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="724"/>
         <source>Nothing was imported</source>
         <translation>Nothing was imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="704"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="725"/>
         <source>Every row was already there or had a problem.</source>
         <translation>Every row was already there or had a problem.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="707"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="728"/>
         <source>Added {new} · Updated {changed} · No change {same}</source>
         <translation>Added {new} · Updated {changed} · No change {same}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="710"/>
-        <source>Product photos from the pictures in the sheet: {n}</source>
-        <translation>Product photos from the pictures in the sheet: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="712"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="733"/>
         <source>Import number: {id}</source>
         <translation>Import number: {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="714"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="735"/>
         <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
         <translation>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="736"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="741"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="757"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="762"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="748"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="769"/>
         <source>Saved {n} rows to {path}</source>
         <translation>Saved {n} rows to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="754"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="775"/>
         <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
         <translation>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="763"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="784"/>
         <source>Put the products back exactly as they were before this import?</source>
         <translation>Put the products back exactly as they were before this import?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="767"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="772"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="788"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="793"/>
         <source>Undoing…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="779"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="800"/>
         <source>The import was undone</source>
         <translation>The import was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="780"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="801"/>
         <source>Everything is back as it was before the import.</source>
         <translation>Everything is back as it was before the import.</translation>
     </message>
@@ -1374,48 +1422,48 @@ The file you chose: %1</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="200"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="202"/>
         <source>What happens</source>
         <translation>What happens</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="200"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="202"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="220"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="222"/>
         <source>Column {letter} “{header}” is not imported.</source>
         <translation>Column {letter} “{header}” is not imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="222"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="224"/>
         <source>Column {letter} “{header}” looks like “{field}”, but please check.</source>
         <translation>Column {letter} “{header}” looks like “{field}”, but please check.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="224"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="226"/>
         <source>Column {letter} “{header}” is imported as “{field}”.</source>
         <translation>Column {letter} “{header}” is imported as “{field}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="304"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="306"/>
         <source>Column {letter}</source>
         <translation>Column {letter}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="294"/>
-        <location filename="../../ui/import_wizard/preview_model.py" line="308"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="296"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="310"/>
         <source>This row will be added.</source>
         <translation>This row will be added.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="165"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="167"/>
         <source>Picture: {kind}, {width} × {height}, {kb} KB</source>
         <translation>Picture: {kind}, {width} × {height}, {kb} KB</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="309"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="311"/>
         <source>Already there with the same values: nothing changes.</source>
         <translation>Already there with the same values: nothing changes.</translation>
     </message>
@@ -1799,68 +1847,68 @@ The file you chose: %1</translation>
 <context>
     <name>ProductTableModel</name>
     <message>
-        <location filename="../../ui/product_model.py" line="71"/>
+        <location filename="../../ui/product_model.py" line="72"/>
         <source>On sale</source>
         <translation>On sale</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="71"/>
+        <location filename="../../ui/product_model.py" line="72"/>
         <source>Off shelf</source>
         <translation>Off shelf</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="72"/>
-        <location filename="../../ui/product_model.py" line="164"/>
+        <location filename="../../ui/product_model.py" line="73"/>
+        <location filename="../../ui/product_model.py" line="167"/>
         <source>Sold out</source>
         <translation>Sold out</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="154"/>
+        <location filename="../../ui/product_model.py" line="157"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="155"/>
+        <location filename="../../ui/product_model.py" line="158"/>
         <source>Specs</source>
         <translation>Specs</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="156"/>
+        <location filename="../../ui/product_model.py" line="159"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="157"/>
+        <location filename="../../ui/product_model.py" line="160"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="158"/>
+        <location filename="../../ui/product_model.py" line="161"/>
         <source>Member price</source>
         <translation>Member price</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="159"/>
+        <location filename="../../ui/product_model.py" line="162"/>
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="160"/>
+        <location filename="../../ui/product_model.py" line="163"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="161"/>
+        <location filename="../../ui/product_model.py" line="164"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="162"/>
+        <location filename="../../ui/product_model.py" line="165"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="163"/>
+        <location filename="../../ui/product_model.py" line="166"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>

@@ -206,6 +206,24 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
 </context>
 <context>
+    <name>ImportAsks</name>
+    <message>
+        <location filename="../../ui/import_wizard/asks.py" line="22"/>
+        <source>Choose the folder of product photos</source>
+        <translation>选择放商品图片的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/asks.py" line="29"/>
+        <source>Save the rows to fix</source>
+        <translation>保存需要修改的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/asks.py" line="30"/>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+</context>
+<context>
     <name>ImportFields</name>
     <message>
         <location filename="../../ui/import_wizard/labels.py" line="19"/>
@@ -259,7 +277,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
     <message>
         <location filename="../../ui/import_wizard/labels.py" line="29"/>
-        <location filename="../../ui/import_wizard/labels.py" line="51"/>
+        <location filename="../../ui/import_wizard/labels.py" line="53"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -285,7 +303,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
     <message>
         <location filename="../../ui/import_wizard/labels.py" line="34"/>
-        <location filename="../../ui/import_wizard/labels.py" line="52"/>
+        <location filename="../../ui/import_wizard/labels.py" line="54"/>
         <source>Flavours</source>
         <translation>口味</translation>
     </message>
@@ -365,84 +383,99 @@ Your saved data is safe. If this happens again, please send the log file to supp
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="53"/>
+        <location filename="../../ui/import_wizard/labels.py" line="50"/>
+        <source>Matched by barcode, SKU or name</source>
+        <translation>按条码、货号或名称对应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="51"/>
+        <source>Goes to product</source>
+        <translation>对应的商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="55"/>
         <source>Sold out</source>
         <translation>估清</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="54"/>
+        <location filename="../../ui/import_wizard/labels.py" line="56"/>
         <source>Photos</source>
         <translation>商品图片</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="58"/>
+        <location filename="../../ui/import_wizard/labels.py" line="60"/>
         <source>Let PortDesk decide</source>
         <translation>让系统自动判断</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="59"/>
+        <location filename="../../ui/import_wizard/labels.py" line="61"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="60"/>
+        <location filename="../../ui/import_wizard/labels.py" line="62"/>
         <source>Menu (dishes)</source>
         <translation>菜单（菜品）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="61"/>
+        <location filename="../../ui/import_wizard/labels.py" line="63"/>
         <source>Sales ledger</source>
         <translation>销售流水</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="65"/>
+        <location filename="../../ui/import_wizard/labels.py" line="64"/>
+        <source>Product photos</source>
+        <translation>商品图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="68"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="66"/>
+        <location filename="../../ui/import_wizard/labels.py" line="69"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="67"/>
+        <location filename="../../ui/import_wizard/labels.py" line="70"/>
         <source>No change</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="68"/>
+        <location filename="../../ui/import_wizard/labels.py" line="71"/>
         <source>Problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="80"/>
+        <location filename="../../ui/import_wizard/labels.py" line="83"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="141"/>
-        <location filename="../../ui/import_wizard/labels.py" line="156"/>
+        <location filename="../../ui/import_wizard/labels.py" line="144"/>
         <location filename="../../ui/import_wizard/labels.py" line="159"/>
+        <location filename="../../ui/import_wizard/labels.py" line="162"/>
         <source>(blank)</source>
         <translation>(空)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="147"/>
+        <location filename="../../ui/import_wizard/labels.py" line="150"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="147"/>
+        <location filename="../../ui/import_wizard/labels.py" line="150"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="149"/>
+        <location filename="../../ui/import_wizard/labels.py" line="152"/>
         <source>off the shelf</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="149"/>
+        <location filename="../../ui/import_wizard/labels.py" line="152"/>
         <source>on sale</source>
         <translation>在售</translation>
     </message>
@@ -549,256 +582,271 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="282"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="283"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="286"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="287"/>
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="285"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="289"/>
         <source>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</source>
         <translation>请选择记有商品、菜单或销售流水的 Excel、WPS 或 CSV 文件。保存之前会先让您看到哪些内容会变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="287"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="291"/>
         <source>Choose a file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="288"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="292"/>
         <source>or drag the file into this window</source>
         <translation>或把文件拖到这个窗口里</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="289"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="305"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="293"/>
+        <source>Product photos named by barcode, SKU or name: choose their folder…</source>
+        <translation>以条码、货号或名称命名的商品图片：选择所在文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="294"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="310"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="290"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="295"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="291"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="296"/>
         <source>This file holds:</source>
         <translation>文件内容是：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="296"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="301"/>
         <source>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</source>
         <translation>每一列的标题表示它会被保存成什么。黄色标题是系统猜测的：点击标题可以修改。把鼠标移到某一行上可以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="298"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="303"/>
         <source>Empty cells clear what is stored (normally empty cells keep the stored value)</source>
         <translation>空白单元格清除已保存的值（默认空白单元格保留原值）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="299"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="304"/>
         <source>Choose another file</source>
         <translation>换一个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="300"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="679"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="305"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="700"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="301"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="706"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="306"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="727"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="302"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="307"/>
         <source>Save the problem rows to a spreadsheet to fix…</source>
         <translation>把有问题的行保存为表格，修改后再导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="303"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="308"/>
         <source>Imported the wrong file? You can put everything back as it was.</source>
         <translation>导错了文件？可以把一切恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="304"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="762"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="309"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="783"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="409"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="414"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="420"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="425"/>
         <source>Reading “{name}”…</source>
         <translation>正在读取“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="428"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="434"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="439"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="445"/>
         <source>Checking the rows again…</source>
         <translation>正在重新检查各行…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="500"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="511"/>
         <source>PortDesk thinks this is: {kind}. {reason}</source>
         <translation>系统判断这是：{kind}。{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="505"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="516"/>
+        <source>{n} photos: each goes to the product whose barcode, SKU or name is its file name (a second photo: “name_2”).</source>
+        <translation>{n} 张图片：每张给文件名是其条码、货号或名称的商品（同一商品的第二张：“名称_2”）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="519"/>
         <source>Column titles are on row {row}; {rows} data rows below them.</source>
         <translation>列标题在第 {row} 行，下面有 {rows} 行数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="508"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="522"/>
         <source>No row of column titles was found; columns were guessed from their values.</source>
         <translation>没有找到列标题行，已根据内容猜测各列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="510"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="524"/>
         <source>{n} other rows (titles, blank rows, totals) are left out.</source>
         <translation>另有 {n} 行（标题、空行、合计）未计入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="513"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="527"/>
         <source>The column choices you confirmed last time for a file like this were used.</source>
         <translation>已沿用您上次为同类文件确认的列设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="520"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="534"/>
         <source>New {n}</source>
         <translation>新增 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="522"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="536"/>
         <source>Update {n}</source>
         <translation>更新 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="524"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="538"/>
         <source>No change {n}</source>
         <translation>无变化 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="526"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="540"/>
         <source>Problems {n}</source>
         <translation>有问题 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="530"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="547"/>
+        <source>Import {n} photos</source>
+        <translation>导入 {n} 张图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="549"/>
         <source>Import {n} rows</source>
         <translation>导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="530"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="731"/>
+        <source>Product photos added: {n}</source>
+        <translation>新增商品图片：{n} 张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="545"/>
         <source>Nothing to import</source>
         <translation>没有可导入的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="543"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="562"/>
         <source>All of {sheets}</source>
         <translation>全部：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="621"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="642"/>
         <source>Column “{header}” is:</source>
         <translation>列“{header}”是：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="624"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="645"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="657"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="678"/>
         <source>Importing… Nothing is saved until it has finished.</source>
         <translation>正在导入… 全部完成后才会保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="661"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="682"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="662"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="683"/>
         <source>Stop importing</source>
         <translation>停止导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="694"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="715"/>
         <source>The import was stopped. Nothing was changed.</source>
         <translation>导入已停止，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="697"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="718"/>
         <source>The import did not finish, and nothing was changed.</source>
         <translation>导入没有完成，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="703"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="724"/>
         <source>Nothing was imported</source>
         <translation>没有导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="704"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="725"/>
         <source>Every row was already there or had a problem.</source>
         <translation>每一行都已存在或有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="707"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="728"/>
         <source>Added {new} · Updated {changed} · No change {same}</source>
         <translation>新增 {new} · 更新 {changed} · 无变化 {same}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="710"/>
-        <source>Product photos from the pictures in the sheet: {n}</source>
-        <translation>表格里的图片成为商品图片：{n} 张</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="712"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="733"/>
         <source>Import number: {id}</source>
         <translation>导入编号：{id}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="714"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="735"/>
         <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
         <translation>因有问题未导入的行：{n} 行。请把它们保存为表格，改正标出的单元格，再导入这个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="736"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="741"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="757"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="762"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="748"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="769"/>
         <source>Saved {n} rows to {path}</source>
         <translation>已把 {n} 行保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="754"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="775"/>
         <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
         <translation>文件无法保存。是否正在 Excel 或 WPS 中打开？请关闭后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="763"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="784"/>
         <source>Put the products back exactly as they were before this import?</source>
         <translation>把商品完全恢复到这次导入之前的样子吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="767"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="772"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="788"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="793"/>
         <source>Undoing…</source>
         <translation>正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="779"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="800"/>
         <source>The import was undone</source>
         <translation>导入已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="780"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="801"/>
         <source>Everything is back as it was before the import.</source>
         <translation>一切已恢复到导入之前。</translation>
     </message>
@@ -1372,48 +1420,48 @@ The file you chose: %1</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="200"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="202"/>
         <source>What happens</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="200"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="202"/>
         <source>Problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="220"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="222"/>
         <source>Column {letter} “{header}” is not imported.</source>
         <translation>第 {letter} 列“{header}”不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="222"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="224"/>
         <source>Column {letter} “{header}” looks like “{field}”, but please check.</source>
         <translation>第 {letter} 列“{header}”看起来是“{field}”，请确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="224"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="226"/>
         <source>Column {letter} “{header}” is imported as “{field}”.</source>
         <translation>第 {letter} 列“{header}”导入为“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="304"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="306"/>
         <source>Column {letter}</source>
         <translation>第 {letter} 列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="294"/>
-        <location filename="../../ui/import_wizard/preview_model.py" line="308"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="296"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="310"/>
         <source>This row will be added.</source>
         <translation>这一行将被新增。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="165"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="167"/>
         <source>Picture: {kind}, {width} × {height}, {kb} KB</source>
         <translation>图片：{kind}，{width} × {height}，{kb} KB</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="309"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="311"/>
         <source>Already there with the same values: nothing changes.</source>
         <translation>已存在且内容相同：不会改变。</translation>
     </message>
@@ -1795,68 +1843,68 @@ The file you chose: %1</source>
 <context>
     <name>ProductTableModel</name>
     <message>
-        <location filename="../../ui/product_model.py" line="71"/>
+        <location filename="../../ui/product_model.py" line="72"/>
         <source>On sale</source>
         <translation>上架</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="71"/>
+        <location filename="../../ui/product_model.py" line="72"/>
         <source>Off shelf</source>
         <translation>下架</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="72"/>
-        <location filename="../../ui/product_model.py" line="164"/>
+        <location filename="../../ui/product_model.py" line="73"/>
+        <location filename="../../ui/product_model.py" line="167"/>
         <source>Sold out</source>
         <translation>估清</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="154"/>
+        <location filename="../../ui/product_model.py" line="157"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="155"/>
+        <location filename="../../ui/product_model.py" line="158"/>
         <source>Specs</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="156"/>
+        <location filename="../../ui/product_model.py" line="159"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="157"/>
+        <location filename="../../ui/product_model.py" line="160"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="158"/>
+        <location filename="../../ui/product_model.py" line="161"/>
         <source>Member price</source>
         <translation>会员价</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="159"/>
+        <location filename="../../ui/product_model.py" line="162"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="160"/>
+        <location filename="../../ui/product_model.py" line="163"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="161"/>
+        <location filename="../../ui/product_model.py" line="164"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="162"/>
+        <location filename="../../ui/product_model.py" line="165"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="163"/>
+        <location filename="../../ui/product_model.py" line="166"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>

@@ -54,6 +54,35 @@ def test_upgrade_from_every_earlier_level(tmp_path: Path, level: int) -> None:
     fresh.close()
 
 
+def test_rebuilding_import_batches_keeps_every_batch_and_its_undo_records(tmp_path: Path) -> None:
+    path = tmp_path / "level5.sqlite"
+    old = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(old, target=5)
+    old.execute("PRAGMA foreign_keys=ON")
+    old.execute("INSERT INTO import_batches (id, file_name, kind, stamp, summary) VALUES"
+                " ('b1', '商品.xlsx', 'products', '2026-11-01T00:00:00.000001Z', '{\"created\": 1}')")
+    old.execute("INSERT INTO import_changes (batch_id, seq, entity, entity_id, op, before) VALUES"
+                " ('b1', 1, 'product', 'p1', 'update', '{}')")
+    old.execute("INSERT INTO ledger_entries (id, batch_id, occurred_at, amount_fen) VALUES ('l1', 'b1', '2026-11-01', 800)")
+    old.close()
+
+    conn = connect(path)
+    assert migrations.current(conn) == migrations.latest()
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # on again after the rebuild
+    assert [tuple(r) for r in conn.execute("SELECT file_name, stamp, summary FROM import_batches")] == [
+        ("商品.xlsx", "2026-11-01T00:00:00.000001Z", '{"created": 1}')]
+    assert conn.execute("SELECT count(*) FROM import_changes").fetchone()[0] == 1  # no cascade at the rebuild
+    assert {r[2] for r in conn.execute("PRAGMA foreign_key_list(import_changes)")} == {"import_batches"}
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.execute("INSERT INTO import_batches (id, file_name, kind) VALUES ('b2', '商品图片', 'photos')")
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("INSERT INTO import_batches (id, file_name, kind) VALUES ('b3', 'x', 'other')")
+    conn.execute("DELETE FROM ledger_entries")
+    conn.execute("DELETE FROM import_batches WHERE id = 'b1'")
+    assert conn.execute("SELECT count(*) FROM import_changes").fetchone()[0] == 0  # the cascade works again
+    conn.close()
+
+
 def test_failed_migration_leaves_the_database_at_its_level(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = migrations.available()
     broken = [*real, (len(real) + 1, f"{len(real) + 1:04d}_broken.sql", "CREATE TABLE x (a);\nTHIS IS NOT SQL;")]

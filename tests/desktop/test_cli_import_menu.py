@@ -208,3 +208,24 @@ def test_photos_from_a_sheet_are_printed_in_the_menu(capsys: pytest.CaptureFixtu
     listing = subprocess.run(["pdfimages", "-list", str(menu)], capture_output=True, text=True, check=True).stdout
     sizes = sorted((int(cols[3]), int(cols[4])) for cols in (line.split() for line in listing.splitlines()[2:]))
     assert sizes == [(30, 60), (64, 48)]  # each dish's photo, as the sheet held it; 拍黄瓜 has none
+
+
+def test_import_of_a_folder_of_photos_named_by_barcode(capsys: pytest.CaptureFixture[str], data_dir: Path,
+                                                      tmp_path: Path) -> None:
+    from tests.workbooks import png
+
+    book = tmp_path / "商品.csv"
+    book.write_text("商品名称,条码,售价\n青岛啤酒,6901035600156,8\n", encoding="utf-8")
+    assert run(capsys, "import", str(book))[0] == 0
+    folder = tmp_path / "图片"
+    folder.mkdir()
+    (folder / "6901035600156.jpg").write_bytes(png("red", fmt="JPEG"))
+    (folder / "不认识.png").write_bytes(png("blue"))
+    status, out, err = run(capsys, "import", str(folder))
+    assert status == 1 and "5 张图片" not in out and "文件夹 / folder · 2 张图片 / 2 photos" in out
+    assert "商品图片 1 张 / 1 product photos" in out and "不认识" in out
+    assert "1 photo(s) not imported" in err and "待修正" not in err  # no error report for photos: their names are the fix
+    doc = json.loads(run(capsys, "import", str(folder), "--json")[1])
+    assert (doc["kind"], doc["unchanged"], doc["pictures"], len(doc["errors"])) == ("photos", 1, 0, 1)
+    listed = json.loads(run(capsys, "imports", "list", "--json")[1])["imports"]
+    assert [i["kind"] for i in listed] == ["photos", "products"]

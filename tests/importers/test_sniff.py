@@ -79,7 +79,7 @@ def test_encrypted_and_zero_byte(data: Path, one_sentence: Callable[[str, str], 
 
 def test_missing_file_and_folder(tmp_path: Path) -> None:
     assert _refused(tmp_path / "nope.xlsx").code == "not_found"
-    assert _refused(tmp_path).code == "not_spreadsheet"
+    assert _refused(tmp_path).code == "no_photos"  # a folder is read as product photos: it holds none
 
 
 def test_docx_like_zip_is_not_a_spreadsheet(tmp_path: Path) -> None:

@@ -582,8 +582,34 @@ def test_pictures_in_the_sheet_show_in_their_column_and_in_the_changes(
     assert model.data(model.index(0, model.section_of(0)), Qt.ItemDataRole.DecorationRole) is None
     assert "imported as the photos" in wizard.warnings_note.text()
     assert _apply(qtbot, wizard)
-    assert "Product photos from the pictures in the sheet: 1" in wizard.result_text.text()
+    assert "Product photos added: 1" in wizard.result_text.text()
     wizard.close()
     again = open_wizard(write_pictured_book(tmp_path / "二.xlsx", rows, {"C2": png("blue", (40, 40))}))
     assert again.counts["changed"] == 1  # another photo for 辣炒蛤蜊: it comes first, the old one stays
     assert "Photos: 1 → 2" in again.model.data(again.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_a_folder_of_photos_is_previewed_with_the_product_each_goes_to(
+        qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], existing: Product, store: Store,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.workbooks import png
+
+    folder = tmp_path / "图片"
+    folder.mkdir()
+    (folder / "6901035600156.jpg").write_bytes(png("red", fmt="JPEG"))
+    (folder / "不认识.png").write_bytes(png("blue"))
+    wizard = open_wizard(None)
+    monkeypatch.setattr(asks, "choose_photo_folder", lambda _parent: folder)
+    with qtbot.waitSignal(wizard.sig_plan_ready, timeout=20_000):  # type: ignore[attr-defined]
+        qtbot.mouseClick(wizard.photos_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert wizard.counts == {"new": 0, "changed": 1, "unchanged": 0, "error": 1}
+    assert wizard.import_button.text() == "Import 1 photos" and "photos: each goes to the product" in wizard.header_info.text()
+    assert wizard.kind_combo.isHidden() and wizard.overwrite_box.isHidden() and wizard.mapping_hint.isHidden()
+    model = wizard.model
+    assert model.data(model.index(0, model.section_of(2))) == "青岛啤酒原浆"  # the product it goes to
+    assert model.data(model.index(1, model.section_of(2))) == ""
+    assert "No product has the barcode, SKU or name" in model.data(model.index(1, model.problem_section))
+    assert _apply(qtbot, wizard)
+    assert "Product photos added: 1" in wizard.result_text.text()
+    assert len(store.products.get(existing.id).images) == 1  # type: ignore[union-attr]

@@ -12,20 +12,23 @@ from ui import dialogs
 from ui.dialogs import confirm as confirm  # the one yes/no question; tests replace it here
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportAsks", text)
-
-
 def choose_file(parent: QWidget | None) -> Path | None:
     """Ask which spreadsheet to import; None when cancelled."""
     return dialogs.ask_open_spreadsheet(parent)
 
 
+def choose_photo_folder(parent: QWidget | None) -> Path | None:
+    """Ask for a folder of product photos named by barcode, SKU or name; None when cancelled."""
+    title = QCoreApplication.translate("ImportAsks", "Choose the folder of product photos")
+    path = QFileDialog.getExistingDirectory(parent, title)
+    return Path(path) if path else None
+
+
 def report_path(parent: QWidget | None, suggested: Path) -> Path | None:
     """Ask where to save the rows to fix (an .xlsx); None when cancelled."""
-    path, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Save the rows to fix"), str(suggested), f"{_tr('Excel workbook')} (*.xlsx)"
-    )
+    title = QCoreApplication.translate("ImportAsks", "Save the rows to fix")
+    workbooks = QCoreApplication.translate("ImportAsks", "Excel workbook")
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), f"{workbooks} (*.xlsx)")
     if not path:
         return None
     out = Path(path)

@@ -47,6 +47,8 @@ FIELD_LABELS = cast(dict[str, str], {
     "note": QT_TRANSLATE_NOOP("ImportFields", "Note"),
     "tx_type": QT_TRANSLATE_NOOP("ImportFields", "Transaction type"),
     "image": QT_TRANSLATE_NOOP("ImportFields", "Picture"),
+    "photo_key": QT_TRANSLATE_NOOP("ImportFields", "Matched by barcode, SKU or name"),
+    "photo_product": QT_TRANSLATE_NOOP("ImportFields", "Goes to product"),
     # stored columns that appear in a plan's diffs
     "stock_milli": QT_TRANSLATE_NOOP("ImportFields", "Stock"),
     "attributes": QT_TRANSLATE_NOOP("ImportFields", "Flavours"),
@@ -59,6 +61,7 @@ KIND_LABELS = cast(dict[str, str], {
     "products": QT_TRANSLATE_NOOP("ImportFields", "Products"),
     "menu": QT_TRANSLATE_NOOP("ImportFields", "Menu (dishes)"),
     "ledger": QT_TRANSLATE_NOOP("ImportFields", "Sales ledger"),
+    "photos": QT_TRANSLATE_NOOP("ImportFields", "Product photos"),
 })
 
 ACTION_LABELS = cast(dict[str, str], {

@@ -150,6 +150,8 @@ class PreviewModel(QAbstractTableModel):
             if c < 0:
                 return self._problem_text(rp) if rp.issues else ""
             if c < self._width:
+                if c == 2 and plan.kind == "photos":  # a folder of photos: the product each goes to
+                    return rp.name if rp.product_id else ""
                 raw = self._parsed[row].raw
                 return labels.cell_text(raw[c]) if c < len(raw) else ""
             return None

@@ -122,6 +122,9 @@ class ImportWizard(QDialog):
         self.choose_button.setProperty("big", True)
         self.choose_button.setProperty("primary", True)
         self.choose_button.clicked.connect(self.choose_file)
+        self.photos_button = QPushButton()
+        self.photos_button.setAutoDefault(False)
+        self.photos_button.clicked.connect(self.choose_photo_folder)
         self.drop_hint = _label("hint")
         self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.choose_status = _label()
@@ -140,6 +143,7 @@ class ImportWizard(QDialog):
         inner.addStretch(1)
         inner.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addWidget(self.drop_hint)
+        inner.addWidget(self.photos_button, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addWidget(self.choose_status)
         inner.addStretch(1)
         layout = QVBoxLayout(page)
@@ -286,6 +290,7 @@ class ImportWizard(QDialog):
             "You will see what changes before anything is saved."))
         self.choose_button.setText(self.tr("Choose a file…"))
         self.drop_hint.setText(self.tr("or drag the file into this window"))
+        self.photos_button.setText(self.tr("Product photos named by barcode, SKU or name: choose their folder…"))
         self.choose_close.setText(self.tr("Close"))
         self.sheet_caption.setText(self.tr("Sheet:"))
         self.kind_caption.setText(self.tr("This file holds:"))
@@ -336,7 +341,7 @@ class ImportWizard(QDialog):
         if busy:
             self._freeze_grid()
         for w in (self.sheet_combo, self.kind_combo, self.overwrite_box, self.import_button, self.back_button,
-                  self.choose_button, self.header):
+                  self.choose_button, self.photos_button, self.header):
             w.setEnabled(not busy)
         self.busy_label.setText(text)
         self.choose_status.setText(text)
@@ -377,6 +382,12 @@ class ImportWizard(QDialog):
     def choose_file(self) -> None:
         """Ask for a file and read it."""
         path = asks.choose_file(self)
+        if path is not None:
+            self.open_file(path)
+
+    def choose_photo_folder(self) -> None:
+        """Ask for a folder of product photos and read it."""
+        path = asks.choose_photo_folder(self)
         if path is not None:
             self.open_file(path)
 
@@ -501,7 +512,10 @@ class ImportWizard(QDialog):
                 kind=labels.kind_label(table.kind), reason=reason))
         else:
             self.kind_reason.setText("")
-        if table.header_row is not None:
+        if table.kind == "photos":
+            info = self.tr("{n} photos: each goes to the product whose barcode, SKU or name is its file name"
+                           " (a second photo: “name_2”).").format(n=len(table.rows))
+        elif table.header_row is not None:
             info = self.tr("Column titles are on row {row}; {rows} data rows below them.").format(
                 row=table.header_row, rows=len(table.rows))
         else:
@@ -527,12 +541,17 @@ class ImportWizard(QDialog):
         ]
         self.counts_label.setText('<span style="font-size:12pt;">' + " · ".join(chips) + "</span>")
         todo = c["new"] + c["changed"]
-        self.import_button.setText(self.tr("Import {n} rows").format(n=todo) if todo else self.tr("Nothing to import"))
+        if not todo:
+            self.import_button.setText(self.tr("Nothing to import"))
+        elif table.kind == "photos":
+            self.import_button.setText(self.tr("Import {n} photos").format(n=todo))
+        else:
+            self.import_button.setText(self.tr("Import {n} rows").format(n=todo))
         self.import_button.setEnabled(todo > 0 and not self.busy)
         self._filling = True
         self.overwrite_box.setChecked(result.request.overwrite_blanks)
         self._filling = False
-        self.overwrite_box.setVisible(result.plan.kind != "ledger")
+        self.overwrite_box.setVisible(result.plan.kind not in ("ledger", "photos"))
 
     def _fill_choosers(self, result: work.ReadResult) -> None:
         table = result.plan.table
@@ -549,6 +568,8 @@ class ImportWizard(QDialog):
                 w.setVisible(len(table.sheet_names) > 1)
             index = self.kind_combo.findData(result.request.kind)
             self.kind_combo.setCurrentIndex(max(0, index))
+            for w in (self.kind_caption, self.kind_combo, self.mapping_hint):  # a folder of photos: one kind, no mapping
+                w.setVisible(table.kind != "photos")
         finally:
             self._filling = False
 
@@ -635,7 +656,7 @@ class ImportWizard(QDialog):
         return menu
 
     def _mapping_clicked(self, column: int, where: QPoint) -> None:
-        if self.read_result is None or self.busy:
+        if self.read_result is None or self.busy or self.read_result.plan.kind == "photos":
             return
         menu = self.mapping_menu(column)
         menu.aboutToHide.connect(menu.deleteLater)
@@ -707,7 +728,7 @@ class ImportWizard(QDialog):
             text = self.tr("Added {new} · Updated {changed} · No change {same}").format(
                 new=result.created, changed=result.updated, same=result.unchanged)
             if result.pictures:
-                text += "\n" + self.tr("Product photos from the pictures in the sheet: {n}").format(n=result.pictures)
+                text += "\n" + self.tr("Product photos added: {n}").format(n=result.pictures)
             self.result_text.setText(text)
         self.result_batch.setText(self.tr("Import number: {id}").format(id=result.batch_id[:8]) if result.batch_id else "")
         self.problems_text.setText(self.tr(
