@@ -21,6 +21,7 @@ from importers.fields import IMAGE
 from importers.mapping import ColumnMatch
 from importers.pictures import MAX_PICTURE_BYTES, Picture, describe
 from importers.readers import Row
+from importers.sniff import check_zip_limits
 from importers.table import ParsedRow, ParsedTable
 
 PHOTO_SUFFIXES: Final = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff"})
@@ -99,7 +100,9 @@ def _listing(path: Path) -> list[str]:
                     found.append(rel)
     else:
         with zipfile.ZipFile(path) as zf:
-            found = [i.filename for i in zf.infolist() if not i.is_dir() and not _hidden(i.filename)
+            infos = zf.infolist()
+            check_zip_limits(path, infos)  # a zip bomb is refused as for a workbook, before anything is inflated
+            found = [i.filename for i in infos if not i.is_dir() and not _hidden(i.filename)
                      and PurePosixPath(i.filename).suffix.lower() in PHOTO_SUFFIXES]
     return sorted(found, key=_natural)
 

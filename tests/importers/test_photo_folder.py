@@ -113,3 +113,13 @@ def test_a_folder_without_photos_is_refused_in_one_sentence(tmp_path: Path, one_
     with pytest.raises(ImportRefused) as refused:
         read_table(folder)
     assert refused.value.code == "no_photos" and one_sentence(refused.value.message_zh, refused.value.message_en)
+
+
+def test_a_zip_bomb_of_photos_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
+    path = tmp_path / "图片.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("1.png", RED)
+        zf.writestr("2.png", bytes(20 << 20))  # 20 MB of zeros packed into ~20 KB: no picture is like that
+    with pytest.raises(ImportRefused) as refused:
+        read_table(path)
+    assert refused.value.code == "too_large"
