@@ -57,8 +57,9 @@ def numbered(key: str) -> tuple[str, int] | None:
 
 
 def read_photos(path: Path) -> ParsedTable:
-    """The photos of a folder (its subfolders too) or .zip, in natural name order ("a_2" before
-    "a_10"), as a table; raises ImportRefused when it holds none, or too many."""
+    """The photos of a folder (its subfolders too) or .zip, in name order (a product's numbered
+    photos after its first: "a", "a_2", "a_10"), as a table; raises ImportRefused when it holds
+    none, or too many."""
     names = _listing(path)
     if not names:
         raise ImportRefused("no_photos", f"「{path.name}」里没有图片（JPG、PNG、GIF、WebP），请选择放着商品图片的文件夹。",
@@ -104,7 +105,15 @@ def _listing(path: Path) -> list[str]:
             check_zip_limits(path, infos)  # a zip bomb is refused as for a workbook, before anything is inflated
             found = [i.filename for i in infos if not i.is_dir() and not _hidden(i.filename)
                      and PurePosixPath(i.filename).suffix.lower() in PHOTO_SUFFIXES]
-    return sorted(found, key=_natural)
+    return sorted(found, key=_order)
+
+
+def _order(name: str) -> tuple[Any, ...]:
+    """A photo's place: by folder, then by the product it names, its own number last ("a",
+    "a(2)", "a-3": "a(2)" would come first by name alone)."""
+    path = PurePosixPath(name)
+    base, n = numbered(path.stem) or (path.stem, 0)
+    return _natural(str(path.parent)), _natural(base), n, _natural(name)
 
 
 def _measure(path: Path, name: str) -> Picture | None:

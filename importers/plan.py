@@ -427,6 +427,8 @@ def _plan_photos(store: Store, table: ParsedTable, lookups: Lookups) -> list[Row
     photos = _StoredPhotos(store)
     plans: list[RowPlan] = []
     by_product: dict[str, list[RowPlan]] = {}
+    # file names are typed by hand, and Windows does not mind case: "ls-330.jpg" is LS-330's photo
+    folded = {k.casefold(): v for k, v in ex.by_sku.items()} | {k.casefold(): v for k, v in ex.by_name.items()}
     for row in table.rows:
         values, issues = row.work_out()
         plan = RowPlan(row.row_number, "error", str(row.raw[1]), "", issues=issues)
@@ -434,9 +436,9 @@ def _plan_photos(store: Store, table: ParsedTable, lookups: Lookups) -> list[Row
         if _has_errors(issues):
             continue
         key = str(values[KEY])
-        product_id = _photo_product(ex, key)
+        product_id = _photo_product(ex, folded, key)
         if product_id is None and (n := numbered(key)) is not None:
-            product_id = _photo_product(ex, n[0])
+            product_id = _photo_product(ex, folded, n[0])
         if product_id is None:
             _add_issue(plan, Issue(row.row_number, "B", table.headers[1], "name", "photo_unmatched",
                                    f"没有条码、货号或名称是「{key}」的商品", f"No product has the barcode, SKU or name \"{key}\"",
@@ -458,12 +460,18 @@ def _plan_photos(store: Store, table: ParsedTable, lookups: Lookups) -> list[Row
     return plans
 
 
-def _photo_product(ex: CatalogIndex, key: str) -> str | None:
-    """The product a photo's name names: by barcode, then SKU, then product name."""
+def _photo_product(ex: CatalogIndex, folded: dict[str, str], key: str) -> str | None:
+    """The product a photo's name names: by barcode, then SKU, then product name; then SKU or name
+    in any case (`folded`: casefolded SKU -> spec id, name -> product id)."""
     spec_id = ex.by_barcode.get(key) or ex.by_sku.get(key)
     if spec_id is not None:
         return str(ex.specs[spec_id][1])
-    return ex.by_name.get(key)
+    if key in ex.by_name:
+        return ex.by_name[key]
+    found = folded.get(key.casefold())
+    if found is None:
+        return None
+    return str(ex.specs[found][1]) if found in ex.specs else found
 
 
 def _finish(plans: list[RowPlan], table: ParsedTable, claims: _Claims) -> None:

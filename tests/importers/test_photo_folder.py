@@ -63,14 +63,14 @@ def test_photos_are_named_by_barcode_sku_or_name_and_a_number() -> None:
 def test_a_folder_of_photos_goes_to_the_products_its_names_name(shop: Store, tmp_path: Path) -> None:
     table = read_table(_folder(tmp_path))
     assert table.kind == "photos"
-    assert [r.raw[1] for r in table.rows] == ["6901035600156.jpg", "LS-330.png", "海鲜/辣炒蛤蜊.png", "海鲜/辣炒蛤蜊_2.png",
-                                              "鲅鱼水饺.png"]
+    assert [r.raw[1] for r in table.rows] == ["6901035600156.jpg", "LS-330.png", "鲅鱼水饺.png", "海鲜/辣炒蛤蜊.png",
+                                              "海鲜/辣炒蛤蜊_2.png"]  # the folder's own photos, then its subfolders'
     plan = build_plan(shop, table)
     assert [(r.action, r.name) for r in plan.rows] == [
-        ("changed", "青岛啤酒"), ("changed", "崂山可乐"), ("changed", "辣炒蛤蜊"), ("changed", "辣炒蛤蜊"), ("error", "鲅鱼水饺.png")]
-    (issue,) = plan.rows[-1].issues
+        ("changed", "青岛啤酒"), ("changed", "崂山可乐"), ("error", "鲅鱼水饺.png"), ("changed", "辣炒蛤蜊"), ("changed", "辣炒蛤蜊")]
+    (issue,) = plan.rows[2].issues
     assert issue.code == "photo_unmatched" and "鲅鱼水饺" in issue.message_zh and "改名" in issue.fix_zh
-    assert plan.rows[2].diffs == {"images": (1, 3)}  # 辣炒蛤蜊: one photo before, three after
+    assert plan.rows[3].diffs == {"images": (1, 3)}  # 辣炒蛤蜊: one photo before, three after
     batch = apply_plan(shop, plan)
     assert batch and summary(plan, batch)["pictures"] == 4
     assert _photos(shop, "青岛啤酒") == [_sha(RED)] and _photos(shop, "崂山可乐") == [_sha(BLUE)]
@@ -78,7 +78,8 @@ def test_a_folder_of_photos_goes_to_the_products_its_names_name(shop: Store, tmp
     assert shop.products.count() == 3  # a photo never makes a product
 
     again = build_plan(shop, read_table(_folder(tmp_path)))
-    assert [r.action for r in again.rows] == ["unchanged"] * 4 + ["error"] and apply_plan(shop, again) is None
+    assert [r.action for r in again.rows] == ["unchanged"] * 2 + ["error"] + ["unchanged"] * 2
+    assert apply_plan(shop, again) is None
 
     shop.batches.undo(batch)
     assert _photos(shop, "辣炒蛤蜊") == [_sha(GOLD)] and _photos(shop, "青岛啤酒") == []
@@ -123,3 +124,24 @@ def test_a_zip_bomb_of_photos_is_refused_before_it_is_inflated(tmp_path: Path) -
     with pytest.raises(ImportRefused) as refused:
         read_table(path)
     assert refused.value.code == "too_large"
+
+
+def test_a_sku_or_name_typed_in_another_case_still_matches(shop: Store, tmp_path: Path) -> None:
+    shop.products.save(Product("IPA Beer", specs=[Spec(price_fen=2800)]))
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    (folder / "ls-330.JPG").write_bytes(png("red", fmt="JPEG"))
+    (folder / "ipa beer.png").write_bytes(BLUE)
+    plan = build_plan(shop, read_table(folder))
+    assert [(r.action, r.name) for r in plan.rows] == [("changed", "IPA Beer"), ("changed", "崂山可乐")]
+
+
+def test_a_products_numbered_photos_come_after_its_first_whatever_the_separator(shop: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    for name, data in (("辣炒蛤蜊(3).png", RED), ("辣炒蛤蜊-10.png", BLUE), ("辣炒蛤蜊.png", GREEN), ("辣炒蛤蜊_2.png", GOLD)):
+        (folder / name).write_bytes(data)
+    table = read_table(folder)
+    assert [r.raw[1] for r in table.rows] == ["辣炒蛤蜊.png", "辣炒蛤蜊_2.png", "辣炒蛤蜊(3).png", "辣炒蛤蜊-10.png"]
+    assert apply_plan(shop, build_plan(shop, table))
+    assert _photos(shop, "辣炒蛤蜊") == [_sha(GREEN), _sha(GOLD), _sha(RED), _sha(BLUE)]  # GOLD was its photo: now second
