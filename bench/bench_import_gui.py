@@ -238,6 +238,34 @@ def _scroll_a_page(view: Any, direction: list[int]) -> None:
     bar.setValue(value)
 
 
+def start_ui() -> None:
+    """The Qt application as the app starts it: its style, Chinese."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    import ui.i18n
+    import ui.style
+
+    ui.style.apply(app)  # type: ignore[arg-type]
+    ui.i18n.install("zh_CN")
+
+
+def bench_files(keep: Path | None, name: str, make: Callable[[Path], None]) -> tuple[Path, Path]:
+    """The file to import (made by `make` unless `keep` holds it already) and a database path
+    with no database yet, in `keep` or a new temporary folder."""
+    folder = keep or Path(tempfile.mkdtemp(prefix="portdesk-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    source = folder / name
+    if not source.exists():
+        t = time.perf_counter()
+        make(source)
+        print(f"generated {source.name} ({source.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t:.1f} s")
+    db = folder / "shop.sqlite"
+    for p in folder.glob("shop.sqlite*"):
+        p.unlink()
+    return source, db
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its figures."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
@@ -253,26 +281,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    import ui.i18n
-    import ui.style
-
-    ui.style.apply(app)  # type: ignore[arg-type]
-    ui.i18n.install("zh_CN")
+    start_ui()
     from ui.import_wizard import ImportWizard
 
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="portdesk-bench-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    xlsx = folder / f"商品-{args.rows}.xlsx"
-    if not xlsx.exists():
-        t = time.perf_counter()
-        make_file(xlsx, args.rows)
-        print(f"generated {xlsx.name} ({xlsx.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t:.1f} s")
-    db = folder / "shop.sqlite"
-    for p in folder.glob("shop.sqlite*"):
-        p.unlink()
+    xlsx, db = bench_files(args.keep, f"商品-{args.rows}.xlsx", lambda path: make_file(path, args.rows))
     if args.switch_interval:
         sys.setswitchinterval(args.switch_interval)
     if args.gc == "off":

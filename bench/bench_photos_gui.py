@@ -19,7 +19,6 @@ import argparse
 import io
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -27,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 # a sibling script: Python puts this folder first on the path when it runs a script from it
-from bench_import_gui import GOAL_MS, Heartbeat, run_until
+from bench_import_gui import GOAL_MS, Heartbeat, bench_files, run_until, start_ui
 
 
 def photo(i: int) -> bytes:
@@ -89,29 +88,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="keep the generated file and database in this folder")
     args = parser.parse_args(argv)
 
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    import ui.i18n
-    import ui.style
-
-    ui.style.apply(app)  # type: ignore[arg-type]
-    ui.i18n.install("zh_CN")
+    start_ui()
     from catalog.store import Store
     from ui.import_wizard import ImportWizard
     from ui.main_window import MainWindow
     from ui.settings import AppSettings
 
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="portdesk-bench-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    xlsx = folder / f"带图商品-{args.rows}.xlsx"
-    if not xlsx.exists():
-        t = time.perf_counter()
-        make_file(xlsx, args.rows)
-        print(f"generated {xlsx.name} ({xlsx.stat().st_size / 1e6:.0f} MB, {args.rows} photos) in {time.perf_counter() - t:.1f} s")
-    db = folder / "shop.sqlite"
-    for p in folder.glob("shop.sqlite*"):
-        p.unlink()
+    xlsx, db = bench_files(args.keep, f"带图商品-{args.rows}.xlsx", lambda path: make_file(path, args.rows))
+    folder = db.parent
     sys.setswitchinterval(0.001)  # as the app sets it
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
 
