@@ -410,10 +410,18 @@ class _StoredPhotos:
 def _plan_images(plan: RowPlan, pictures: tuple[Picture, ...], stored: list[str]) -> None:
     """A stored product gets the row's pictures as its first photos, unless it has them already
     (its other photos stay, after them)."""
-    digests = [p.sha256 for p in pictures]
-    if stored[:len(digests)] != digests:
+    counts = _photo_counts(stored, [p.sha256 for p in pictures])
+    if counts is not None:
         plan.images = pictures
-        plan.diffs["images"] = (len(stored), len(set(stored) | set(digests)))  # how many photos, before and after
+        plan.diffs["images"] = counts
+
+
+def _photo_counts(stored: list[str], digests: list[str]) -> tuple[int, int] | None:
+    """How many photos a product has before and after getting `digests` as its first ones; None
+    when it has them first already (nothing changes)."""
+    if stored[:len(digests)] == digests:
+        return None
+    return len(stored), len(set(stored) | set(digests))
 
 
 def _plan_photos(store: Store, table: ParsedTable, lookups: Lookups) -> list[RowPlan]:
@@ -449,14 +457,13 @@ def _plan_photos(store: Store, table: ParsedTable, lookups: Lookups) -> list[Row
         by_product.setdefault(product_id, []).append(plan)
     for product_id, rows in by_product.items():
         stored = photos(product_id)
-        digests = list(dict.fromkeys(p.sha256 for r in rows for p in r.images))
-        changed = stored[:len(digests)] != digests
+        counts = _photo_counts(stored, list(dict.fromkeys(p.sha256 for r in rows for p in r.images)))
         for r in rows:
-            r.action = "changed" if changed else "unchanged"
-            if changed:
-                r.diffs = {"images": (len(stored), len(set(stored) | set(digests)))}
-            else:
+            r.action = "unchanged" if counts is None else "changed"
+            if counts is None:
                 r.images = ()
+            else:
+                r.diffs = {"images": counts}
     return plans
 
 
