@@ -91,14 +91,22 @@ def _picture_issue(placed: Placed, row_number: int, headers: list[str]) -> Issue
                  f"{p.kind} 图片", "warning")
 
 
-def picture_column(pictures: list[Placed], data_start: int, mapping: dict[int, ColumnMatch]) -> int | None:
+def picture_column(pictures: list[Placed], data_start: int, mapping: dict[int, ColumnMatch], rows: list[Row]) -> int | None:
     """The column to map to pictures when none is: the one most pictures below the header sit in,
-    if no other field took it (else the next such column that is free); None without pictures."""
+    if no other field took it (else the next such column that is free); None without pictures.
+    Only pictures in rows that hold values count (a stamp under the list is nobody's photo), and
+    a picture sits over an empty cell: a column whose cells under its pictures hold values mostly
+    (a stamp over the totals) is no picture column."""
     if not pictures or any(m.field == IMAGE for m in mapping.values()):
         return None
     counts: dict[int, int] = {}
+    filled: dict[int, int] = {}
     for p in pictures:
-        if p.row >= data_start:
+        row = rows[p.row] if p.row < len(rows) else []
+        if p.row >= data_start and any(str(v).strip() for v in row):
             counts[p.col] = counts.get(p.col, 0) + 1
-    free = [c for c in sorted(counts, key=lambda c: (-counts[c], c)) if c not in mapping]
+            if p.col < len(row) and str(row[p.col]).strip():
+                filled[p.col] = filled.get(p.col, 0) + 1
+    free = [c for c in sorted(counts, key=lambda c: (-counts[c], c))
+            if c not in mapping and 2 * filled.get(c, 0) <= counts[c]]
     return free[0] if free else None

@@ -14,7 +14,8 @@ Shops put a product's photo into its row in three ways, and all are read here:
 
 Only the small XML parts are parsed (with defusedxml); each image is read once to hash and
 measure it, never kept: an import reads the bytes again, one picture at a time, when it stores
-them (`PictureReader`). Pictures in other formats (.xls, .ods, .et) are not read.
+them (`PictureReader`). The pictures of .xls and .et files are read by importers.xls_pictures;
+those of .ods and .xlsb files are not read.
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def _rels_of(part: str) -> str:
     return posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
 
 
-def _most_covered(start: int, start_off: int, end: int | None, end_off: int, unit: int) -> int:
+def most_covered(start: int, start_off: int, end: int | None, end_off: int, unit: int) -> int:
     """The row (or column) a picture covers most: its first, a middle one, or its last, estimated
     with the default size (the file's own row heights would mean reading the whole sheet)."""
     if end is None or end <= start:
@@ -312,8 +313,8 @@ def _anchor_cell(anchor: Any) -> tuple[int, int] | None:
         end = {"row": start.get("row", 0) + row_end // _DEFAULT_ROW_EMU, "rowOff": row_end % _DEFAULT_ROW_EMU,
                "col": start.get("col", 0) + col_end // _DEFAULT_COL_EMU, "colOff": col_end % _DEFAULT_COL_EMU}
     end = end or {}
-    row = _most_covered(start.get("row", 0), start.get("rowOff", 0), end.get("row"), end.get("rowOff", 0), _DEFAULT_ROW_EMU)
-    col = _most_covered(start.get("col", 0), start.get("colOff", 0), end.get("col"), end.get("colOff", 0), _DEFAULT_COL_EMU)
+    row = most_covered(start.get("row", 0), start.get("rowOff", 0), end.get("row"), end.get("rowOff", 0), _DEFAULT_ROW_EMU)
+    col = most_covered(start.get("col", 0), start.get("colOff", 0), end.get("col"), end.get("colOff", 0), _DEFAULT_COL_EMU)
     return row, col
 
 
@@ -373,15 +374,24 @@ def _as_png(data: bytes) -> bytes | None:
 
 
 class PictureReader:
-    """Reads the bytes of pictures one at a time, as `describe` found them: from a workbook (or a
-    .zip of photos), or from a folder of photos (importers.photo_folder)."""
+    """Reads the bytes of pictures one at a time, as `describe` found them: from a workbook (.xlsx,
+    .xls, .et), a .zip of photos, or a folder of photos (importers.photo_folder)."""
 
     def __init__(self, path: Path) -> None:
         """Open the workbook; raises ImportRefused when it is gone or no longer a workbook."""
+        from importers.xls_pictures import XlsPictures, is_ole
+
         self.path = path
         self._zip: zipfile.ZipFile | None = None
+        self._xls: XlsPictures | None = None
         try:
-            if not path.is_dir():
+            if path.is_dir():
+                pass
+            elif is_ole(path):
+                self._xls = XlsPictures.open(path)
+                if self._xls is None:
+                    raise _changed(path)
+            else:
                 self._zip = zipfile.ZipFile(path)
         except (OSError, zipfile.BadZipFile):
             raise _changed(path) from None
@@ -395,9 +405,16 @@ class PictureReader:
 
     def read(self, picture: Picture) -> bytes:
         """The bytes to store; raises ImportRefused when the file changed since it was read."""
+        from importers.xls_pictures import pib_of
+
         try:
-            data = (self.path / picture.member).read_bytes() if self._zip is None else self._zip.read(picture.member)
-        except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error):
+            if self._xls is not None:
+                data = self._xls.blip(pib_of(picture.member)) or b""
+            elif self._zip is not None:
+                data = self._zip.read(picture.member)
+            else:
+                data = (self.path / picture.member).read_bytes()
+        except (KeyError, ValueError, zipfile.BadZipFile, OSError, EOFError, zlib.error):
             data = b""
         if picture.convert:
             data = _as_png(data) or b""

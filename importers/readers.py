@@ -26,6 +26,7 @@ from typing import Any, Final, TypeAlias
 from importers.errors import ImportRefused
 from importers.pictures import BookPictures, Placed, dispimg_cells
 from importers.sniff import Sniffed, check_zip_limits, refuse
+from importers.xls_pictures import XlsPictures
 
 Cell: TypeAlias = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta
 Row: TypeAlias = list[Cell]
@@ -194,6 +195,12 @@ def _open_calamine(path: Path, sniffed: Sniffed, trusted: Collection[str] = froz
     guarded: set[str | None] = set()
     parts: dict[str, str] | None = None
     pictures = BookPictures(path) if sniffed.format == "xlsx" and sniffed.pictures else None
+    xls: list[XlsPictures | None] = []  # an .xls/.et file's pictures, read with its first sheet
+
+    def xls_pictures(name: str) -> list[Placed]:
+        if not xls:
+            xls.append(XlsPictures.open(path))
+        return [] if xls[0] is None else xls[0].sheet(name)
 
     def part_of(name: str) -> str | None:
         nonlocal parts
@@ -234,7 +241,10 @@ def _open_calamine(path: Path, sniffed: Sniffed, trusted: Collection[str] = froz
                 raise
             raise damaged(path, name) from None
         merged = None if merged_raw is None else [(a[0], a[1], b[0], b[1]) for a, b in merged_raw]
-        sheet_pictures = [] if pictures is None else _pictures_of(pictures, part_of(name), rows)
+        if sniffed.format == "xls":
+            sheet_pictures = xls_pictures(name)
+        else:
+            sheet_pictures = [] if pictures is None else _pictures_of(pictures, part_of(name), rows)
         return RawSheet(name, rows, merged, sheet_pictures)
 
     def close() -> None:

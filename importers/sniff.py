@@ -40,7 +40,8 @@ _OTHER_MAGIC: Final[tuple[tuple[bytes, str, str], ...]] = (
 @dataclass(frozen=True, slots=True)
 class Sniffed:
     """What a file really is: ``format`` plus the 1904-date flag when it is known cheaply, and
-    whether the workbook holds pictures (.xlsx: read by importers.pictures; .ods: only said)."""
+    whether the workbook holds pictures (.xlsx: read by importers.pictures; .ods, .xlsb: only
+    said; .xls is not told here: importers.xls_pictures reads its pictures)."""
 
     format: Format
     date1904: bool = False
@@ -265,7 +266,7 @@ def _sniff_zip(path: Path) -> Sniffed:
                 pictures = "xl/cellimages.xml" in names or any(n.startswith("xl/media/") for n in names)
                 return Sniffed("xlsx", date1904=_xlsx_date1904(zf), pictures=pictures)
             if "xl/workbook.bin" in names:
-                return Sniffed("xlsb")
+                return Sniffed("xlsb", pictures=any(n.startswith("xl/media/") for n in names))
             if "mimetype" in names:
                 mime = zf.read("mimetype")[:100]
                 if b"opendocument.spreadsheet" in mime:

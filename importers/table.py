@@ -508,7 +508,7 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
     else:
         for c in spec_price_columns(headers, mapping, lambda col: _sample(rows, st.data_start, col)):
             mapping[c] = ColumnMatch(SPEC_PRICE, 0.8, "values")
-        picture_col = picture_column(raw.pictures, st.data_start, mapping)
+        picture_col = picture_column(raw.pictures, st.data_start, mapping, rows)
         if picture_col is not None:
             mapping[picture_col] = ColumnMatch(IMAGE, 0.9, "pictures")
     try:

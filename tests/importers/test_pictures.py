@@ -268,6 +268,16 @@ def test_pictures_in_an_ods_file_are_said_not_imported(data: Path, tmp_path: Pat
     assert len(table.rows) == len(before.rows) and any("另存为 .xlsx" in zh for zh, _en in table.warnings)
 
 
+def test_an_xlsb_with_pictures_is_known_to_have_them(tmp_path: Path) -> None:
+    from importers.sniff import sniff_path
+
+    path = tmp_path / "商品.xlsb"
+    with zipfile.ZipFile(path, "w") as zf:  # the parts an .xlsb holds its workbook and a picture in
+        zf.writestr("xl/workbook.bin", b"\x83\x01\x00")
+        zf.writestr("xl/media/image1.png", RED)
+    assert sniff_path(path).format == "xlsb" and sniff_path(path).pictures  # so the import says they are not read
+
+
 def test_an_entity_bomb_in_a_drawing_leaves_its_pictures_out_and_the_rows_in(tmp_path: Path) -> None:
     path = write_pictured_book(tmp_path / "菜单.xlsx", MENU, {"C2": RED})
     with zipfile.ZipFile(path) as zf:
@@ -312,10 +322,10 @@ def test_a_picture_wrapped_in_alternate_content_is_found(tmp_path: Path) -> None
 @given(start=st.integers(0, 1000), start_off=st.integers(0, 10_000_000), span=st.integers(-3, 50),
        end_off=st.integers(0, 10_000_000))
 def test_a_picture_is_placed_in_a_row_it_covers(start: int, start_off: int, span: int, end_off: int) -> None:
-    from importers.pictures import _most_covered
+    from importers.pictures import most_covered
 
     end = start + span if span >= 0 else None
-    row = _most_covered(start, start_off, end, end_off, 190_500)
+    row = most_covered(start, start_off, end, end_off, 190_500)
     assert start <= row <= (end if end is not None and end >= start else start)
     if end is not None and end - start > 1:
         assert row in (start, start + 1)  # a whole row lies between: never the last, partly covered one
