@@ -21,7 +21,8 @@ def picture_notes(parts: list[tuple[RawSheet, Structure]], rows: list[ParsedRow]
                    mapping: dict[int, ColumnMatch]) -> list[tuple[str, str]]:
     """What becomes of the pictures in the data rows, and of those elsewhere below the header (a
     logo above it is no product's photo, and goes unsaid)."""
-    if not any(raw.pictures for raw, _st in parts):
+    unplaced = sum(raw.unplaced for raw, _st in parts)
+    if not any(raw.pictures for raw, _st in parts) and not unplaced:
         return []
     first = parts[0][0].name
     data_rows = {(r.sheet or first, r.row_number) for r in rows}
@@ -40,6 +41,11 @@ def picture_notes(parts: list[tuple[RawSheet, Structure]], rows: list[ParsedRow]
     if outside and kind != "ledger":
         notes.append((f"另有 {outside} 张图片不在任何商品的行里，没有导入。",
                       f"Pictures outside the rows of the products ({outside}) are not imported."))
+    if unplaced and kind != "ledger":
+        notes.append((f"另有 {unplaced} 张图片固定在页面上，不在单元格里，没有导入：要导入，请在 WPS 或 LibreOffice"
+                      " 里把它们的锚点设为“到单元格”。",
+                      f"Pictures anchored to the page, in no cell ({unplaced}), are not imported: to import them,"
+                      " anchor them to their cells in WPS or LibreOffice."))
     return notes
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Final, TypeAlias
 
 from importers.errors import ImportRefused
+from importers.ods_pictures import OdsPictures
 from importers.pictures import BookPictures, Placed, dispimg_cells
 from importers.sniff import Sniffed, check_zip_limits, refuse
 from importers.xls_pictures import XlsPictures
@@ -54,7 +55,8 @@ class RawSheet:
     name: str
     rows: list[Row]
     merged: list[Merge] | None = None
-    pictures: list[Placed] = field(default_factory=list)  # the pictures in its cells (.xlsx only)
+    pictures: list[Placed] = field(default_factory=list)  # the pictures in its cells
+    unplaced: int = 0  # pictures placed by their position on the page, in no cell (.ods)
 
 
 @dataclass(slots=True)
@@ -196,6 +198,7 @@ def _open_calamine(path: Path, sniffed: Sniffed, trusted: Collection[str] = froz
     parts: dict[str, str] | None = None
     pictures = BookPictures(path) if sniffed.format == "xlsx" and sniffed.pictures else None
     xls: list[XlsPictures | None] = []  # an .xls/.et file's pictures, read with its first sheet
+    ods = OdsPictures.read(path) if sniffed.format == "ods" and sniffed.pictures else None
 
     def xls_pictures(name: str) -> list[Placed]:
         if not xls:
@@ -243,20 +246,23 @@ def _open_calamine(path: Path, sniffed: Sniffed, trusted: Collection[str] = froz
         merged = None if merged_raw is None else [(a[0], a[1], b[0], b[1]) for a, b in merged_raw]
         if sniffed.format == "xls":
             sheet_pictures = xls_pictures(name)
+        elif ods is not None:
+            sheet_pictures = ods.sheet(name)
         else:
             sheet_pictures = [] if pictures is None else _pictures_of(pictures, part_of(name), rows)
-        return RawSheet(name, rows, merged, sheet_pictures)
+        return RawSheet(name, rows, merged, sheet_pictures, 0 if ods is None else ods.on_page.get(name, 0))
 
     def close() -> None:
         try:
             wb.close()
         finally:
             fh.close()
-            if pictures is not None:
-                pictures.close()
+            for one in (pictures, ods):
+                if one is not None:
+                    one.close()
 
     book = Book(path, sniffed.format, sheets, load, close, date1904=sniffed.date1904)
-    if sniffed.pictures and pictures is None:
+    if sniffed.pictures and pictures is None and ods is None:
         book.warnings.append(("这个文件里的图片不会导入：要导入图片，请用 WPS 或 Excel 把它另存为 .xlsx 后再导入。",
                               "Pictures in this kind of file are not imported: to import them, save it as .xlsx in WPS"
                               " or Excel and import that."))

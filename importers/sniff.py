@@ -40,8 +40,9 @@ _OTHER_MAGIC: Final[tuple[tuple[bytes, str, str], ...]] = (
 @dataclass(frozen=True, slots=True)
 class Sniffed:
     """What a file really is: ``format`` plus the 1904-date flag when it is known cheaply, and
-    whether the workbook holds pictures (.xlsx: read by importers.pictures; .ods, .xlsb: only
-    said; .xls is not told here: importers.xls_pictures reads its pictures)."""
+    whether the workbook holds pictures (.xlsx: read by importers.pictures, .ods by
+    importers.ods_pictures; .xlsb: only said; .xls is not told here: importers.xls_pictures
+    finds its pictures)."""
 
     format: Format
     date1904: bool = False

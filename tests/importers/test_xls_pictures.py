@@ -21,27 +21,8 @@ from importers.pictures import PictureReader
 from importers.plan import build_plan
 from importers.table import read_table
 from importers.xls_pictures import XlsPictures, _bmp_file, workbook_stream
+from tests.importers.photo_colours import photos_by_colour as _photos
 from tests.workbooks import png, write_pictured_book
-
-COLOURS = {"red": (255, 0, 0), "blue": (0, 0, 255), "purple": (128, 0, 128), "green": (0, 128, 0)}
-
-
-def _colour(data: bytes) -> str:
-    """The name of the colour a one-colour picture is painted in (JPEG: the nearest)."""
-    with Image.open(io.BytesIO(data)) as im:
-        pixel = im.convert("RGB").getpixel((im.width // 2, im.height // 2))
-    assert isinstance(pixel, tuple)
-    return min(COLOURS, key=lambda c: sum((a - b) ** 2 for a, b in zip(COLOURS[c], pixel, strict=True)))
-
-
-def _photos(store: Store) -> dict[str, list[str]]:
-    """Each product's photos, by name, as the colours they show."""
-    got = {}
-    for pid, name in store.conn.execute("SELECT id, name FROM products"):
-        product = store.products.get(pid)
-        assert product is not None
-        got[name] = [_colour(store.media.get(sha) or b"") for sha in product.images]
-    return got
 
 
 def test_pictures_of_an_xls_go_to_the_products_in_their_rows(data: Path) -> None:

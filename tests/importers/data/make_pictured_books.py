@@ -1,9 +1,10 @@
-"""Makes pictured_goods.xls, the .xls test file with pictures in its rows (run by hand; needs
-LibreOffice's `soffice` on PATH): an .xlsx is written with openpyxl, one picture is put into a
-group with a caption (as a shop groups a photo with a "新品" label), and LibreOffice saves it as
-Excel 97-2003, writing the pictures as Office Drawing records as Excel and WPS do.
+"""Makes pictured_goods.xls and pictured_goods.ods, test files with pictures in their rows (run
+by hand; needs LibreOffice's `soffice` on PATH): an .xlsx is written with openpyxl, one picture is
+put into a group with a caption (as a shop groups a photo with a "新品" label), and LibreOffice
+saves it as Excel 97-2003 (pictures as Office Drawing records, as Excel and WPS write them) and as
+.ods (pictures anchored to their cells; the one the .xlsx places by position anchored to the page).
 
-    python -m tests.importers.data.make_pictured_xls
+    python -m tests.importers.data.make_pictured_books
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from pathlib import Path
 
 import openpyxl
 from openpyxl.drawing.image import Image as SheetImage
+from openpyxl.drawing.spreadsheet_drawing import AbsoluteAnchor
+from openpyxl.drawing.xdr import XDRPoint2D, XDRPositiveSize2D
 
 from tests.workbooks import png
 
@@ -29,6 +32,7 @@ DRINKS = [["名称", "价格", "照片"], ["扎啤", 15, None], ["原浆", 25, N
 GOODS_PICTURES = {"C1": ("yellow", "PNG"), "C3": ("red", "PNG"), "C4": ("blue", "JPEG"), "C6": ("red", "PNG"),
                   "C7": ("purple", "BMP")}
 DRINKS_PICTURES = {"C3": ("green", "PNG")}
+DRINKS_ON_PAGE = ("orange", 3_000_000, 3_000_000)  # a picture placed by position (EMU), far below the list
 _GROUP = ('<twoCellAnchor><from><col>2</col><colOff>0</colOff><row>6</row><rowOff>0</rowOff></from>'
           '<to><col>3</col><colOff>0</colOff><row>7</row><rowOff>0</rowOff></to>'
           '<grpSp><nvGrpSpPr><cNvPr id="20" name="Group 1"/><cNvGrpSpPr/></nvGrpSpPr><grpSpPr><a:xfrm>'
@@ -60,7 +64,7 @@ def _group_last_picture(xlsx: Path) -> None:
 
 
 def main() -> None:
-    """Write pictured_goods.xls next to this script."""
+    """Write pictured_goods.xls and pictured_goods.ods next to this script."""
     wb = openpyxl.Workbook()
     goods = wb.active
     assert goods is not None
@@ -74,13 +78,18 @@ def main() -> None:
         drinks.append(row)
     for cell, (colour, fmt) in DRINKS_PICTURES.items():
         drinks.add_image(_picture(colour, fmt), cell)
+    colour, x, y = DRINKS_ON_PAGE
+    on_page = _picture(colour, "PNG")
+    on_page.anchor = AbsoluteAnchor(pos=XDRPoint2D(x, y), ext=XDRPositiveSize2D(381000, 152400))
+    drinks.add_image(on_page)
     with tempfile.TemporaryDirectory() as tmp:
         xlsx = Path(tmp) / "pictured_goods.xlsx"
         wb.save(xlsx)
         _group_last_picture(xlsx)
-        subprocess.run(["soffice", "--headless", "--convert-to", "xls:MS Excel 97", str(xlsx), "--outdir", tmp],
-                       check=True, capture_output=True)
-        shutil.copy(Path(tmp) / "pictured_goods.xls", HERE / "pictured_goods.xls")
+        for ext, filter_ in (("xls", "xls:MS Excel 97"), ("ods", "ods")):
+            subprocess.run(["soffice", "--headless", "--convert-to", filter_, str(xlsx), "--outdir", tmp],
+                           check=True, capture_output=True)
+            shutil.copy(Path(tmp) / f"pictured_goods.{ext}", HERE / f"pictured_goods.{ext}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,178 @@
+"""Pictures in an .ods workbook's sheets (LibreOffice, WPS, Excel save as .ods): which cell each
+sits in. Their bytes are zip members (Pictures/...), measured and read as an .xlsx's are.
+
+A picture anchored to a cell (LibreOffice's default: 锚点 → 到单元格) is a draw:frame inside the
+table:table-cell of content.xml; the cell is found by counting rows and cells, repeats included.
+One that ends in another cell (table:end-cell-address) goes to the cell it covers most. A picture
+anchored to the page (table:shapes) is placed by its position on the page, in no cell: it is
+counted, and the import says how to anchor it. content.xml is scanned as bytes, a few MB at a
+time (no XML parser: no entity is ever expanded), and only the rows that hold a drawing are
+taken apart.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Final
+
+from importers.pictures import BookPictures, Placed, most_covered
+
+_CHUNK: Final = 4 << 20
+_ROW_END: Final = b"</table:table-row>"
+_HEAD: Final = re.compile(
+    rb'<table:table\s[^>]*?table:name="(?P<sheet>[^"]*)"|<table:shapes>(?P<shapes>.*?)</table:shapes>', re.S)
+_CELL: Final = re.compile(
+    rb"<table:(?:covered-)?table-cell\b(?P<attrs>[^>]*?)(?:/>|>(?P<body>.*?)</table:(?:covered-)?table-cell>)", re.S)
+_SHAPE_TAGS: Final = re.compile(rb"<(/?)draw:(frame|g|image)\b([^>]*?)(/?)>", re.S)
+_ROWS_REPEATED: Final = re.compile(rb'table:number-rows-repeated="([0-9]{1,9})"')
+_COLUMNS_REPEATED: Final = re.compile(rb'table:number-columns-repeated="([0-9]{1,9})"')
+_HREF: Final = re.compile(rb'xlink:href="([^"]*)"')
+_ATTR: Final = re.compile(rb'([A-Za-z][\w.-]*:[\w.-]+)="([^"]*)"')
+# LibreOffice's default row height and column width (0.452 cm, 2.258 cm), in 1/1000 cm
+_ROW_UNIT: Final = 452
+_COL_UNIT: Final = 2258
+_CM: Final = {"cm": 1.0, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72, "pc": 2.54 / 6, "px": 2.54 / 96}
+_LENGTH: Final = re.compile(r"^\s*(-?[0-9.]+)\s*([a-z]*)\s*$")
+_ADDRESS: Final = re.compile(r"\.\$?([A-Z]{1,3})\$?([0-9]{1,7})$")
+
+
+@dataclass
+class OdsPictures:
+    """Where the pictures of an .ods file sit: `sheet(name)` places them; `on_page` counts, per
+    sheet, those anchored to the page (in no cell)."""
+
+    pictures: BookPictures
+    anchors: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # sheet -> (row, col, member)
+    on_page: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, path: Path) -> OdsPictures:
+        """Read where the pictures of the .ods at `path` sit; none when its content cannot be read."""
+        found = cls(BookPictures(path))
+        try:
+            with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
+                found._scan(fh)
+        except (OSError, EOFError, KeyError, ValueError, zipfile.BadZipFile, zlib.error):  # damaged: no pictures
+            found.anchors, found.on_page = {}, {}
+        return found
+
+    def close(self) -> None:
+        """Close the file."""
+        self.pictures.close()
+
+    def sheet(self, name: str) -> list[Placed]:
+        """The pictures in the cells of the sheet called `name` (0-based rows and columns)."""
+        placed = []
+        for row, col, member in self.anchors.get(name, ()):
+            picture = self.pictures.picture(member)
+            if picture is not None:
+                placed.append(Placed(row, col, picture))
+        return placed
+
+    def _scan(self, fh: IO[bytes]) -> None:
+        """Count rows through content.xml, a chunk at a time, split at the ends of rows; only a
+        row that holds a drawing is taken apart (an XML parser handling every element took 3 s for
+        60,000 rows, this 0.2 s). The elements are found by the prefixes the OpenDocument spec and
+        every writer use."""
+        name, row, carry = "", 0, b""
+        while True:
+            chunk = fh.read(_CHUNK)
+            buf = carry + chunk
+            cut = buf.rfind(_ROW_END) + len(_ROW_END) if chunk else len(buf)
+            if chunk and cut < len(_ROW_END):  # not one whole row yet
+                carry = buf
+                continue
+            for piece in buf[:cut].split(_ROW_END):  # what comes before a row (a sheet's start, its shapes), then the row
+                start = piece.rfind(b"<table:table-row")
+                head = piece if start < 0 else piece[:start]
+                if b"<table:table " in head or b"<table:shapes>" in head:
+                    for m in _HEAD.finditer(head):
+                        if m.group("sheet") is not None:
+                            name, row = html.unescape(m.group("sheet").decode("utf-8", "replace")), 0
+                            self.anchors.setdefault(name, [])
+                        elif top := len(_top_shapes(m.group("shapes"))):
+                            self.on_page[name] = self.on_page.get(name, 0) + top
+                if start >= 0:
+                    close = piece.find(b">", start)
+                    if piece.find(b"<draw:", close) >= 0:
+                        self.anchors.setdefault(name, []).extend(_row_pictures(row, piece[close + 1:]))
+                    row += _repeat(piece[start:close], _ROWS_REPEATED)
+            carry = buf[cut:]
+            if not chunk:
+                return
+
+
+def _repeat(attrs: bytes, pattern: re.Pattern[bytes]) -> int:
+    if b"repeated" not in attrs:
+        return 1
+    m = pattern.search(attrs)
+    return max(1, int(m.group(1))) if m else 1
+
+
+def _top_shapes(body: bytes) -> list[tuple[bytes, bytes | None]]:
+    """(attributes, first picture's member or None) of each shape not inside another shape."""
+    shapes: list[tuple[bytes, bytes | None]] = []
+    depth = 0
+    for m in _SHAPE_TAGS.finditer(body):
+        closing, kind, attrs, empty = m.group(1), m.group(2), m.group(3), m.group(4)
+        if kind == b"image":
+            if depth and shapes and shapes[-1][1] is None:
+                href = _HREF.search(attrs)
+                shapes[-1] = (shapes[-1][0], href.group(1) if href else None)
+        elif closing:
+            depth = max(0, depth - 1)
+        else:
+            if depth == 0:
+                shapes.append((attrs, None))
+            depth += 0 if empty else 1
+    return shapes
+
+
+def _row_pictures(row: int, body: bytes) -> Iterator[tuple[int, int, str]]:
+    """(row, column, member) of the pictures anchored in the cells of one row's XML."""
+    col = 0
+    for m in _CELL.finditer(body):
+        cell_body = m.group("body") or b""
+        if b"<draw:" in cell_body:
+            for attrs, href in _top_shapes(cell_body):
+                member = html.unescape((href or b"").decode("utf-8", "replace")).lstrip("./")
+                if member and "://" not in member:
+                    at = _covered((row, col), _attributes(attrs))
+                    yield at[0], at[1], member
+        col += _repeat(m.group("attrs"), _COLUMNS_REPEATED)
+
+
+def _attributes(attrs: bytes) -> dict[str, str]:
+    return {k.decode(): html.unescape(v.decode("utf-8", "replace")) for k, v in _ATTR.findall(attrs)}
+
+
+def _covered(cell: tuple[int, int], attrs: dict[str, str]) -> tuple[int, int]:
+    """The cell a shape anchored in `cell` covers most: itself, or one on the way to its end cell."""
+    get = attrs.get
+    end = _ADDRESS.search(get("table:end-cell-address") or "")
+    if end is None:
+        return cell
+    end_col = 0
+    for ch in end.group(1):
+        end_col = end_col * 26 + ord(ch) - 64
+    end_row, end_col = int(end.group(2)) - 1, end_col - 1
+    row = most_covered(cell[0], _length(get("svg:y")), end_row, _length(get("table:end-y")), _ROW_UNIT)
+    col = most_covered(cell[1], _length(get("svg:x")), end_col, _length(get("table:end-x")), _COL_UNIT)
+    return row, col
+
+
+def _length(text: str | None) -> int:
+    """An ODF length ("0.452cm", "0.17in") in 1/1000 cm; 0 when missing or unreadable."""
+    m = _LENGTH.match(text or "")
+    if m is None:
+        return 0
+    try:
+        return max(0, round(float(m.group(1)) * _CM.get(m.group(2) or "cm", 1.0) * 1000))
+    except ValueError:
+        return 0
