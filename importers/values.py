@@ -152,6 +152,21 @@ def to_fen(value: Any) -> int:
     return parse_price(value)[0]
 
 
+def to_price_fen(value: Any) -> int:
+    """A price (售价, 会员价, 进价) to integer fen, as `to_fen`; a negative one is an error (a refund
+    or a write-off is a ledger entry, not a price)."""
+    fen = to_fen(value)
+    if fen < 0:
+        raise _err(
+            "negative_price",
+            f"「{value}」是负数，价格不能小于 0",
+            f"\"{value}\" is negative; a price cannot be below 0",
+            "请填写 0 或更大的金额；退货、冲减请记在流水里",
+            "Enter 0 or more; record refunds and write-offs in the ledger",
+        )
+    return fen
+
+
 # --------------------------------------------------------------------------- decimal quantities
 
 _QTY_RE: Final = re.compile(r"^(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+)\s*(?P<unit>[^\d\s]{0,4})$")
@@ -587,7 +602,7 @@ def to_spicy(value: Any) -> int:
 
 # Field types whose coercer is a pure function of the cell giving an immutable value: prices,
 # quantities, units and statuses repeat from row to row (9.9, 12, "瓶"), so their results are kept.
-_REPEATING: Final = frozenset({"money", "decimal", "unit", "days", "direction", "status", "spicy"})
+_REPEATING: Final = frozenset({"money", "price", "decimal", "unit", "days", "direction", "status", "spicy"})
 _MEMO_LIMIT: Final = 50_000
 
 
@@ -618,6 +633,8 @@ def _memoized(fn: Coercer) -> Coercer:
 def _coercer(kind: str, date1904: bool) -> Coercer:
     if kind == "money":
         return to_fen
+    if kind == "price":
+        return to_price_fen
     if kind == "decimal":
         return to_decimal3
     if kind == "datetime":

@@ -390,3 +390,13 @@ def test_a_file_removed_after_its_preview_still_imports_what_was_previewed(store
     batch = apply_plan(store, plan)
     assert batch and store.products.count() == 3
     assert store.conn.execute("SELECT file_sha256 FROM import_batches WHERE id = ?", (batch,)).fetchone()[0] == digest
+
+
+def test_a_negative_price_is_a_problem_row_in_the_dry_run_and_the_others_import(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path, "品名,售价,会员价,进价\n可乐,3,,1\n退货冲减,-5,,\n雪碧,3,(2),\n芬达,3,,−1\n橙汁,4,,\n")
+    plan = build_plan(store, read_table(path))
+    s = summary(plan, None)
+    assert [(e["row"], e["column"]) for e in s["errors"]] == [(3, "B"), (4, "C"), (5, "D")]
+    assert "价格不能小于 0" in s["errors"][0]["message"]
+    assert apply_plan(store, plan)
+    assert sorted(r[0] for r in store.conn.execute("SELECT name FROM products")) == ["可乐", "橙汁"]
