@@ -75,6 +75,24 @@ class BatchInfo:
     summary: dict[str, Any]
 
 
+def short_id(batch_id: str) -> str:
+    """The batch id as shown to the user: "01a2288f-c51c". Ids begin with their creation time in
+    milliseconds (UUIDv7), so these 13 characters tell any two batches apart (the first 8 alone
+    are the same for imports made within about a minute)."""
+    return batch_id[:13]
+
+
+def local_time(iso_utc: str) -> str:
+    """A stored UTC time ("2026-11-29T18:27:05.123Z") as this PC's local time, to the minute."""
+    try:
+        when = dt.datetime.fromisoformat(iso_utc.replace("Z", "+00:00"))
+    except ValueError:
+        return iso_utc
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def row_dict(conn: sqlite3.Connection, entity: str, entity_id: str) -> dict[str, Any] | None:
     """The current stored columns of one record, or None if it does not exist."""
     row = conn.execute(f"SELECT * FROM {TABLES[entity]} WHERE id = ?", (entity_id,)).fetchone()
@@ -175,9 +193,19 @@ class Batches:
         return [BatchInfo(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6])) for r in rows]
 
     def get(self, batch_id: str) -> BatchInfo | None:
-        """One batch by id (a unique prefix of at least 6 characters also works)."""
-        found = [b for b in self.list() if b.id == batch_id or (len(batch_id) >= 6 and b.id.startswith(batch_id))]
+        """One batch by id (a unique prefix of at least 6 characters also works: `short_id`)."""
+        found = self.find(batch_id)
         return found[0] if len(found) == 1 else None
+
+    def find(self, batch_id: str) -> builtins.list[BatchInfo]:
+        """The batches whose id is `batch_id` or starts with it (at least 6 characters; the dashes
+        may be left out)."""
+        wanted = batch_id.strip().lower().replace("-", "")
+        everything = self.list()
+        exact = [b for b in everything if b.id == batch_id.strip().lower()]
+        if exact or len(wanted) < 6:
+            return exact
+        return [b for b in everything if b.id.replace("-", "").startswith(wanted)]
 
     def undo(self, batch_id: str) -> int:
         """Restore exactly the state before the batch; returns how many records were restored or removed.
@@ -185,11 +213,18 @@ class Batches:
         Raises UndoRefused when the batch is unknown, already undone, or when a record it wrote
         was changed afterwards (by a later import or an edit), naming those records.
         """
-        info = self.get(batch_id)
-        if info is None:
-            raise UndoRefused(f"找不到导入批次 {batch_id} / No import batch {batch_id}")
+        found = self.find(batch_id)
+        if not found:
+            raise UndoRefused(f"找不到导入批次 {batch_id}（portdesk imports list 列出所有批次）"
+                              f" / No import batch {batch_id} (portdesk imports list lists them)")
+        if len(found) > 1:
+            listed = "、".join(f"{short_id(b.id)}（{b.file_name}）" for b in found[:_SHOWN])
+            raise UndoRefused(f"有 {len(found)} 个批次号以 {batch_id} 开头：{listed}；请写出更长的批次号"
+                              f" / {len(found)} batches start with {batch_id}: {listed}; give more of the batch id")
+        info = found[0]
         if info.undone_at:
-            raise UndoRefused(f"批次 {info.id[:8]} 已于 {info.undone_at} 撤销 / Batch {info.id[:8]} was already undone")
+            raise UndoRefused(f"批次 {short_id(info.id)} 已于 {local_time(info.undone_at)} 撤销"
+                              f" / Batch {short_id(info.id)} was already undone at {local_time(info.undone_at)}")
         stamp = self.conn.execute("SELECT stamp FROM import_batches WHERE id = ?", (info.id,)).fetchone()[0]
         with checkpoint_later(self.conn), transaction(self.conn):
             changed_since = self._changed_since(info.id, stamp)

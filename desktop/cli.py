@@ -393,7 +393,9 @@ def _say_imported(args: argparse.Namespace, result: dict[str, Any], problems: in
             more = len(result["warnings"]) - 3
             _say(f"另有 {more} 条提醒（--json 列出全部）/ {more} more notes (--json lists them all)")
         if batch:
-            _say(f"批次 {batch}（撤销：portdesk imports undo {batch[:8]}）/ batch {batch} (undo: portdesk imports undo {batch[:8]})")
+            from catalog.batches import short_id
+
+            _say(f"批次 {batch}（撤销：portdesk imports undo {short_id(batch)}）/ batch {batch} (undo: portdesk imports undo {short_id(batch)})")
     if result["kind"] == "photos" and problems:
         if not args.json:
             for e in result["errors"][:10]:
@@ -425,11 +427,13 @@ def _add_imports(sub: Any) -> None:
         "undo", parents=[_common()], help="undo an import / 撤销一次导入",
         description="Restore exactly the state before the import. Refused, with the records named, when a later "
         "import or an edit changed them since. / 恢复到导入之前的状态；若之后又被修改过则拒绝并说明。")
-    undo.add_argument("batch", metavar="BATCH", help="the batch id (or its first 8 characters) / 批次号")
+    undo.add_argument("batch", metavar="BATCH", help="the batch id as `imports list` shows it (or all of it) / 批次号")
     undo.set_defaults(handler=_cmd_imports_undo)
 
 
 def _cmd_imports_list(args: argparse.Namespace, ctx: Context) -> int:
+    from catalog.batches import local_time, short_id
+
     with ctx.open_store() as store:
         batches = store.batches.list()
     if args.json:
@@ -441,16 +445,16 @@ def _cmd_imports_list(args: argparse.Namespace, ctx: Context) -> int:
     if not batches:
         _say("还没有导入记录 / No imports yet")
         return EXIT_OK
-    rows = [[b.id[:8], b.created_at[:19].replace("T", " "), b.file_name, b.kind, str(b.summary.get("created", 0)),
+    rows = [[short_id(b.id), local_time(b.created_at), b.file_name, b.kind, str(b.summary.get("created", 0)),
              str(b.summary.get("updated", 0)), "已撤销" if b.undone_at else ""] for b in batches]
-    _say(format_table(("批次", "时间(UTC)", "文件", "类型", "新增", "更新", "状态"), rows))
+    _say(format_table(("批次", "时间", "文件", "类型", "新增", "更新", "状态"), rows))
     return EXIT_OK
 
 
 def _cmd_imports_undo(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.open_store() as store:
         count = store.batches.undo(args.batch)
-        _say(f"已撤销批次 {args.batch}：恢复或删除了 {count} 条记录 / Undone: {count} records restored or removed")
+        _say(f"已撤销批次 {args.batch}：恢复或删除了 {count} 条记录 / Undone batch {args.batch}: {count} records restored or removed")
     return EXIT_OK
 
 

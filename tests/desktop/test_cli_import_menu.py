@@ -229,3 +229,23 @@ def test_import_of_a_folder_of_photos_named_by_barcode(capsys: pytest.CaptureFix
     assert (doc["kind"], doc["unchanged"], doc["pictures"], len(doc["errors"])) == ("photos", 1, 0, 1)
     listed = json.loads(run(capsys, "imports", "list", "--json")[1])["imports"]
     assert [i["kind"] for i in listed] == ["photos", "products"]
+
+
+def test_two_imports_a_moment_apart_each_get_an_undo_command_that_works(
+        capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "一.csv", tmp_path / "二.csv"
+    first.write_text("品名,售价\n可乐,3\n", encoding="utf-8")
+    second.write_text("品名,售价\n雪碧,3\n", encoding="utf-8")
+    hints = []
+    for path in (first, second):
+        status, out, _err = run(capsys, "import", str(path))
+        assert status == 0
+        hints.append(out.split("portdesk imports undo ")[1].split("）")[0])
+    listed = run(capsys, "imports", "list")[1]
+    assert hints[0] != hints[1] and all(h in listed for h in hints) and "UTC" not in listed
+    # the first 8 characters are the same for imports within about a minute: said, not "not found"
+    status, out, err = run(capsys, "imports", "undo", hints[0][:8])
+    line = assert_one_line_error(status, out, err, 1)
+    assert "2 batches start with" in line and hints[0] in line and hints[1] in line
+    assert run(capsys, "imports", "undo", hints[0])[0] == 0
+    assert [p["name"] for p in json.loads(run(capsys, "products", "list", "--json")[1])["products"]] == ["雪碧"]

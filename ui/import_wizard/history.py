@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalog.batches import BatchInfo, UndoRefused
+from catalog.batches import BatchInfo, UndoRefused, local_time
 from ui.errors import friendly_message
 from ui.import_wizard import asks, labels, work
 from ui.operations import Job, Operation, OperationRunner
@@ -31,14 +31,6 @@ log = logging.getLogger(__name__)
 def list_batches(job: Job) -> list[BatchInfo]:
     """Every import batch, newest first (worker thread)."""
     return job.store.batches.list()
-
-
-def local_time(iso_utc: str) -> str:
-    """'2024-05-01T04:00:00.000Z' as local 'yyyy-MM-dd HH:mm'."""
-    when = QDateTime.fromString(iso_utc, Qt.DateFormat.ISODateWithMs)
-    if not when.isValid():
-        when = QDateTime.fromString(iso_utc, Qt.DateFormat.ISODate)
-    return when.toLocalTime().toString("yyyy-MM-dd HH:mm") if when.isValid() else iso_utc
 
 
 class ImportHistoryDialog(QDialog):

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalog.batches import UndoRefused
+from catalog.batches import UndoRefused, short_id
 from catalog.products import Cancelled
 from importers import ImportRefused
 from importers.fields import fields_for
@@ -730,7 +730,7 @@ class ImportWizard(QDialog):
             if result.pictures:
                 text += "\n" + self.tr("Product photos added: {n}").format(n=result.pictures)
             self.result_text.setText(text)
-        self.result_batch.setText(self.tr("Import number: {id}").format(id=result.batch_id[:8]) if result.batch_id else "")
+        self.result_batch.setText(self.tr("Import number: {id}").format(id=short_id(result.batch_id)) if result.batch_id else "")
         self.problems_text.setText(self.tr(
             "Rows not imported because of problems: {n}. Save them to a spreadsheet, "
             "fix the cells marked there, and import that file again.").format(n=result.errors))
