@@ -13,7 +13,7 @@ from catalog.products import Cancelled
 from catalog.search import document
 from catalog.store import Store
 from importers.errors import Issue
-from importers.fields import PRODUCT_COLUMNS, SPEC_COLUMNS
+from importers.fields import PRODUCT_COLUMNS, SPEC_COLUMNS, written_fields
 from importers.gcpause import gc_paused
 from importers.known_rows import States, forget_unused_states, stamps
 from importers.pictures import Picture, PictureReader
@@ -118,7 +118,7 @@ def _apply_products(
 
     kind = "dish" if plan.kind == "menu" else "goods"
     # Only the columns the file maps travel with the rows; the others keep their column defaults.
-    mapped = plan.table.fields
+    mapped = written_fields(plan.table.fields)
     p_own = list(dict.fromkeys([c for f, c in PRODUCT_COLUMNS.items() if f in mapped] + (["sold_out"] if "status" in mapped else [])))
     s_own = [c for f, c in SPEC_COLUMNS.items() if f in mapped and c != "name"]
 

@@ -152,3 +152,9 @@ SPEC_COLUMNS: Final[dict[str, str]] = {
     "spec": "name", "sku": "sku", "barcode": "barcode", "price_fen": "price_fen",
     "member_price_fen": "member_price_fen", "cost_fen": "cost_fen", "stock": "stock_milli",
 }
+
+
+def written_fields(mapped: frozenset[str] | set[str]) -> set[str]:
+    """The fields an import of products or a menu writes: the mapped ones, and the unit when a
+    price column is mapped (a price such as "12元/斤" gives it, when no column does)."""
+    return set(mapped) | ({"unit"} if mapped & {"price_fen", "spec_price"} else set())

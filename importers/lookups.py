@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final
@@ -46,6 +47,14 @@ def _shared(rows: Iterable[tuple[Any, ...]], columns: list[int], seen: dict[Any,
     return out
 
 
+def name_key(name: str) -> str:
+    """How an import compares product and spec names: in any width, case and spacing, as typed on a
+    Chinese keyboard or not ("娃哈哈ＡＤ钙奶" is "娃哈哈AD钙奶", "苹果（红富士）" is "苹果(红富士)")."""
+    text = name if name.isascii() else unicodedata.normalize("NFKC", name)
+    key = " ".join(text.casefold().split())
+    return name if key == name else key  # most names are their own key: keep one string, not two
+
+
 class CatalogIndex:
     """Lookup tables of the stored catalog, loaded once per plan.
 
@@ -59,7 +68,6 @@ class CatalogIndex:
         cur.row_factory = None  # plain tuples: sqlite3.Row costs seconds on 100,000 rows
         product_rows = _shared(cur.execute(f"SELECT {', '.join(_P_COLS)} FROM products WHERE archived = 0"), _P_FEW)
         self.products: dict[str, tuple[Any, ...]] = {r[0]: r for r in product_rows}
-        self.by_name: dict[str, str] = {r[1]: r[0] for r in reversed(product_rows)}  # the first of a name wins
         products = self.products
         spec_rows = [r for r in _shared(cur.execute(f"SELECT {', '.join(_S_COLS)} FROM specs WHERE archived = 0"), _S_FEW,
                                         {pid: pid for pid in products})  # a spec's product_id: its product's id object
@@ -77,9 +85,31 @@ class CatalogIndex:
                 self.by_barcode[code] = r[0]
         for code in ambiguous:
             del self.by_barcode[code]
-        self.by_name_spec: dict[tuple[str, str], str] = {
-            (products[r[1]][1], r[name_i]): r[0] for r in reversed(spec_rows)}  # the first wins
+        keyed: dict[str, str] = {}  # a stored name or spec name -> its key (names repeat across specs)
+        for r in product_rows:
+            keyed.setdefault(r[1], name_key(r[1]))
+        self.by_name = {keyed[r[1]]: r[0] for r in reversed(product_rows)}  # by name_key; the first wins
+        self.by_name_spec: dict[tuple[str, str], str] = {}  # (name_key of product, of spec) -> spec id
+        spec_count: dict[str, int] = {}
+        for r in reversed(spec_rows):
+            spec_name = r[name_i] or ""
+            if spec_name not in keyed:
+                keyed[spec_name] = name_key(spec_name)
+            self.by_name_spec[(keyed[products[r[1]][1]], keyed[spec_name])] = r[0]  # the first wins
+            spec_count[r[1]] = spec_count.get(r[1], 0) + 1
+        # a product's spec when it has just one (a price list without a spec column updates it)
+        self.only_spec: dict[str, str] = {r[1]: r[0] for r in spec_rows if spec_count[r[1]] == 1}
+        self.spec_count = spec_count
+        self._specs_of: dict[str, list[tuple[Any, ...]]] | None = None
         self.category_path = category_path if category_path is not None else category_paths(conn)
+
+    def specs_of(self, product_id: str) -> list[tuple[Any, ...]]:
+        """The stored specs of a product (the map is made when first asked for: few plans need it)."""
+        if self._specs_of is None:
+            self._specs_of = {}
+            for spec in self.specs.values():
+                self._specs_of.setdefault(spec[1], []).append(spec)
+        return self._specs_of.get(product_id, [])
 
 
 def _imported_before(conn: sqlite3.Connection, source: Path) -> bool:

@@ -22,10 +22,10 @@ from catalog.models import id_stream
 from catalog.money import decimal_to_milli
 from catalog.store import Store
 from importers.errors import ImportRefused, Issue, column_letter
-from importers.fields import IMAGE, PRODUCT_COLUMNS, SPEC_COLUMNS, SPEC_PRICE
+from importers.fields import IMAGE, PRODUCT_COLUMNS, SPEC_COLUMNS, SPEC_PRICE, written_fields
 from importers.gcpause import gc_paused
 from importers.known_rows import context
-from importers.lookups import P_INDEX, S_INDEX, CatalogIndex, Lookups
+from importers.lookups import P_INDEX, S_INDEX, CatalogIndex, Lookups, name_key
 from importers.pictures import Picture
 from importers.readers import Row
 from importers.row_keys import row_keys
@@ -274,12 +274,13 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
     plans: list[RowPlan] = []
     # Rows are remembered for the next import only where their product ends up as they say (see _claim).
     claims = _Claims()
-    new_products: dict[str, str] = {}  # name -> new product id (rows sharing a name share a product)
+    new_products: dict[str, str] = {}  # name_key -> new product id (rows sharing a name share a product)
     seen_specs: dict[str, ParsedRow] = {}  # spec id -> the row that already targets it
-    new_in_file: dict[tuple[str, str], ParsedRow] = {}  # (name, spec) of new specs -> their row
+    new_in_file: dict[tuple[str, str], ParsedRow] = {}  # name_keys of (name, spec) of new specs -> their row
     at = _where(table)  # how a message names such a row (made only for the message: 100,000 strings add up)
     mapped = table.fields
-    p_fields = [(f, c) for f, c in PRODUCT_COLUMNS.items() if f in mapped]
+    written = written_fields(mapped)
+    p_fields = [(f, c) for f, c in PRODUCT_COLUMNS.items() if f in written]
     s_fields = [(f, c) for f, c in SPEC_COLUMNS.items() if f in mapped]
     blanks = dict.fromkeys(mapped - {SPEC_PRICE})  # a mapped but blank cell is None
     categories: dict[Any, str | None] = {}
@@ -307,13 +308,19 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
         if issues and _has_errors(issues):
             continue
         sku, barcode = v.get("sku"), v.get("barcode")
+        key = (name_key(name), name_key(spec) if spec else "")
         spec_id: str | None = None
         if sku and sku in by_sku:
             spec_id = by_sku[sku]
         elif barcode and barcode in by_barcode:
             spec_id = by_barcode[barcode]
-        elif name and (name, spec) in by_name_spec:
-            spec_id = by_name_spec[(name, spec)]
+        elif name and key in by_name_spec:
+            spec_id = by_name_spec[key]
+        elif name and key[0] in by_name:
+            spec_id = _only_spec(ex, by_name[key[0]], spec, seen_specs)
+            if spec_id is None and not spec and ex.spec_count.get(by_name[key[0]], 0) > 1:
+                _add_issue(plan, _which_spec(row.row_number, issues, ex, by_name[key[0]]))
+                continue
         if spec_id is None and not name:
             _add_issue(plan, _unknown_code(row.row_number, table, row.item, sku, barcode) if "name" not in mapped and (sku or barcode)
                        else _row_issue(row.row_number, issues, "name", "缺少商品名称", "The product name is missing",
@@ -338,10 +345,10 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
             old_product = ex.products[product_id]
             seen_specs[spec_id] = row
             plan.product_id, plan.spec_id = product_id, spec_id
-            if name and name != old_product[1]:
+            if name and name_key(name) != name_key(old_product[1]):  # the same name in another width is no change
                 pv["name"] = name
-            if not spec:
-                sv.pop("name", None)  # no spec column or a blank one: keep the stored spec name
+            if not spec or key[1] == name_key(old_spec[S_INDEX["name"]] or ""):
+                sv.pop("name", None)  # no spec column, a blank one, or the same spec in another width: keep the stored one
             plan.product_values = _diff(old_product, P_INDEX, pv, overwrite_blanks)
             plan.spec_values = _diff(old_spec, S_INDEX, sv, overwrite_blanks)
             plan.diffs = {}
@@ -359,18 +366,18 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
                 plan.product_values = plan.spec_values = plan.diffs = _NOTHING  # 100,000 empty dicts add up
             continue
         # a new spec: of an existing product with that name, of a product new in this file, or a new product
-        if (name, spec) in new_in_file:
-            first_zh, first_en = at(new_in_file[(name, spec)])
+        if key in new_in_file:
+            first_zh, first_en = at(new_in_file[key])
             _add_issue(plan, _row_issue(
                 row.row_number, issues, "name", f"与{first_zh}是同一个商品规格", f"Same product and spec as {first_en}",
                 "删除重复的行，或填写不同的规格/货号", "Delete the duplicate row, or give it another spec or SKU"))
             continue
-        new_in_file[(name, spec)] = row
-        existing_product = by_name.get(name)
-        product_id = existing_product or new_products.get(name)
+        new_in_file[key] = row
+        existing_product = by_name.get(key[0])
+        product_id = existing_product or new_products.get(key[0])
         plan.new_product = existing_product is None
         if product_id is None:
-            product_id = new_products[name] = next(ids)
+            product_id = new_products[key[0]] = next(ids)
         plan.product_id, plan.spec_id, plan.new_spec = product_id, next(ids), True
         seen_specs[plan.spec_id] = row
         if existing_product is not None:
@@ -436,7 +443,7 @@ def _plan_photos(store: Store, table: ParsedTable, lookups: Lookups) -> list[Row
     plans: list[RowPlan] = []
     by_product: dict[str, list[RowPlan]] = {}
     # file names are typed by hand, and Windows does not mind case: "ls-330.jpg" is LS-330's photo
-    folded = {k.casefold(): v for k, v in ex.by_sku.items()} | {k.casefold(): v for k, v in ex.by_name.items()}
+    folded = {k.casefold(): v for k, v in ex.by_sku.items()}
     for row in table.rows:
         values, issues = row.work_out()
         plan = RowPlan(row.row_number, "error", str(row.raw[1]), "", issues=issues)
@@ -468,22 +475,20 @@ def _plan_photos(store: Store, table: ParsedTable, lookups: Lookups) -> list[Row
 
 
 def _photo_product(ex: CatalogIndex, folded: dict[str, str], key: str) -> str | None:
-    """The product a photo's name names: by barcode, then SKU, then product name; then SKU or name
-    in any case (`folded`: casefolded SKU -> spec id, name -> product id)."""
+    """The product a photo's name names: by barcode, then SKU, then product name (in any case or
+    width); then SKU in any case (`folded`: casefolded SKU -> spec id)."""
     spec_id = ex.by_barcode.get(key) or ex.by_sku.get(key)
     if spec_id is not None:
         return str(ex.specs[spec_id][1])
-    if key in ex.by_name:
-        return ex.by_name[key]
+    if name_key(key) in ex.by_name:
+        return str(ex.by_name[name_key(key)])
     found = folded.get(key.casefold())
-    if found is None:
-        return None
-    return str(ex.specs[found][1]) if found in ex.specs else found
+    return None if found is None else str(ex.specs[found][1])
 
 
 def _finish(plans: list[RowPlan], table: ParsedTable, claims: _Claims) -> None:
     """Refuse clashing SKUs, then pick the rows apply is to remember (see _Claims)."""
-    _check_sku_clashes(plans, table)
+    _check_code_clashes(plans, table)
     _in_sheets(plans, table)
     for plan in plans if claims.changed else ():
         if plan.known and plan.product_id in claims.changed:  # its product changes: its other rows do not say so
@@ -518,21 +523,26 @@ class _Claims:
             self.conflicted.add(pid)
 
 
-def _check_sku_clashes(plans: list[RowPlan], table: ParsedTable) -> None:
-    """Two rows of the file giving the same new SKU to different specs: the later one is an error."""
-    first: dict[str, ParsedRow] = {}
+def _check_code_clashes(plans: list[RowPlan], table: ParsedTable) -> None:
+    """Two rows of the file giving the same new SKU or barcode to different specs: the later one is
+    an error (a scanner could find neither)."""
     at = _where(table)
-    for p, row in zip(plans, table.rows, strict=True):
-        sku = p.spec_values.get("sku")
-        if p.action not in ("new", "changed") or not sku:
-            continue
-        if sku in first:
-            p.action = "error"
-            _add_issue(p, _row_issue(
-                p.row_number, p.issues, "sku", f"货号 {sku} 与{at(first[sku])[0]}重复", f"SKU {sku} repeats {at(first[sku])[1]}",
-                "每个规格使用不同的货号", "Give every spec its own SKU"))
-        else:
-            first[sku] = row
+    for field_name, what_zh, what_en in (("sku", "货号", "SKU"), ("barcode", "条码", "barcode")):
+        first: dict[str, ParsedRow] = {}
+        for p, row in zip(plans, table.rows, strict=True):
+            code = p.spec_values.get(field_name)
+            if p.action not in ("new", "changed") or not code:
+                continue
+            if code in first:
+                p.action = "error"
+                column, header = _field_cell(table, row.item, field_name)
+                _add_issue(p, Issue(
+                    p.row_number, column, header, field_name, "repeated_" + field_name,
+                    f"{what_zh} {code} 与{at(first[code])[0]}重复",
+                    f"{what_en.capitalize() if field_name == 'barcode' else what_en} {code} repeats {at(first[code])[1]}",
+                    f"每个规格使用不同的{what_zh}", f"Give every spec its own {what_en}", str(code)))
+            else:
+                first[code] = row
 
 
 def _where(table: ParsedTable) -> Callable[[ParsedRow], tuple[str, str]]:
@@ -561,14 +571,39 @@ def _unknown_code(row_number: int, table: ParsedTable, item: int, sku: Any, barc
     """A row of a file without a name column (a price or stock list) whose SKU or barcode no stored
     product has: it can neither update one nor create one. Placed in that code's cell."""
     field_name, code = ("sku", sku) if sku else ("barcode", barcode)
-    col = table.field_columns[field_name] + (table.blocks[item] if len(table.blocks) > 1 else 0)
-    header = table.headers[col] if col < len(table.headers) else ""
+    column, header = _field_cell(table, item, field_name)
     what_zh, what_en = ("货号", "SKU") if field_name == "sku" else ("条码", "barcode")
-    return Issue(row_number, column_letter(col), header, field_name, "unknown_" + field_name,
+    return Issue(row_number, column, header, field_name, "unknown_" + field_name,
                  f"没有{what_zh}为「{code}」的商品，文件里也没有名称列，无法新建",
                  f"No product has the {what_en} \"{code}\", and the file has no name column to create one",
                  f"请核对{what_zh}，或在文件里加上“商品名称”列", f"Check the {what_en}, or add a product name column",
                  str(code))
+
+
+def _only_spec(ex: CatalogIndex, product_id: str, spec: str, seen_specs: dict[str, ParsedRow]) -> str | None:
+    """The stored spec a row naming an existing product but none of its specs updates: the
+    product's only spec, when the row names no spec, or when that spec has no name yet (a first
+    list without a spec column, a second with one); not one another row of the file updates."""
+    only = ex.only_spec.get(product_id)
+    if only is None or only in seen_specs or (spec and ex.specs[only][S_INDEX["name"]]):
+        return None
+    return only
+
+
+def _which_spec(row_number: int, issues: list[Issue], ex: CatalogIndex, product_id: str) -> Issue:
+    """A row naming a stored product of several specs, and none of them: which one it means is unknown."""
+    name = ex.products[product_id][1]
+    specs = [s[S_INDEX["name"]] or "（无）" for s in ex.specs_of(product_id)][:5]
+    listed = "、".join(specs)
+    return _row_issue(row_number, issues, "spec", f"「{name}」有 {ex.spec_count[product_id]} 个规格（{listed}），这一行没有写是哪一个",
+                      f"\"{name}\" has {ex.spec_count[product_id]} specs ({', '.join(specs)}); this row does not say which",
+                      "请在文件里加上规格列并填写规格", "Add a spec column to the file and fill in the spec")
+
+
+def _field_cell(table: ParsedTable, item: int, field_name: str) -> tuple[str, str]:
+    """The column letter and header of a mapped field's cell, in the block of the row's item."""
+    col = table.field_columns[field_name] + (table.blocks[item] if len(table.blocks) > 1 else 0)
+    return column_letter(col), table.headers[col] if col < len(table.headers) else ""
 
 
 def _row_issue(row_number: int, issues: list[Issue], field_name: str, zh: str, en: str, fix_zh: str, fix_en: str) -> Issue:

@@ -400,3 +400,58 @@ def test_a_negative_price_is_a_problem_row_in_the_dry_run_and_the_others_import(
     assert "价格不能小于 0" in s["errors"][0]["message"]
     assert apply_plan(store, plan)
     assert sorted(r[0] for r in store.conn.execute("SELECT name FROM products")) == ["可乐", "橙汁"]
+
+
+def _specs(store: Store) -> list[tuple[str, str, int]]:
+    return [(r[0], r[1], r[2]) for r in store.conn.execute(
+        "SELECT p.name, s.name, s.price_fen FROM specs s JOIN products p ON p.id = s.product_id"
+        " WHERE s.archived = 0 ORDER BY p.name, s.name")]
+
+
+def test_a_price_list_without_specs_updates_each_products_only_spec(store: Store, tmp_path: Path) -> None:
+    apply_plan(store, build_plan(store, read_table(_write(tmp_path, "品名,规格,售价\n青岛啤酒经典,500ml,6\n崂山可乐,,3\n"))))
+    plan = build_plan(store, read_table(_write(tmp_path, "品名,售价\n青岛啤酒经典,6.5\n崂山可乐,3\n", "prices.csv")))
+    assert [(r.name, r.action, r.diffs) for r in plan.rows] == [
+        ("青岛啤酒经典", "changed", {"price_fen": (600, 650)}), ("崂山可乐", "unchanged", {})]
+    apply_plan(store, plan)
+    assert _specs(store) == [("崂山可乐", "", 300), ("青岛啤酒经典", "500ml", 650)]  # no second, nameless spec
+
+
+def test_a_row_without_a_spec_for_a_product_of_several_is_a_problem(store: Store, tmp_path: Path) -> None:
+    apply_plan(store, build_plan(store, read_table(_write(tmp_path, "品名,规格,售价\n扎啤,杯,15\n扎啤,扎,40\n"))))
+    plan = build_plan(store, read_table(_write(tmp_path, "品名,售价\n扎啤,16\n", "prices.csv")))
+    (row,) = plan.rows
+    assert row.action == "error" and "有 2 个规格（杯、扎）" in row.issues[-1].message_zh
+    assert "add a spec column" in row.issues[-1].fix_en.lower()
+
+
+def test_a_spec_named_later_names_the_only_spec_that_had_none(store: Store, tmp_path: Path) -> None:
+    apply_plan(store, build_plan(store, read_table(_write(tmp_path, "品名,售价\n青岛啤酒,6\n"))))
+    plan = build_plan(store, read_table(_write(tmp_path, "品名,规格,售价\n青岛啤酒,500ml,6\n青岛啤酒,330ml,5\n", "v2.csv")))
+    assert [(r.spec, r.action) for r in plan.rows] == [("500ml", "changed"), ("330ml", "new")]
+    apply_plan(store, plan)
+    assert _specs(store) == [("青岛啤酒", "330ml", 500), ("青岛啤酒", "500ml", 600)]
+
+
+def test_names_typed_in_another_width_or_case_are_the_same_product(store: Store, tmp_path: Path) -> None:
+    apply_plan(store, build_plan(store, read_table(_write(
+        tmp_path, "品名,规格,售价\n娃哈哈AD钙奶,220ml,4\n苹果(烟台红富士),,8\nCoca Cola,330ml,3\n"))))
+    plan = build_plan(store, read_table(_write(
+        tmp_path, "品名,规格,售价\n娃哈哈ＡＤ钙奶,２２０ml,4.5\n苹果（烟台红富士）,,8\ncoca  cola,330ML,3\n", "v2.csv")))
+    assert [(r.action, r.diffs) for r in plan.rows] == [
+        ("changed", {"price_fen": (400, 450)}), ("unchanged", {}), ("unchanged", {})]  # the stored spelling stays
+
+
+def test_one_barcode_on_two_products_of_the_file_is_a_problem_in_its_cell(store: Store, tmp_path: Path) -> None:
+    plan = build_plan(store, read_table(_write(tmp_path, "品名,条码,售价\n牛奶,6901035603164,5\n豆浆,6901035603164,4\n")))
+    assert [r.action for r in plan.rows] == ["new", "error"]
+    (issue,) = plan.rows[1].issues
+    assert (issue.row, issue.column) == (3, "B") and "条码 6901035603164 与第 2 行重复" in issue.message_zh
+
+
+def test_the_unit_a_price_gives_is_kept_without_a_unit_column(store: Store, tmp_path: Path) -> None:
+    apply_plan(store, build_plan(store, read_table(_write(tmp_path, "品名,售价\n苹果,12元/斤\n可乐,3\n"))))
+    units = dict(store.conn.execute("SELECT name, unit FROM products"))
+    assert units == {"苹果": "斤", "可乐": "件"}
+    apply_plan(store, build_plan(store, read_table(_write(tmp_path, "品名,售价\n苹果,13\n", "v2.csv"))))
+    assert dict(store.conn.execute("SELECT name, unit FROM products"))["苹果"] == "斤"  # a price without one keeps it
