@@ -26,6 +26,7 @@ from importers.layouts import blank_row_cells, priced_specs, side_by_side, spec_
 from importers.mapping import ColumnMatch, apply_override, clean_header, header_signature, normalize_header
 from importers.picture_rows import picture_column, picture_links, picture_notes, with_pictures
 from importers.pictures import Placed
+from importers.purchases import as_purchases, is_purchase_list
 from importers.readers import Book, Cell, RawSheet, Row, open_book
 from importers.shortcuts import follow
 from importers.sniff import file_sha256, sniff_path
@@ -500,9 +501,17 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
     else:
         chosen = kind  # type: ignore[assignment]
         reason_zh, reason_en = "按你指定的类型读取。", "Read as the kind you chose."
+    purchases = chosen != "menu" and guess.source is None and is_purchase_list(headers, preamble, raw.name, book.path.name)
+    if purchases and kind == "auto" and chosen == "ledger":  # a purchase is no sale: its products and costs are read
+        chosen = "products"
+        reason_zh, reason_en = ("这是进货单，按商品清单读取：商品和进价导入，售价和库存不变。",
+                                "This is a purchase list, read as a product list: its products and costs are imported, "
+                                "sale prices and stock stay as they are.")
     mapping = dict(maps[chosen])
     if not st.header_rows:
         mapping = _guess_from_values(rows, st.data_start, st.width)
+    if purchases and chosen == "products":
+        warnings += as_purchases(mapping, headers)
     if chosen == "ledger":
         _refine_ledger(mapping, headers, rows, st.data_start)
     else:

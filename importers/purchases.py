@@ -1,0 +1,51 @@
+"""Purchase lists (进货单, 采购单, 入库单): what the wholesaler charged, not what the shop sells at.
+
+A shop keeps its purchases in the same kind of sheet as its products (日期, 供应商, 品名, 规格, 数量,
+单价, 金额). Read as a product list, its 单价 would overwrite the sale prices and its 数量 the
+stock. Read as a ledger, each purchase would count as a sale. So a purchase list is read as a
+product list whose 单价 is the cost (进价) and whose quantity is left out: its products and their
+costs reach the catalog, the prices and the stock stay as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from importers.mapping import ColumnMatch, normalize_header
+
+_WORDS: Final = ("进货", "采购", "入库", "进仓", "购货")
+_SUPPLIER: Final = ("供应商", "供货商", "供货单位", "批发商", "进货单位")
+_UNIT_PRICES: Final = {"单价", "价格", "进货单价", "采购单价", "进价单价", "入库单价", "含税单价", "批发价"}
+_QUANTITIES: Final = {"数量", "进货数量", "采购数量", "入库数量", "件数", "箱数", "订货数量"}
+
+
+def is_purchase_list(headers: Sequence[str], preamble: str, sheet_name: str, file_name: str) -> bool:
+    """Whether the table lists purchases: a supplier column, or 进货/采购/入库 in its title, sheet or
+    file name (a product list with a 进价 column and a 供应商 column is one too, and reading it so
+    changes nothing: it has an explicit 售价 and 进价)."""
+    keys = [normalize_header(h) for h in headers]
+    if any(any(w in k for w in _SUPPLIER) for k in keys):
+        return True
+    names = f"{preamble} {sheet_name} {file_name}"
+    return any(w in names for w in _WORDS)
+
+
+def as_purchases(mapping: dict[int, ColumnMatch], headers: Sequence[str]) -> list[tuple[str, str]]:
+    """Map a purchase list's unit price to the cost and leave its quantity out, in place; the notes
+    saying so (none when the list has an explicit 售价 column, or nothing to change)."""
+    keys = {c: normalize_header(headers[c]) if c < len(headers) else "" for c in mapping}
+    fields = {m.field for m in mapping.values()}
+    notes = []
+    prices = [c for c, m in mapping.items() if m.field == "price_fen" and keys[c] in _UNIT_PRICES]
+    if prices and "cost_fen" not in fields and len([m for m in mapping.values() if m.field == "price_fen"]) == 1:
+        (col,) = prices
+        mapping[col] = ColumnMatch("cost_fen", mapping[col].confidence, "purchase")
+        notes.append((f"这是进货单：“{headers[col]}”作为进价导入，售价不变。",
+                      f"This is a purchase list: \"{headers[col]}\" is imported as the cost; sale prices stay as they are."))
+    quantities = [c for c, m in mapping.items() if m.field == "stock" and keys[c] in _QUANTITIES]
+    for col in quantities:
+        del mapping[col]
+        notes.append((f"这是进货单：“{headers[col]}”是进货数量，不是库存，没有导入。",
+                      f"This is a purchase list: \"{headers[col]}\" is the quantity bought, not the stock; it is not imported."))
+    return notes

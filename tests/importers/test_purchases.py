@@ -1,0 +1,47 @@
+"""A purchase list (进货单) gives the catalog its products and costs, never its sale prices or stock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from catalog.store import Store
+from importers.apply import apply_plan
+from importers.plan import build_plan
+from importers.table import read_table
+
+PURCHASES = """日期,供应商,品名,规格,数量,单价,金额
+2026-11-05,利群批发,青岛啤酒经典,500ml,24,3.2,76.8
+2026-11-05,利群批发,崂山矿泉水,550ml,48,1.1,52.8
+"""
+
+
+def _specs(store: Store) -> list[tuple[str, int, int | None, int]]:
+    return [tuple(r) for r in store.conn.execute(  # type: ignore[misc]
+        "SELECT p.name, s.price_fen, s.cost_fen, s.stock_milli FROM specs s JOIN products p ON p.id = s.product_id"
+        " ORDER BY p.name")]
+
+
+def test_a_purchase_list_sets_costs_and_leaves_prices_and_stock(store: Store, tmp_path: Path) -> None:
+    goods = tmp_path / "商品.csv"
+    goods.write_text("品名,规格,售价,库存\n青岛啤酒经典,500ml,5,120\n崂山矿泉水,550ml,2,60\n", encoding="utf-8")
+    apply_plan(store, build_plan(store, read_table(goods)))
+    path = tmp_path / "十一月.csv"
+    path.write_text(PURCHASES, encoding="utf-8")
+    table = read_table(path)
+    assert table.kind == "products" and table.mapping[5] == ("cost_fen", 1.0) and 4 not in table.mapping
+    assert any("进货单" in zh and "进价" in zh for zh, _en in table.warnings)
+    apply_plan(store, build_plan(store, table))
+    assert _specs(store) == [("崂山矿泉水", 200, 110, 60_000), ("青岛啤酒经典", 500, 320, 120_000)]
+
+
+def test_a_purchase_list_by_its_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "11月进货单.csv"
+    path.write_text("品名,数量,单价\n青岛啤酒经典,24,3.2\n", encoding="utf-8")
+    assert read_table(path).fields == {"name", "cost_fen"}
+
+
+def test_a_product_list_with_a_supplier_column_keeps_its_sale_prices(tmp_path: Path) -> None:
+    path = tmp_path / "商品.csv"
+    path.write_text("品名,供应商,进价,售价,库存\n青岛啤酒经典,利群批发,3.2,5,120\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.fields == {"name", "cost_fen", "price_fen", "stock"} and not table.warnings
