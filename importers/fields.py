@@ -135,6 +135,40 @@ FIELD_LABELS_ZH: Final[dict[str, str]] = {
     "tx_type": "交易类型",
 }
 
+FIELD_LABELS_EN: Final[dict[str, str]] = {  # as messages of the cores name the fields in English
+    "name": "name",
+    "spec": "spec",
+    "sku": "SKU",
+    "barcode": "barcode",
+    "price_fen": "price",
+    "spec_price": "spec price",
+    "member_price_fen": "member price",
+    "cost_fen": "cost price",
+    "unit": "unit",
+    "category": "category",
+    "stock": "stock",
+    "shelf_life_days": "shelf life",
+    "status": "status",
+    "description": "description",
+    "image": "picture",
+    "spicy_level": "spicy level",
+    "flavors": "flavours",
+    "allergens": "allergens",
+    "occurred_at": "date",
+    OCCURRED_TIME: "time of day",
+    AMOUNT_IN: "income",
+    AMOUNT_OUT: "expense",
+    "item": "item",
+    "qty": "quantity",
+    "amount_fen": "amount",
+    "channel": "payment method",
+    "direction": "in/out",
+    "counterparty": "paid by/to",
+    "order_id": "order no.",
+    "note": "note",
+    "tx_type": "transaction type",
+}
+
 
 def fields_for(kind: Kind) -> tuple[str, ...]:
     """The canonical fields a table of ``kind`` can carry (plus helper fields for ledgers)."""

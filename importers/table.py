@@ -13,6 +13,8 @@ from importers.errors import CellError, ImportRefused, Issue, column_letter
 from importers.fields import (
     AMOUNT_IN,
     AMOUNT_OUT,
+    FIELD_LABELS_EN,
+    FIELD_LABELS_ZH,
     FIELD_TYPES,
     IMAGE,
     OCCURRED_TIME,
@@ -39,6 +41,7 @@ from importers.structure import (
 )
 from importers.values import (
     EMPTY_TOKENS,
+    Dates,
     clean_text,
     is_empty,
     is_market_price,
@@ -160,6 +163,7 @@ class ParsedTable:
     encoding: str | None = None
     delimiter: str | None = None
     date1904: bool = False
+    year: int | None = None  # of the dates written without one, from the title or the sheet's or file's name
     # every sheet the rows come from: the sheets of one list ("凉菜", "热菜", ...) are read as one
     # table when nobody chose a sheet; [sheet] otherwise
     sheets: list[str] = field(default_factory=list)
@@ -350,6 +354,16 @@ def _has_content(rows: list[Row]) -> bool:
     return False
 
 
+_YEAR: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?!\d)|(?:0[1-9]|1[0-2])(?!\d))")
+
+
+def year_hint(*texts: str) -> int | None:
+    """The year a table's title, sheet name or file name gives ("2026年11月销售流水", "流水202611"):
+    the year of its dates written without one. None when they give none, or several."""
+    years = {int(m.group(1)) for text in texts for m in _YEAR.finditer(text)}
+    return years.pop() if len(years) == 1 else None
+
+
 def _preamble_text(rows: list[Row], upto: int) -> str:
     parts: list[str] = []
     for r in rows[: min(upto, 60)]:
@@ -528,11 +542,12 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
                             f"The column mapping is wrong: {bad} does not exist; choose again.",
                             path=book.path, sheet=raw.name) from None
 
+    dates = Dates(book.date1904, year_hint(preamble, raw.name, book.path.name))
     header_rows_set = {r for r in st.header_rows}
     header_raw_row = rows[st.header_rows[-1]] if st.header_rows else None
     together = _one_list(parts, mapping) if len(parts) > 1 and chosen != "ledger" else parts[:1]
     if len(together) == 1:
-        parsed, skipped, sections, blocks = _build_rows(rows, st, mapping, headers, chosen, book.date1904, wide, header_raw_row,
+        parsed, skipped, sections, blocks = _build_rows(rows, st, mapping, headers, chosen, dates, wide, header_raw_row,
                                                         pictures=raw.pictures)
     else:
         parsed, skipped, sections, blocks = [], [], [], [0]
@@ -540,7 +555,7 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
             part_wide = wide if part_raw is raw else set(fill_vertical_merges(part_raw.rows, part_raw.merged, part_st.data_start))
             part_header = part_raw.rows[part_st.header_rows[-1]] if part_st.header_rows else None
             got, part_skipped, part_sections, blocks = _build_rows(  # one header, so the same blocks
-                part_raw.rows, part_st, mapping, headers, chosen, book.date1904, part_wide, part_header, part_raw.name,
+                part_raw.rows, part_st, mapping, headers, chosen, dates, part_wide, part_header, part_raw.name,
                 part_raw.pictures)
             parsed += got
             skipped += part_skipped
@@ -577,10 +592,8 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
         warnings.append(("表头下面没有数据行。", "There are no data rows under the header."))
     missing = [f for f in _REQUIRED.get(chosen, ()) if f not in {m.field for m in mapping.values()}]
     if missing:
-        from importers.fields import FIELD_LABELS_ZH
-
         warnings.append((f"没有找到“{FIELD_LABELS_ZH[missing[0]]}”列，请在列对应中指定。",
-                         f"No column was recognised as \"{missing[0]}\"; map it by hand."))
+                         f"No column was recognised as the {FIELD_LABELS_EN[missing[0]]}; map it by hand."))
     _ = header_rows_set
     return ParsedTable(
         source=book.path,
@@ -606,6 +619,7 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
         encoding=book.encoding,
         delimiter=book.delimiter,
         date1904=book.date1904,
+        year=dates.year,
         origin=(book, parts),
     )
 
@@ -616,7 +630,7 @@ def _build_rows(
     mapping: dict[int, ColumnMatch],
     headers: list[str],
     kind: Kind,
-    date1904: bool,
+    dates: Dates,
     wide: set[int],
     header_raw_row: Row | None,
     sheet: str | None = None,
@@ -636,15 +650,15 @@ def _build_rows(
     specs = sorted(c for c, m in mapping.items() if m.field == SPEC_PRICE)
     base_map = {c: m for c, m in mapping.items() if m.field != SPEC_PRICE}
     blocks = side_by_side(headers, base_map) if listing and not specs else [0]
-    coerce = _row_coercer(base_map, headers, kind, date1904)
+    coerce = _row_coercer(base_map, headers, kind, dates)
     # the items of a row that holds several: (the cells that must not all be blank, how to read it)
     items: list[tuple[list[int], Coerce]] = []
     if len(blocks) > 1:
         items = [([c + shift for c in base_map], _row_coercer({c + shift: m for c, m in base_map.items()}, headers, kind,
-                                                               date1904)) for shift in blocks]
+                                                               dates)) for shift in blocks]
     elif specs:
         items = [([c], _setting(_row_coercer({**base_map, c: ColumnMatch("price_fen", 0.8, "rule")}, headers, kind,
-                                             date1904), "spec", clean_header(headers[c]) if c < len(headers) else ""))
+                                             dates), "spec", clean_header(headers[c]) if c < len(headers) else ""))
                  for c in specs]
     by_row: dict[int, list[Placed]] = {}  # row number -> the pictures in its cells
     if listing and IMAGE in fields:
@@ -782,7 +796,7 @@ def _setting(coerce: Coerce, field_name: str, value: str) -> Coerce:
 
 
 def _row_coercer(
-    mapping: dict[int, ColumnMatch], headers: list[str], kind: Kind, date1904: bool
+    mapping: dict[int, ColumnMatch], headers: list[str], kind: Kind, dates: Dates
 ) -> Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]:
     """The function that turns a data row's raw cells into its values and cell issues."""
     # One spec per mapped column, prepared once: (column, field, coercer, is_text, price_unit).
@@ -791,7 +805,7 @@ def _row_coercer(
         if m.field == IMAGE:
             continue  # pictures, not cell values: see importers.picture_rows.with_pictures
         ftype = FIELD_TYPES.get(m.field, "text")
-        specs.append((c, m.field, make_coercer(ftype, date1904), ftype in ("text", "code"), m.field in _PRICE_FIELDS))
+        specs.append((c, m.field, make_coercer(ftype, dates), ftype in ("text", "code"), m.field in _PRICE_FIELDS))
     empty_tokens = EMPTY_TOKENS
     strip_chars = _STRIP_CHARS
     ledger = kind == "ledger"
@@ -846,13 +860,13 @@ def _row_coercer(
             if f not in values:
                 if issues is None:
                     issues = []
-                from importers.fields import FIELD_LABELS_ZH
-
-                label = FIELD_LABELS_ZH.get(f, f)
+                elif any(i.field == f for i in issues):
+                    continue  # its cell holds a value that is wrong: said already
+                label, label_en = FIELD_LABELS_ZH.get(f, f), FIELD_LABELS_EN.get(f, f)
                 issues.append(Issue(row_number, column_letter(rc) if rc is not None else "",
                                     headers[rc] if rc is not None and rc < len(headers) else "",
-                                    f, "missing", f"这一行没有填写“{label}”", f"This row has no {f}",
-                                    f"请补上“{label}”，或删除这一行", f"Fill in the {f} or delete the row"))
+                                    f, "missing", f"这一行没有填写“{label}”", f"This row has no {label_en}",
+                                    f"请补上“{label}”，或删除这一行", f"Fill in the {label_en} or delete the row"))
         return values, issues if issues is not None else no_issues
 
     return coerce

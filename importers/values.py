@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from importers.errors import CellError
 
@@ -255,11 +255,13 @@ def to_days(value: Any) -> int:
 
 # --------------------------------------------------------------------------- dates
 
+_CLOCK: Final = r"""(?:[\sT]*(?P<ampm1>上午|下午|晚上|am|pm)?\s*(?P<H>\d{1,2})\s*(?:[:时点]\s*(?P<M>\d{1,2})?|(?=\s*(?:上午|下午|am|pm)))
+    \s*(?:[:分]\s*(?P<S>\d{1,2}(?:\.\d+)?)\s*秒?|分)?\s*(?P<ampm2>上午|下午|am|pm)?)?$"""
 _DATE_RE: Final = re.compile(
-    r"""^(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?
-        (?:[\sT]*(?P<ampm1>上午|下午|am|pm)?\s*(?P<H>\d{1,2})\s*[:时点]\s*(?P<M>\d{1,2})\s*(?:[:分]\s*(?P<S>\d{1,2}(?:\.\d+)?)\s*秒?)?\s*(?P<ampm2>上午|下午|am|pm)?)?$""",
-    re.X | re.I,
-)
+    r"""^(?P<y>\d{4}|\d{2}(?=\s*年)|(?:1[3-9]|[2-9]\d)(?=\s*[-/.]))\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"""
+    + _CLOCK, re.X | re.I)
+# a date without its year ("11/3", "11月7日"): the year comes from the table's title or name
+_MONTH_DAY_RE: Final = re.compile(r"^(?P<y>)(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?" + _CLOCK, re.X | re.I)
 _COMPACT_RE: Final = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:\s*(?P<H>\d{2}):?(?P<M>\d{2}):?(?P<S>\d{2})?)?$")
 _TIME_RE: Final = re.compile(r"^(?P<H>\d{1,2})\s*[:时点]\s*(?P<M>\d{1,2})(?:\s*[:分]\s*(?P<S>\d{1,2}(?:\.\d+)?)\s*秒?)?$")
 
@@ -288,11 +290,20 @@ def _simplify_datetime(d: dt.datetime) -> dt.date | dt.datetime:
     return d.date() if d.time() == dt.time(0) else d
 
 
-def to_datetime(value: Any, date1904: bool = False) -> dt.date | dt.datetime:
+class Dates(NamedTuple):
+    """How a table's date cells read: in Excel's 1904 date system or not, and the year of the dates
+    written without one ("11/3"), when the table's title or name gives it."""
+
+    date1904: bool = False
+    year: int | None = None
+
+
+def to_datetime(value: Any, date1904: bool = False, year: int | None = None) -> dt.date | dt.datetime:
     """Date cell to ``date`` (no time part) or ``datetime``.
 
     Accepts real dates, Excel serials (1900 or 1904 system), "2024年3月1日", "2024/3/1",
-    "2024-03-01 12:30:00", "20250101", with stray spaces/tabs around.
+    "2024-03-01 12:30:00", "20250101", "26-11-3", "2026年11月3号下午2点", with stray spaces/tabs
+    around; "11/3" and "11月3日" in `year` (without one they are an error saying so).
     """
     cls = value.__class__
     if cls is dt.datetime:
@@ -311,7 +322,9 @@ def to_datetime(value: Any, date1904: bool = False) -> dt.date | dt.datetime:
     except ValueError:
         pass
     s = clean_text(nfkc(s))
-    m = _DATE_RE.match(s)
+    if len(s) == 5 and s.isdigit() and s[0] in "234567":  # an Excel day number that lost its format (a CSV)
+        return to_datetime(int(s), date1904)
+    m = _DATE_RE.match(s) or _MONTH_DAY_RE.match(s)
     if m is None:
         m = _COMPACT_RE.match(s)
         if m is None:
@@ -319,14 +332,20 @@ def to_datetime(value: Any, date1904: bool = False) -> dt.date | dt.datetime:
         ampm = None
     else:
         ampm = (m.group("ampm1") or m.group("ampm2") or "").lower() or None
+    if not m.group("y") and year is None:
+        raise _err("date_no_year", f"「{value}」没有写年份", f"\"{value}\" has no year",
+                   "请写出年份，例如 2026-11-03，或在表格标题里写上年份（如“2026年11月销售流水”）",
+                   "Write the year, such as 2026-11-03, or put it in the table's title (\"Sales November 2026\")")
     try:
-        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        y = int(m.group("y")) if m.group("y") else year or 0
+        y = y + 2000 if y < 100 else y
+        mo, d = int(m.group("m")), int(m.group("d"))
         if m.group("H") is None:
             return dt.date(y, mo, d)
-        hh, mm = int(m.group("H")), int(m.group("M"))
+        hh, mm = int(m.group("H")), int(m.group("M") or 0)
         sec_s = m.group("S") or "0"
         sec = float(sec_s)
-        if ampm in ("下午", "pm") and hh < 12:
+        if ampm in ("下午", "晚上", "pm") and hh < 12:
             hh += 12
         elif ampm in ("上午", "am") and hh == 12:
             hh = 0
@@ -606,11 +625,14 @@ _REPEATING: Final = frozenset({"money", "price", "decimal", "unit", "days", "dir
 _MEMO_LIMIT: Final = 50_000
 
 
-def make_coercer(kind: str, date1904: bool = False) -> Coercer:
+PLAIN_DATES: Final = Dates()
+
+
+def make_coercer(kind: str, dates: Dates = PLAIN_DATES) -> Coercer:
     """The coercer for a field type (see ``importers.fields.FIELD_TYPES``); for the types whose
     values repeat, one that remembers its results (each cell by value and type: 1, 1.0 and True
     differ), made per table."""
-    fn = _coercer(kind, date1904)
+    fn = _coercer(kind, dates)
     return _memoized(fn) if kind in _REPEATING else fn
 
 
@@ -630,7 +652,7 @@ def _memoized(fn: Coercer) -> Coercer:
     return coerce
 
 
-def _coercer(kind: str, date1904: bool) -> Coercer:
+def _coercer(kind: str, dates: Dates) -> Coercer:
     if kind == "money":
         return to_fen
     if kind == "price":
@@ -638,8 +660,8 @@ def _coercer(kind: str, date1904: bool) -> Coercer:
     if kind == "decimal":
         return to_decimal3
     if kind == "datetime":
-        if date1904:
-            return lambda v: to_datetime(v, True)
+        if dates != PLAIN_DATES:
+            return lambda v: to_datetime(v, dates.date1904, dates.year)
         return to_datetime
     if kind == "time":
         return to_time

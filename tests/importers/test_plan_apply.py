@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from pathlib import Path
 
@@ -455,3 +456,18 @@ def test_the_unit_a_price_gives_is_kept_without_a_unit_column(store: Store, tmp_
     assert units == {"苹果": "斤", "可乐": "件"}
     apply_plan(store, build_plan(store, read_table(_write(tmp_path, "品名,售价\n苹果,13\n", "v2.csv"))))
     assert dict(store.conn.execute("SELECT name, unit FROM products"))["苹果"] == "斤"  # a price without one keeps it
+
+
+def test_ledger_dates_without_a_year_take_the_titles_and_a_bad_date_is_one_problem(tmp_path: Path) -> None:
+    from tests.workbooks import write_book
+
+    rows = [["2026年11月销售流水", None, None, None], ["日期", "品名", "数量", "金额"],
+            ["11/3", "青岛啤酒", 2, 12], ["11月7日", "崂山可乐", 1, 3], ["下周一", "花生米", 1, 6]]
+    table = read_table(write_book(tmp_path / "流水.xlsx", {"流水": rows}))
+    assert table.kind == "ledger" and table.year == 2026
+    assert [r.values.get("occurred_at") for r in table.rows[:2]] == [dt.date(2026, 11, 3), dt.date(2026, 11, 7)]
+    (issue,) = table.rows[2].issues  # the cell's problem, not also "this row has no date"
+    assert (issue.column, issue.code) == ("A", "bad_date")
+    untitled = read_table(write_book(tmp_path / "sales.xlsx", {"Sheet1": rows[1:4]}))
+    assert [i.code for r in untitled.rows for i in r.issues] == ["date_no_year", "date_no_year"]
+    assert "has no year" in untitled.rows[0].issues[0].message_en

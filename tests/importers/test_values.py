@@ -107,6 +107,11 @@ def test_days(cell: object, days: int) -> None:
         (45352.5, dt.datetime(2024, 3, 1, 12, 0)),
         (dt.datetime(2024, 3, 1), dt.date(2024, 3, 1)),
         (dt.date(2024, 3, 1), dt.date(2024, 3, 1)),
+        ("2026年11月3号", dt.date(2026, 11, 3)),
+        ("26-11-3", dt.date(2026, 11, 3)),
+        ("2026年11月3日下午2点", dt.datetime(2026, 11, 3, 14, 0)),
+        ("2026年11月3日 晚上8点30分", dt.datetime(2026, 11, 3, 20, 30)),
+        ("46329", dt.date(2026, 11, 3)),  # a day number whose format a CSV lost
     ],
 )
 def test_dates(cell: object, value: object) -> None:
@@ -120,7 +125,15 @@ def test_1904_date_system() -> None:
     assert serial_to_datetime(1.5) == dt.datetime(1899, 12, 31, 12)
 
 
-@pytest.mark.parametrize("cell", ["2024-13-01", "明天", "", 3e7, -1.0, "2024年2月30日"])
+def test_a_date_without_its_year_takes_the_tables_year_or_asks_for_one() -> None:
+    assert to_datetime("11/3", year=2026) == dt.date(2026, 11, 3)
+    assert to_datetime("11月7日 下午3点", year=2026) == dt.datetime(2026, 11, 7, 15, 0)
+    with pytest.raises(CellError, match="has no year") as info:
+        to_datetime("11月7日")
+    assert "2026-11-03" in info.value.fix_en and "没有写年份" in info.value.message_zh
+
+
+@pytest.mark.parametrize("cell", ["2024-13-01", "明天", "", 3e7, -1.0, "2024年2月30日", "3-11-5", "11/3/2026", "12:30"])
 def test_bad_dates(cell: object) -> None:
     with pytest.raises(CellError):
         to_datetime(cell)
