@@ -6,13 +6,23 @@ computed, in points, scaled to the device's resolution.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPaintEngine, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QImageReader, QPaintEngine, QPainter, QPainterPath, QPen
 
 from menus.layout import Align, ChiliBox, FillBox, ImageBox, Page, QrBox, RuleBox, TextBox
 from menus.qr import paint_qr
 from menus.typeset import Typesetter
 
+
+def upright(data: bytes) -> QImage:
+    """A photo's bytes as an image standing as its EXIF orientation says (a phone photo taken upright
+    is stored lying on its side, with a note to turn it)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    return reader.read()
 
 class PagePainter:
     """Paints pages of boxes with the fonts of one Typesetter."""
@@ -108,7 +118,7 @@ class PagePainter:
     def _image(self, painter: QPainter, box: ImageBox) -> None:
         image = self._images.get(box.data)
         if image is None:
-            image = QImage.fromData(box.data)
+            image = upright(box.data)
             self._images[box.data] = image
         if image.isNull():
             return

@@ -249,3 +249,28 @@ def test_two_imports_a_moment_apart_each_get_an_undo_command_that_works(
     assert "2 batches start with" in line and hints[0] in line and hints[1] in line
     assert run(capsys, "imports", "undo", hints[0])[0] == 0
     assert [p["name"] for p in json.loads(run(capsys, "products", "list", "--json")[1])["products"]] == ["雪碧"]
+
+
+@pytest.mark.skipif(shutil.which("pdfimages") is None, reason="needs poppler-utils")
+def test_a_phone_photo_is_printed_standing_as_taken(capsys: pytest.CaptureFixture[str], data_dir: Path,
+                                                   tmp_path: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    photo = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored lying on its side: turn 90° to show it as taken
+    Image.new("RGB", (80, 40), "red").save(photo, "JPEG", exif=exif)
+    book = tmp_path / "商品.csv"
+    book.write_text("商品名称,条码,售价\n青岛啤酒,6901035600156,8\n", encoding="utf-8")
+    assert run(capsys, "import", str(book))[0] == 0
+    folder = tmp_path / "图片"
+    folder.mkdir()
+    (folder / "6901035600156.jpg").write_bytes(photo.getvalue())
+    assert run(capsys, "import", str(folder))[0] == 0
+    menu = tmp_path / "menu.pdf"
+    assert run(capsys, "menu", "pdf", "--template", "a4", "--out", str(menu))[0] == 0
+    listing = subprocess.run(["pdfimages", "-list", str(menu)], capture_output=True, text=True, check=True).stdout
+    sizes = [(int(cols[3]), int(cols[4])) for cols in (line.split() for line in listing.splitlines()[2:])]
+    assert sizes == [(40, 80)]
