@@ -20,6 +20,13 @@ def ask_open_spreadsheet(parent: QWidget | None) -> Path | None:
     return Path(path) if path else None
 
 
+def ask_photo_folder(parent: QWidget | None) -> Path | None:
+    """Ask for a folder of product photos named by barcode, SKU or name; None when cancelled."""
+    title = QCoreApplication.translate("Dialogs", "Choose the folder of product photos")
+    path = QFileDialog.getExistingDirectory(parent, title)
+    return Path(path) if path else None
+
+
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> Path | None:
     """Ask where to save a file; None when cancelled."""
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)

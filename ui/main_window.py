@@ -89,7 +89,8 @@ class MainWindow(QMainWindow):
     """The shop's catalog window."""
 
     sig_import_requested = Signal(str)
-    """A spreadsheet should be imported: its path (chosen in a dialog or dropped on the window).
+    """A spreadsheet or a folder of product photos should be imported: its path (chosen in a dialog
+    or dropped on the window).
     The import wizard connects here; until then a "coming soon" note answers."""
 
     sig_products_changed = Signal(list)
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.setAcceptDrops(True)
         self.setWindowIcon(ui.style.app_icon())
-        self.resize(1200, 760)
+        ui.style.fit_to_screen(self, 1200, 760)
         self._build_widgets()
         self._build_actions()
         self._build_menus()
@@ -195,13 +196,15 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.act_import = self._action(self.import_spreadsheet, "Ctrl+I")
+        self.act_import_photos = self._action(self.import_photo_folder)
         self.act_export = self._action(self.export_products, "Ctrl+E")
         self.act_demo = self._action(self.load_demo)
         self.act_history = self._action(lambda: self._open_module_dialog("ui.import_wizard", "ImportHistoryDialog"))
         self.act_menus = self._action(lambda: self._open_module_dialog("ui.menus", "MenusDialog"), "Ctrl+M")
         self.act_tables = self._action(lambda: self._open_module_dialog("ui.menus", "TablesDialog"))
         self.act_shop = self._action(lambda: self._open_module_dialog("ui.menus", "ShopInfoDialog"))
-        self.act_history.setVisible(_module_available("ui.import_wizard"))
+        for act in (self.act_import_photos, self.act_history):
+            act.setVisible(_module_available("ui.import_wizard"))
         for act in (self.act_menus, self.act_tables, self.act_shop):
             act.setVisible(_module_available("ui.menus"))
         self.act_settings = self._action(self.open_settings, "Ctrl+,")
@@ -228,8 +231,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
-        for act in (self.act_import, self.act_history, self.act_export, self.act_demo, None, self.act_menus,
-                    self.act_tables, self.act_shop, None, self.act_settings, None, self.act_quit):
+        for act in (self.act_import, self.act_import_photos, self.act_history, self.act_export, self.act_demo, None,
+                    self.act_menus, self.act_tables, self.act_shop, None, self.act_settings, None, self.act_quit):
             self.menu_file.addSeparator() if act is None else self.menu_file.addAction(act)
         self.menu_edit = bar.addMenu("")
         for act in (self.act_undo, self.act_redo, None, self.act_new, self.act_edit, self.act_delete, None,
@@ -261,6 +264,7 @@ class MainWindow(QMainWindow):
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_help.setTitle(self.tr("&Help"))
         self.act_import.setText(self.tr("&Import spreadsheet…"))
+        self.act_import_photos.setText(self.tr("Import product &photos…"))
         self.act_export.setText(self.tr("&Export products…"))
         self.act_demo.setText(self.tr("Load &demo shop"))
         self.act_history.setText(self.tr("Import &history…"))
@@ -464,6 +468,13 @@ class MainWindow(QMainWindow):
     def import_spreadsheet(self) -> None:
         """Ask for a spreadsheet and request its import (sig_import_requested)."""
         path = dialogs.ask_open_spreadsheet(self)
+        if path is not None:
+            self.sig_import_requested.emit(str(path))
+
+    def import_photo_folder(self) -> None:
+        """Ask for a folder of product photos and request its import (sig_import_requested), as a
+        dropped folder does."""
+        path = dialogs.ask_photo_folder(self)
         if path is not None:
             self.sig_import_requested.emit(str(path))
 

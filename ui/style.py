@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
 ICONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
@@ -15,8 +15,13 @@ CJK_FAMILIES = (
     "WenQuanYi Micro Hei", "SimHei",
 )
 ACCENT = "#1f6fb2"
+# A disabled primary button: grey, so it never passes for one that can be clicked.
+DISABLED_BG = "#e1e5e9"
+DISABLED_FG = "#8a949e"
+DISABLED_BORDER = "#cdd3d9"
 NORMAL_PT = 10.5
 LARGE_PT = 13.0
+SCREEN_MARGIN = 60  # pixels kept free around a window's first size: its title bar and frame, some desktop
 
 
 def ui_font(large: bool = False) -> QFont:
@@ -49,6 +54,9 @@ QPushButton:hover { background: #eef4fa; }
 QPushButton:default, QPushButton[primary="true"] {
     background: %(accent)s; color: white; border-color: %(accent)s;
 }
+QPushButton:default:disabled, QPushButton[primary="true"]:disabled {
+    background: %(disabled_bg)s; color: %(disabled_fg)s; border-color: %(disabled_border)s;
+}
 QPushButton[big="true"] { padding: 18px 28px; font-size: %(big)spt; }
 QTableView, QTreeView { background: white; border: 1px solid #d8dde3; gridline-color: #eceff2; }
 QTableView::item, QTreeView::item { padding: 2px 6px; }
@@ -74,5 +82,21 @@ def apply(app: QApplication, large: bool = False) -> None:
     palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#f7f9fb"))
     app.setPalette(palette)
     size = font.pointSizeF()
-    app.setStyleSheet(_QSS % {"accent": ACCENT, "big": f"{size + 3:g}", "title": f"{size + 8:g}"})
+    app.setStyleSheet(_QSS % {
+        "accent": ACCENT, "big": f"{size + 3:g}", "title": f"{size + 8:g}",
+        "disabled_bg": DISABLED_BG, "disabled_fg": DISABLED_FG, "disabled_border": DISABLED_BORDER,
+    })
     app.setWindowIcon(app_icon())
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Give a top-level window its default size, made smaller where the screen is smaller
+    (a 1024x768 shop PC): it never starts out hanging off the screen."""
+    parent = window.parentWidget()
+    screen = parent.window().screen() if parent is not None else window.screen()
+    screen = screen or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    free = screen.availableGeometry()
+    window.resize(min(width, free.width() - SCREEN_MARGIN), min(height, free.height() - SCREEN_MARGIN))

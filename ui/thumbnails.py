@@ -3,8 +3,8 @@
 A phone photo of a few MB takes tens of milliseconds to decode: a table painting a screenful
 of them on the UI thread would stall for a second. `Thumbnails.get` answers at once from its
 cache, or with a blank placeholder while one background thread reads and decodes the picture
-(`QImageReader` decodes a JPEG straight at the small size); `sig_ready` then says which key
-arrived, and the model repaints.
+(`QImageReader` decodes a JPEG straight at the small size, turned upright as its EXIF orientation
+says); `sig_ready` then says which key arrived, and the model repaints.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
+from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QPainter, QPixmap
 
 Read = Callable[[], bytes | None]  # runs on the background thread: the picture's bytes, None if gone
 
@@ -42,10 +42,13 @@ class _Decode(QRunnable):
             buffer.setData(QByteArray(data))
             buffer.open(QIODevice.OpenModeFlag.ReadOnly)
             reader = QImageReader(buffer)
-            size = reader.size()
-            if size.isValid() and size.height() > 0:
-                width = max(1, round(size.width() * self.height / size.height()))
-                reader.setScaledSize(QSize(width, self.height))
+            reader.setAutoTransform(True)  # a phone photo stands up as its EXIF orientation says
+            size = reader.size()  # as stored: the scaled size is applied before the turn
+            turned = bool(reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90)
+            shown_height = size.width() if turned else size.height()
+            if size.isValid() and shown_height > 0:
+                scale = self.height / shown_height
+                reader.setScaledSize(QSize(max(1, round(size.width() * scale)), max(1, round(size.height() * scale))))
             decoded = reader.read()
             if not decoded.isNull():
                 image = decoded if decoded.height() == self.height else decoded.scaledToHeight(

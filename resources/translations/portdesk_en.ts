@@ -156,6 +156,11 @@ Its products are kept, without a category.</translation>
         <source>All files</source>
         <translation>All files</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="25"/>
+        <source>Choose the folder of product photos</source>
+        <translation>Choose the folder of product photos</translation>
+    </message>
 </context>
 <context>
     <name>ErrorReporter</name>
@@ -208,17 +213,12 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImportAsks</name>
     <message>
-        <location filename="../../ui/import_wizard/asks.py" line="22"/>
-        <source>Choose the folder of product photos</source>
-        <translation>Choose the folder of product photos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/asks.py" line="29"/>
+        <location filename="../../ui/import_wizard/asks.py" line="27"/>
         <source>Save the rows to fix</source>
         <translation>Save the rows to fix</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/asks.py" line="30"/>
+        <location filename="../../ui/import_wizard/asks.py" line="28"/>
         <source>Excel workbook</source>
         <translation>Excel workbook</translation>
     </message>
@@ -379,6 +379,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
     <message>
         <location filename="../../ui/import_wizard/labels.py" line="49"/>
+        <location filename="../../ui/import_wizard/labels.py" line="70"/>
         <source>Picture</source>
         <translation>Picture</translation>
     </message>
@@ -428,54 +429,64 @@ Your saved data is safe. If this happens again, please send the log file to supp
         <translation>Product photos</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="68"/>
+        <location filename="../../ui/import_wizard/labels.py" line="71"/>
+        <source>File name</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="72"/>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="76"/>
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="69"/>
+        <location filename="../../ui/import_wizard/labels.py" line="77"/>
         <source>Update</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="70"/>
+        <location filename="../../ui/import_wizard/labels.py" line="78"/>
         <source>No change</source>
         <translation>No change</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="71"/>
+        <location filename="../../ui/import_wizard/labels.py" line="79"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="83"/>
+        <location filename="../../ui/import_wizard/labels.py" line="91"/>
         <source>Not imported</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="144"/>
-        <location filename="../../ui/import_wizard/labels.py" line="159"/>
-        <location filename="../../ui/import_wizard/labels.py" line="162"/>
+        <location filename="../../ui/import_wizard/labels.py" line="157"/>
+        <location filename="../../ui/import_wizard/labels.py" line="172"/>
+        <location filename="../../ui/import_wizard/labels.py" line="175"/>
         <source>(blank)</source>
         <translation>(blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="150"/>
+        <location filename="../../ui/import_wizard/labels.py" line="163"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="150"/>
+        <location filename="../../ui/import_wizard/labels.py" line="163"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="152"/>
+        <location filename="../../ui/import_wizard/labels.py" line="165"/>
         <source>off the shelf</source>
         <translation>off the shelf</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="152"/>
+        <location filename="../../ui/import_wizard/labels.py" line="165"/>
         <source>on sale</source>
         <translation>on sale</translation>
     </message>
@@ -483,98 +494,98 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="103"/>
-        <location filename="../../ui/import_wizard/history.py" line="104"/>
+        <location filename="../../ui/import_wizard/history.py" line="95"/>
+        <location filename="../../ui/import_wizard/history.py" line="96"/>
         <source>Import history</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="105"/>
+        <location filename="../../ui/import_wizard/history.py" line="97"/>
         <source>Every spreadsheet you imported. Undo puts the products back as they were before that import.</source>
         <translation>Every spreadsheet you imported. Undo puts the products back as they were before that import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="106"/>
+        <location filename="../../ui/import_wizard/history.py" line="98"/>
         <source>Nothing has been imported yet.</source>
         <translation>Nothing has been imported yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="107"/>
+        <location filename="../../ui/import_wizard/history.py" line="99"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="109"/>
+        <location filename="../../ui/import_wizard/history.py" line="101"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="109"/>
+        <location filename="../../ui/import_wizard/history.py" line="101"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="109"/>
+        <location filename="../../ui/import_wizard/history.py" line="101"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="109"/>
+        <location filename="../../ui/import_wizard/history.py" line="101"/>
         <source>Added</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="109"/>
+        <location filename="../../ui/import_wizard/history.py" line="101"/>
         <source>Updated</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="110"/>
+        <location filename="../../ui/import_wizard/history.py" line="102"/>
         <source>Problems</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="110"/>
+        <location filename="../../ui/import_wizard/history.py" line="102"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="139"/>
+        <location filename="../../ui/import_wizard/history.py" line="131"/>
         <source>Undone {time}</source>
         <translation>Undone {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="139"/>
+        <location filename="../../ui/import_wizard/history.py" line="131"/>
         <source>Imported</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="148"/>
+        <location filename="../../ui/import_wizard/history.py" line="140"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="149"/>
+        <location filename="../../ui/import_wizard/history.py" line="141"/>
         <source>Put everything back as it was before this import</source>
         <translation>Put everything back as it was before this import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="167"/>
+        <location filename="../../ui/import_wizard/history.py" line="159"/>
         <source>Undo this import</source>
         <translation>Undo this import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="168"/>
+        <location filename="../../ui/import_wizard/history.py" line="160"/>
         <source>Undo the import of “{file}” and put everything back as it was before it?</source>
         <translation>Undo the import of “{file}” and put everything back as it was before it?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="173"/>
+        <location filename="../../ui/import_wizard/history.py" line="165"/>
         <source>Undoing…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="176"/>
+        <location filename="../../ui/import_wizard/history.py" line="168"/>
         <source>The import was undone.</source>
         <translation>The import was undone.</translation>
     </message>
@@ -582,271 +593,291 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="286"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="287"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="297"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="298"/>
         <source>Import a spreadsheet</source>
         <translation>Import a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="289"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="300"/>
         <source>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</source>
         <translation>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="291"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="302"/>
         <source>Choose a file…</source>
         <translation>Choose a file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="292"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="303"/>
         <source>or drag the file into this window</source>
         <translation>or drag the file into this window</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="293"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="304"/>
         <source>Product photos named by barcode, SKU or name: choose their folder…</source>
         <translation>Product photos named by barcode, SKU or name: choose their folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="294"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="310"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="305"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="321"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="295"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="306"/>
         <source>Sheet:</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="296"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="307"/>
         <source>This file holds:</source>
         <translation>This file holds:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="301"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="312"/>
         <source>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</source>
         <translation>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="303"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="314"/>
         <source>Empty cells clear what is stored (normally empty cells keep the stored value)</source>
         <translation>Empty cells clear what is stored (normally empty cells keep the stored value)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="304"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="315"/>
         <source>Choose another file</source>
         <translation>Choose another file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="305"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="700"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="316"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="714"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="306"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="727"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="317"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="741"/>
         <source>Import finished</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="307"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="318"/>
         <source>Save the problem rows to a spreadsheet to fix…</source>
         <translation>Save the problem rows to a spreadsheet to fix…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="308"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="319"/>
         <source>Imported the wrong file? You can put everything back as it was.</source>
         <translation>Imported the wrong file? You can put everything back as it was.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="309"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="783"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="320"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="798"/>
         <source>Undo this import</source>
         <translation>Undo this import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="420"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="425"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="433"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="438"/>
         <source>Reading “{name}”…</source>
         <translation>Reading “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="439"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="445"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="452"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="458"/>
         <source>Checking the rows again…</source>
         <translation>Checking the rows again…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="511"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="524"/>
         <source>PortDesk thinks this is: {kind}. {reason}</source>
         <translation>PortDesk thinks this is: {kind}. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="516"/>
-        <source>{n} photos: each goes to the product whose barcode, SKU or name is its file name (a second photo: “name_2”).</source>
-        <translation>{n} photos: each goes to the product whose barcode, SKU or name is its file name (a second photo: “name_2”).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="519"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="532"/>
         <source>Column titles are on row {row}; {rows} data rows below them.</source>
         <translation>Column titles are on row {row}; {rows} data rows below them.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="522"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="535"/>
         <source>No row of column titles was found; columns were guessed from their values.</source>
         <translation>No row of column titles was found; columns were guessed from their values.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="524"/>
-        <source>{n} other rows (titles, blank rows, totals) are left out.</source>
-        <translation>{n} other rows (titles, blank rows, totals) are left out.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="527"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="540"/>
         <source>The column choices you confirmed last time for a file like this were used.</source>
         <translation>The column choices you confirmed last time for a file like this were used.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="534"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="547"/>
         <source>New {n}</source>
         <translation>New {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="536"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="549"/>
         <source>Update {n}</source>
         <translation>Update {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="538"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="551"/>
         <source>No change {n}</source>
         <translation>No change {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="540"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="553"/>
         <source>Problems {n}</source>
         <translation>Problems {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="547"/>
-        <source>Import {n} photos</source>
-        <translation>Import {n} photos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="549"/>
-        <source>Import {n} rows</source>
-        <translation>Import {n} rows</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="731"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="745"/>
         <source>Product photos added: {n}</source>
         <translation>Product photos added: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="545"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="559"/>
         <source>Nothing to import</source>
         <translation>Nothing to import</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard/wizard.py" line="529"/>
+        <source>%n photo(s): each goes to the product whose barcode, SKU or name is its file name (a second photo: “name_2”).</source>
+        <translation>
+            <numerusform>%n photo: each goes to the product whose barcode, SKU or name is its file name (a second photo: “name_2”).</numerusform>
+            <numerusform>%n photos: each goes to the product whose barcode, SKU or name is its file name (a second photo: “name_2”).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard/wizard.py" line="537"/>
+        <source>Left out: %n other row(s) (titles, blank rows, totals).</source>
+        <translation>
+            <numerusform>Left out: %n other row (titles, blank rows, totals).</numerusform>
+            <numerusform>Left out: %n other rows (titles, blank rows, totals).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard/wizard.py" line="561"/>
+        <source>Import %n photo(s)</source>
+        <translation>
+            <numerusform>Import %n photo</numerusform>
+            <numerusform>Import %n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard/wizard.py" line="563"/>
+        <source>Import %n row(s)</source>
+        <translation>
+            <numerusform>Import %n row</numerusform>
+            <numerusform>Import %n rows</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="562"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="576"/>
         <source>All of {sheets}</source>
         <translation>All of {sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="642"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="656"/>
         <source>Column “{header}” is:</source>
         <translation>Column “{header}” is:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="645"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="659"/>
         <source>Not imported</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="678"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="692"/>
         <source>Importing… Nothing is saved until it has finished.</source>
         <translation>Importing… Nothing is saved until it has finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="682"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="696"/>
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="683"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="697"/>
         <source>Stop importing</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="715"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="729"/>
         <source>The import was stopped. Nothing was changed.</source>
         <translation>The import was stopped. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="718"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="732"/>
         <source>The import did not finish, and nothing was changed.</source>
         <translation>The import did not finish, and nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="724"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="738"/>
         <source>Nothing was imported</source>
         <translation>Nothing was imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="725"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="739"/>
         <source>Every row was already there or had a problem.</source>
         <translation>Every row was already there or had a problem.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="728"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="742"/>
         <source>Added {new} · Updated {changed} · No change {same}</source>
         <translation>Added {new} · Updated {changed} · No change {same}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="733"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="747"/>
         <source>Import number: {id}</source>
         <translation>Import number: {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="735"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="749"/>
         <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
         <translation>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="757"/>
         <location filename="../../ui/import_wizard/wizard.py" line="762"/>
+        <source>{name}-to fix</source>
+        <translation>{name}-to fix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="772"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="777"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="769"/>
-        <source>Saved {n} rows to {path}</source>
-        <translation>Saved {n} rows to {path}</translation>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard/wizard.py" line="784"/>
+        <source>Saved %n row(s) to {path}</source>
+        <translation>
+            <numerusform>Saved %n row to {path}</numerusform>
+            <numerusform>Saved %n rows to {path}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="775"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="790"/>
         <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
         <translation>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="784"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="799"/>
         <source>Put the products back exactly as they were before this import?</source>
         <translation>Put the products back exactly as they were before this import?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="788"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="793"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="803"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="808"/>
         <source>Undoing…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="800"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="815"/>
         <source>The import was undone</source>
         <translation>The import was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="801"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="816"/>
         <source>Everything is back as it was before the import.</source>
         <translation>Everything is back as it was before the import.</translation>
     </message>
@@ -854,147 +885,152 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>PortDesk – shop assistant</source>
         <translation>PortDesk – shop assistant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>+ New product</source>
         <translation>+ New product</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>&amp;Import spreadsheet…</source>
         <translation>&amp;Import spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="267"/>
+        <source>Import product &amp;photos…</source>
+        <translation>Import product &amp;photos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>&amp;Export products…</source>
         <translation>&amp;Export products…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Load &amp;demo shop</source>
         <translation>Load &amp;demo shop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Import &amp;history…</source>
         <translation>Import &amp;history…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>&amp;Menus and printing…</source>
         <translation>&amp;Menus and printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;Tables and QR tents…</source>
         <translation>&amp;Tables and QR tents…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Shop &amp;details…</source>
         <translation>Shop &amp;details…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>&amp;New product…</source>
         <translation>&amp;New product…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>&amp;Edit product…</source>
         <translation>&amp;Edit product…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>&amp;Delete product</source>
         <translation>&amp;Delete product</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Show &amp;categories</source>
         <translation>Show &amp;categories</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Open &amp;data folder</source>
         <translation>Open &amp;data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Open &amp;log folder</source>
         <translation>Open &amp;log folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;About PortDesk</source>
         <translation>&amp;About PortDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Sync: offline</source>
         <translation>Sync: offline</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>The list can be sorted by name only.</source>
         <translation>The list can be sorted by name only.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>%n product(s)</source>
         <translation>
             <numerusform>%n product</numerusform>
@@ -1002,12 +1038,12 @@ Your saved data is safe. If this happens again, please send the log file to supp
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Showing %1 of %2</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -1015,109 +1051,109 @@ Your saved data is safe. If this happens again, please send the log file to supp
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Counting products…</source>
         <translation>Counting products…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>Delete “%1”?</source>
         <translation>Delete “%1”?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>Delete %1 products?</source>
         <translation>Delete %1 products?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>You can undo this with Edit › Undo.</source>
         <translation>You can undo this with Edit › Undo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Delete products</source>
         <translation>Delete products</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>Importing spreadsheets is coming in the next version.
 The file you chose: %1</source>
         <translation>Importing spreadsheets is coming in the next version.
 The file you chose: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Exporting products is coming in the next version.</source>
         <translation>Exporting products is coming in the next version.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>Export products</source>
         <translation>Export products</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Exported to %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>Exporting products…</source>
         <translation>Exporting products…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>Demo shop</source>
         <translation>Demo shop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>The demo shop is not available in this version.</source>
         <translation>The demo shop is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>Load demo shop</source>
         <translation>Load demo shop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>Add the demo restaurant&apos;s products to this shop?</source>
         <translation>Add the demo restaurant&apos;s products to this shop?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Loading the demo shop…</source>
         <translation>Loading the demo shop…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>The demo shop is loaded.</source>
         <translation>The demo shop is loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>Could not finish</source>
         <translation>Could not finish</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="582"/>
         <source>About PortDesk</source>
         <translation>About PortDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>&lt;h3&gt;PortDesk %1&lt;/h3&gt;&lt;p&gt;The shop assistant of the Qingdao digital port (数字港商户助手).&lt;/p&gt;&lt;p&gt;Your data stays on this computer: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PortDesk %1&lt;/h3&gt;&lt;p&gt;The shop assistant of the Qingdao digital port (数字港商户助手).&lt;/p&gt;&lt;p&gt;Your data stays on this computer: %2&lt;/p&gt;</translation>
     </message>
@@ -1148,212 +1184,212 @@ The file you chose: %1</translation>
 <context>
     <name>MenusDialog</name>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="79"/>
+        <location filename="../../ui/menus/menu_editor.py" line="80"/>
         <source>Menus and printing</source>
         <translation>Menus and printing</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="93"/>
+        <location filename="../../ui/menus/menu_editor.py" line="94"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="106"/>
+        <location filename="../../ui/menus/menu_editor.py" line="107"/>
         <source>Menus</source>
         <translation>Menus</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="109"/>
+        <location filename="../../ui/menus/menu_editor.py" line="110"/>
         <source>New…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="110"/>
-        <location filename="../../ui/menus/menu_editor.py" line="144"/>
+        <location filename="../../ui/menus/menu_editor.py" line="111"/>
+        <location filename="../../ui/menus/menu_editor.py" line="145"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="111"/>
+        <location filename="../../ui/menus/menu_editor.py" line="112"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="112"/>
+        <location filename="../../ui/menus/menu_editor.py" line="113"/>
         <source>Shop name, logo, address…</source>
         <translation>Shop name, logo, address…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="113"/>
+        <location filename="../../ui/menus/menu_editor.py" line="114"/>
         <source>Tables and QR tents…</source>
         <translation>Tables and QR tents…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="133"/>
+        <location filename="../../ui/menus/menu_editor.py" line="134"/>
         <source>This address never changes, even when you rename the menu or change its dishes, so QR codes you have printed keep working.</source>
         <translation>This address never changes, even when you rename the menu or change its dishes, so QR codes you have printed keep working.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="143"/>
+        <location filename="../../ui/menus/menu_editor.py" line="144"/>
         <source>Add…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="145"/>
-        <location filename="../../ui/menus/menu_editor.py" line="158"/>
+        <location filename="../../ui/menus/menu_editor.py" line="146"/>
+        <location filename="../../ui/menus/menu_editor.py" line="159"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="146"/>
-        <location filename="../../ui/menus/menu_editor.py" line="159"/>
+        <location filename="../../ui/menus/menu_editor.py" line="147"/>
+        <location filename="../../ui/menus/menu_editor.py" line="160"/>
         <source>Up</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="147"/>
-        <location filename="../../ui/menus/menu_editor.py" line="160"/>
+        <location filename="../../ui/menus/menu_editor.py" line="148"/>
+        <location filename="../../ui/menus/menu_editor.py" line="161"/>
         <source>Down</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="149"/>
+        <location filename="../../ui/menus/menu_editor.py" line="150"/>
         <source>Sections</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="157"/>
+        <location filename="../../ui/menus/menu_editor.py" line="158"/>
         <source>Add dishes…</source>
         <translation>Add dishes…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="162"/>
-        <location filename="../../ui/menus/menu_editor.py" line="365"/>
+        <location filename="../../ui/menus/menu_editor.py" line="163"/>
+        <location filename="../../ui/menus/menu_editor.py" line="366"/>
         <source>Dishes in this section</source>
         <translation>Dishes in this section</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="166"/>
+        <location filename="../../ui/menus/menu_editor.py" line="167"/>
         <source>Prices, member prices, sold-out, spicy and allergen marks come from the products. Drag to change the order.</source>
         <translation>Prices, member prices, sold-out, spicy and allergen marks come from the products. Drag to change the order.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="230"/>
+        <location filename="../../ui/menus/menu_editor.py" line="231"/>
         <source>Cannot create the menu</source>
         <translation>Cannot create the menu</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="240"/>
+        <location filename="../../ui/menus/menu_editor.py" line="241"/>
         <source>Rename menu</source>
         <translation>Rename menu</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="240"/>
+        <location filename="../../ui/menus/menu_editor.py" line="241"/>
         <source>New name:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="252"/>
+        <location filename="../../ui/menus/menu_editor.py" line="253"/>
         <source>Delete menu</source>
         <translation>Delete menu</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="253"/>
+        <location filename="../../ui/menus/menu_editor.py" line="254"/>
         <source>Delete the menu “%1”? Its products stay in the catalog.</source>
         <translation>Delete the menu “%1”? Its products stay in the catalog.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="267"/>
+        <location filename="../../ui/menus/menu_editor.py" line="268"/>
         <source>No menu yet: press “New…” to make one.</source>
         <translation>No menu yet: press “New…” to make one.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="276"/>
+        <location filename="../../ui/menus/menu_editor.py" line="277"/>
         <source>QR address: %1  (code: %2)</source>
         <translation>QR address: %1  (code: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="295"/>
+        <location filename="../../ui/menus/menu_editor.py" line="296"/>
         <source>Add section</source>
         <translation>Add section</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="295"/>
+        <location filename="../../ui/menus/menu_editor.py" line="296"/>
         <source>Section title (e.g. Seafood, Draft beer):</source>
         <translation>Section title (e.g. Seafood, Draft beer):</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="308"/>
+        <location filename="../../ui/menus/menu_editor.py" line="309"/>
         <source>Rename section</source>
         <translation>Rename section</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="308"/>
+        <location filename="../../ui/menus/menu_editor.py" line="309"/>
         <source>New title:</source>
         <translation>New title:</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="319"/>
+        <location filename="../../ui/menus/menu_editor.py" line="320"/>
         <source>Remove section</source>
         <translation>Remove section</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="320"/>
+        <location filename="../../ui/menus/menu_editor.py" line="321"/>
         <source>Remove the section “%1” and its %2 dish(es) from this menu? The products stay in the catalog.</source>
         <translation>Remove the section “%1” and its %2 dish(es) from this menu? The products stay in the catalog.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="365"/>
+        <location filename="../../ui/menus/menu_editor.py" line="366"/>
         <source>Dishes in “%1”</source>
         <translation>Dishes in “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="433"/>
+        <location filename="../../ui/menus/menu_editor.py" line="434"/>
         <source>member %1</source>
         <translation>member %1</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="437"/>
+        <location filename="../../ui/menus/menu_editor.py" line="438"/>
         <source>SOLD OUT</source>
         <translation>SOLD OUT</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="439"/>
+        <location filename="../../ui/menus/menu_editor.py" line="440"/>
         <source>(not on sale: hidden on the menu)</source>
         <translation>(not on sale: hidden on the menu)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="443"/>
+        <location filename="../../ui/menus/menu_editor.py" line="444"/>
         <source>Contains: %1</source>
         <translation>Contains: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="451"/>
+        <location filename="../../ui/menus/menu_editor.py" line="452"/>
         <source>mild</source>
         <translation>mild</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="451"/>
+        <location filename="../../ui/menus/menu_editor.py" line="452"/>
         <source>medium spicy</source>
         <translation>medium spicy</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="451"/>
+        <location filename="../../ui/menus/menu_editor.py" line="452"/>
         <source>very spicy</source>
         <translation>very spicy</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="471"/>
+        <location filename="../../ui/menus/menu_editor.py" line="472"/>
         <source>Cannot save the menu</source>
         <translation>Cannot save the menu</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="484"/>
+        <location filename="../../ui/menus/menu_editor.py" line="485"/>
         <source>No tables</source>
         <translation>No tables</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="485"/>
+        <location filename="../../ui/menus/menu_editor.py" line="486"/>
         <source>No table uses this menu yet. Open “Tables and QR tents…” to add tables and choose their menu.</source>
         <translation>No table uses this menu yet. Open “Tables and QR tents…” to add tables and choose their menu.</translation>
     </message>
@@ -1422,48 +1458,53 @@ The file you chose: %1</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="202"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="203"/>
         <source>What happens</source>
         <translation>What happens</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="202"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="203"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="222"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="229"/>
         <source>Column {letter} “{header}” is not imported.</source>
         <translation>Column {letter} “{header}” is not imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="224"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="231"/>
         <source>Column {letter} “{header}” looks like “{field}”, but please check.</source>
         <translation>Column {letter} “{header}” looks like “{field}”, but please check.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="226"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="233"/>
         <source>Column {letter} “{header}” is imported as “{field}”.</source>
         <translation>Column {letter} “{header}” is imported as “{field}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="306"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="235"/>
+        <source>Click to change.</source>
+        <translation>Click to change.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_model.py" line="318"/>
         <source>Column {letter}</source>
         <translation>Column {letter}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="296"/>
-        <location filename="../../ui/import_wizard/preview_model.py" line="310"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="308"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="322"/>
         <source>This row will be added.</source>
         <translation>This row will be added.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="167"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="168"/>
         <source>Picture: {kind}, {width} × {height}, {kb} KB</source>
         <translation>Picture: {kind}, {width} × {height}, {kb} KB</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="311"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="323"/>
         <source>Already there with the same values: nothing changes.</source>
         <translation>Already there with the same values: nothing changes.</translation>
     </message>
@@ -1502,17 +1543,17 @@ The file you chose: %1</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="112"/>
+        <location filename="../../ui/menus/print_actions.py" line="113"/>
         <source>Save as PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="112"/>
+        <location filename="../../ui/menus/print_actions.py" line="113"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/menus/print_actions.py" line="121"/>
+        <location filename="../../ui/menus/print_actions.py" line="122"/>
         <source>Laid out %n page(s)</source>
         <translation>
             <numerusform>Laid out %n page</numerusform>
@@ -1520,64 +1561,64 @@ The file you chose: %1</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="124"/>
+        <location filename="../../ui/menus/print_actions.py" line="125"/>
         <source>Saving the PDF…</source>
         <translation>Saving the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="128"/>
+        <location filename="../../ui/menus/print_actions.py" line="129"/>
         <source>Save pictures into which folder?</source>
         <translation>Save pictures into which folder?</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="136"/>
+        <location filename="../../ui/menus/print_actions.py" line="137"/>
         <source>Saving pictures…</source>
         <translation>Saving pictures…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="140"/>
+        <location filename="../../ui/menus/print_actions.py" line="141"/>
         <source>Save the web menu into which folder?</source>
         <translation>Save the web menu into which folder?</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="149"/>
+        <location filename="../../ui/menus/print_actions.py" line="150"/>
         <source>Saving the web menu…</source>
         <translation>Saving the web menu…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="155"/>
+        <location filename="../../ui/menus/print_actions.py" line="156"/>
         <source>Preparing the preview…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="163"/>
+        <location filename="../../ui/menus/print_actions.py" line="164"/>
         <source>Preparing to print…</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="182"/>
+        <location filename="../../ui/menus/print_actions.py" line="183"/>
         <source>Print preview</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="204"/>
+        <location filename="../../ui/menus/print_actions.py" line="205"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="204"/>
+        <location filename="../../ui/menus/print_actions.py" line="205"/>
         <source>Saved to:
 %1</source>
         <translation>Saved to:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="213"/>
+        <location filename="../../ui/menus/print_actions.py" line="214"/>
         <source>This could not be finished. Your data is safe; please try again.</source>
         <translation>This could not be finished. Your data is safe; please try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="215"/>
+        <location filename="../../ui/menus/print_actions.py" line="216"/>
         <source>Could not finish</source>
         <translation>Could not finish</translation>
     </message>
@@ -1585,57 +1626,57 @@ The file you chose: %1</translation>
 <context>
     <name>PrintBar</name>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="226"/>
+        <location filename="../../ui/menus/print_actions.py" line="227"/>
         <source>A4 menu (several pages)</source>
         <translation>A4 menu (several pages)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="227"/>
+        <location filename="../../ui/menus/print_actions.py" line="228"/>
         <source>Table tents (A4 folded to A5, one per table)</source>
         <translation>Table tents (A4 folded to A5, one per table)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="228"/>
+        <location filename="../../ui/menus/print_actions.py" line="229"/>
         <source>Product QR stickers (A4 sheet, 3 × 8)</source>
         <translation>Product QR stickers (A4 sheet, 3 × 8)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="229"/>
+        <location filename="../../ui/menus/print_actions.py" line="230"/>
         <source>Receipt menu (58 mm thermal paper)</source>
         <translation>Receipt menu (58 mm thermal paper)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="230"/>
+        <location filename="../../ui/menus/print_actions.py" line="231"/>
         <source>Receipt menu (80 mm thermal paper)</source>
         <translation>Receipt menu (80 mm thermal paper)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="263"/>
+        <location filename="../../ui/menus/print_actions.py" line="267"/>
         <source>Layout:</source>
         <translation>Layout:</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="270"/>
+        <location filename="../../ui/menus/print_actions.py" line="274"/>
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="270"/>
+        <location filename="../../ui/menus/print_actions.py" line="274"/>
         <source>Print preview…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="270"/>
+        <location filename="../../ui/menus/print_actions.py" line="274"/>
         <source>Save PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="271"/>
+        <location filename="../../ui/menus/print_actions.py" line="275"/>
         <source>Save pictures…</source>
         <translation>Save pictures…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="271"/>
+        <location filename="../../ui/menus/print_actions.py" line="275"/>
         <source>Save web menu…</source>
         <translation>Save web menu…</translation>
     </message>
@@ -2133,185 +2174,185 @@ The file you chose: %1</translation>
 <context>
     <name>TablesDialog</name>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="59"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="60"/>
         <source>Tables and QR table tents</source>
         <translation>Tables and QR table tents</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="64"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="65"/>
         <source>Area</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="64"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="65"/>
         <source>Table</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="64"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="65"/>
         <source>Code (never changes)</source>
         <translation>Code (never changes)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="64"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="65"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="64"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="65"/>
         <source>QR address</source>
         <translation>QR address</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="78"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="79"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="81"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="82"/>
         <source>Use this menu</source>
         <translation>Use this menu</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="83"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="84"/>
         <source>Remove…</source>
         <translation>Remove…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="85"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="86"/>
         <source>Select all</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="93"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="94"/>
         <source>Menu for the selected tables:</source>
         <translation>Menu for the selected tables:</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="103"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="104"/>
         <source>Print QR table tents for the selected tables (one A4 sheet each, fold in half)</source>
         <translation>Print QR table tents for the selected tables (one A4 sheet each, fold in half)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="108"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="109"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="125"/>
-        <location filename="../../ui/menus/tables_dialog.py" line="138"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="126"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="139"/>
         <source>Add tables</source>
         <translation>Add tables</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="128"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="129"/>
         <source>e.g. Hall</source>
         <translation>e.g. Hall</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="147"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="148"/>
         <source>Area:</source>
         <translation>Area:</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="149"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="150"/>
         <source>Name before the number:</source>
         <translation>Name before the number:</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="151"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="152"/>
         <source>From:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="153"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="154"/>
         <source>To:</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="155"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="156"/>
         <source>Menu:</source>
         <translation>Menu:</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="176"/>
-        <location filename="../../ui/menus/tables_dialog.py" line="200"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="177"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="201"/>
         <source>(no menu)</source>
         <translation>(no menu)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="181"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="182"/>
         <source>Hall</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="199"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="200"/>
         <source>(choose a menu)</source>
         <translation>(choose a menu)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="208"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="209"/>
         <source>Double-click to rename; the code and QR stay the same.</source>
         <translation>Double-click to rename; the code and QR stay the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="232"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="233"/>
         <source>Cannot add the tables</source>
         <translation>Cannot add the tables</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="247"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="248"/>
         <source>Rename table</source>
         <translation>Rename table</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="248"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="249"/>
         <source>New name (the code %1 and the printed QR stay the same):</source>
         <translation>New name (the code %1 and the printed QR stay the same):</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="257"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="258"/>
         <source>Cannot rename the table</source>
         <translation>Cannot rename the table</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="268"/>
-        <location filename="../../ui/menus/tables_dialog.py" line="307"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="269"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="308"/>
         <source>No tables selected</source>
         <translation>No tables selected</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="268"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="269"/>
         <source>Select one or more tables first.</source>
         <translation>Select one or more tables first.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="277"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="278"/>
         <source>Remove tables</source>
         <translation>Remove tables</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="278"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="279"/>
         <source>Remove %1 table(s)? Their printed QR tents will stop pointing at a table.</source>
         <translation>Remove %1 table(s)? Their printed QR tents will stop pointing at a table.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="291"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="292"/>
         <source>%1 table(s) selected</source>
         <translation>%1 table(s) selected</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="298"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="299"/>
         <source>“To” must not be smaller than “From”.</source>
         <translation>“To” must not be smaller than “From”.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="300"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="301"/>
         <source>Makes %1 tables: %2 … %3</source>
         <translation>Makes %1 tables: %2 … %3</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="308"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="309"/>
         <source>Select the tables to print tents for (or press “Select all”).</source>
         <translation>Select the tables to print tents for (or press “Select all”).</translation>
     </message>

@@ -156,6 +156,11 @@ Its products are kept, without a category.</source>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="25"/>
+        <source>Choose the folder of product photos</source>
+        <translation>选择放商品图片的文件夹</translation>
+    </message>
 </context>
 <context>
     <name>ErrorReporter</name>
@@ -208,17 +213,12 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImportAsks</name>
     <message>
-        <location filename="../../ui/import_wizard/asks.py" line="22"/>
-        <source>Choose the folder of product photos</source>
-        <translation>选择放商品图片的文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/asks.py" line="29"/>
+        <location filename="../../ui/import_wizard/asks.py" line="27"/>
         <source>Save the rows to fix</source>
         <translation>保存需要修改的行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/asks.py" line="30"/>
+        <location filename="../../ui/import_wizard/asks.py" line="28"/>
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
@@ -379,6 +379,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
     <message>
         <location filename="../../ui/import_wizard/labels.py" line="49"/>
+        <location filename="../../ui/import_wizard/labels.py" line="70"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
@@ -428,54 +429,64 @@ Your saved data is safe. If this happens again, please send the log file to supp
         <translation>商品图片</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="68"/>
+        <location filename="../../ui/import_wizard/labels.py" line="71"/>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="72"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="76"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="69"/>
+        <location filename="../../ui/import_wizard/labels.py" line="77"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="70"/>
+        <location filename="../../ui/import_wizard/labels.py" line="78"/>
         <source>No change</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="71"/>
+        <location filename="../../ui/import_wizard/labels.py" line="79"/>
         <source>Problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="83"/>
+        <location filename="../../ui/import_wizard/labels.py" line="91"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="144"/>
-        <location filename="../../ui/import_wizard/labels.py" line="159"/>
-        <location filename="../../ui/import_wizard/labels.py" line="162"/>
+        <location filename="../../ui/import_wizard/labels.py" line="157"/>
+        <location filename="../../ui/import_wizard/labels.py" line="172"/>
+        <location filename="../../ui/import_wizard/labels.py" line="175"/>
         <source>(blank)</source>
         <translation>(空)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="150"/>
+        <location filename="../../ui/import_wizard/labels.py" line="163"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="150"/>
+        <location filename="../../ui/import_wizard/labels.py" line="163"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="152"/>
+        <location filename="../../ui/import_wizard/labels.py" line="165"/>
         <source>off the shelf</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="152"/>
+        <location filename="../../ui/import_wizard/labels.py" line="165"/>
         <source>on sale</source>
         <translation>在售</translation>
     </message>
@@ -483,98 +494,98 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="103"/>
-        <location filename="../../ui/import_wizard/history.py" line="104"/>
+        <location filename="../../ui/import_wizard/history.py" line="95"/>
+        <location filename="../../ui/import_wizard/history.py" line="96"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="105"/>
+        <location filename="../../ui/import_wizard/history.py" line="97"/>
         <source>Every spreadsheet you imported. Undo puts the products back as they were before that import.</source>
         <translation>您导入过的每个表格。撤销会把商品恢复到那次导入之前的样子。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="106"/>
+        <location filename="../../ui/import_wizard/history.py" line="98"/>
         <source>Nothing has been imported yet.</source>
         <translation>还没有导入过任何表格。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="107"/>
+        <location filename="../../ui/import_wizard/history.py" line="99"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="109"/>
+        <location filename="../../ui/import_wizard/history.py" line="101"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="109"/>
+        <location filename="../../ui/import_wizard/history.py" line="101"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="109"/>
+        <location filename="../../ui/import_wizard/history.py" line="101"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="109"/>
+        <location filename="../../ui/import_wizard/history.py" line="101"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="109"/>
+        <location filename="../../ui/import_wizard/history.py" line="101"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="110"/>
+        <location filename="../../ui/import_wizard/history.py" line="102"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="110"/>
+        <location filename="../../ui/import_wizard/history.py" line="102"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="139"/>
+        <location filename="../../ui/import_wizard/history.py" line="131"/>
         <source>Undone {time}</source>
         <translation>已于 {time} 撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="139"/>
+        <location filename="../../ui/import_wizard/history.py" line="131"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="148"/>
+        <location filename="../../ui/import_wizard/history.py" line="140"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="149"/>
+        <location filename="../../ui/import_wizard/history.py" line="141"/>
         <source>Put everything back as it was before this import</source>
         <translation>全部恢复到这次导入之前的样子</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="167"/>
+        <location filename="../../ui/import_wizard/history.py" line="159"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="168"/>
+        <location filename="../../ui/import_wizard/history.py" line="160"/>
         <source>Undo the import of “{file}” and put everything back as it was before it?</source>
         <translation>撤销“{file}”的导入，把一切恢复到导入之前吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="173"/>
+        <location filename="../../ui/import_wizard/history.py" line="165"/>
         <source>Undoing…</source>
         <translation>正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="176"/>
+        <location filename="../../ui/import_wizard/history.py" line="168"/>
         <source>The import was undone.</source>
         <translation>导入已撤销。</translation>
     </message>
@@ -582,271 +593,286 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="286"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="287"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="297"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="298"/>
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="289"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="300"/>
         <source>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</source>
         <translation>请选择记有商品、菜单或销售流水的 Excel、WPS 或 CSV 文件。保存之前会先让您看到哪些内容会变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="291"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="302"/>
         <source>Choose a file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="292"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="303"/>
         <source>or drag the file into this window</source>
         <translation>或把文件拖到这个窗口里</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="293"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="304"/>
         <source>Product photos named by barcode, SKU or name: choose their folder…</source>
         <translation>以条码、货号或名称命名的商品图片：选择所在文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="294"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="310"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="305"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="321"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="295"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="306"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="296"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="307"/>
         <source>This file holds:</source>
         <translation>文件内容是：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="301"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="312"/>
         <source>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</source>
         <translation>每一列的标题表示它会被保存成什么。黄色标题是系统猜测的：点击标题可以修改。把鼠标移到某一行上可以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="303"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="314"/>
         <source>Empty cells clear what is stored (normally empty cells keep the stored value)</source>
         <translation>空白单元格清除已保存的值（默认空白单元格保留原值）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="304"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="315"/>
         <source>Choose another file</source>
         <translation>换一个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="305"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="700"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="316"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="714"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="306"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="727"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="317"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="741"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="307"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="318"/>
         <source>Save the problem rows to a spreadsheet to fix…</source>
         <translation>把有问题的行保存为表格，修改后再导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="308"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="319"/>
         <source>Imported the wrong file? You can put everything back as it was.</source>
         <translation>导错了文件？可以把一切恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="309"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="783"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="320"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="798"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="420"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="425"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="433"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="438"/>
         <source>Reading “{name}”…</source>
         <translation>正在读取“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="439"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="445"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="452"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="458"/>
         <source>Checking the rows again…</source>
         <translation>正在重新检查各行…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="511"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="524"/>
         <source>PortDesk thinks this is: {kind}. {reason}</source>
         <translation>系统判断这是：{kind}。{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="516"/>
-        <source>{n} photos: each goes to the product whose barcode, SKU or name is its file name (a second photo: “name_2”).</source>
-        <translation>{n} 张图片：每张给文件名是其条码、货号或名称的商品（同一商品的第二张：“名称_2”）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="519"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="532"/>
         <source>Column titles are on row {row}; {rows} data rows below them.</source>
         <translation>列标题在第 {row} 行，下面有 {rows} 行数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="522"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="535"/>
         <source>No row of column titles was found; columns were guessed from their values.</source>
         <translation>没有找到列标题行，已根据内容猜测各列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="524"/>
-        <source>{n} other rows (titles, blank rows, totals) are left out.</source>
-        <translation>另有 {n} 行（标题、空行、合计）未计入。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="527"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="540"/>
         <source>The column choices you confirmed last time for a file like this were used.</source>
         <translation>已沿用您上次为同类文件确认的列设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="534"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="547"/>
         <source>New {n}</source>
         <translation>新增 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="536"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="549"/>
         <source>Update {n}</source>
         <translation>更新 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="538"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="551"/>
         <source>No change {n}</source>
         <translation>无变化 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="540"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="553"/>
         <source>Problems {n}</source>
         <translation>有问题 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="547"/>
-        <source>Import {n} photos</source>
-        <translation>导入 {n} 张图片</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="549"/>
-        <source>Import {n} rows</source>
-        <translation>导入 {n} 行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="731"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="745"/>
         <source>Product photos added: {n}</source>
         <translation>新增商品图片：{n} 张</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="545"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="559"/>
         <source>Nothing to import</source>
         <translation>没有可导入的内容</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard/wizard.py" line="529"/>
+        <source>%n photo(s): each goes to the product whose barcode, SKU or name is its file name (a second photo: “name_2”).</source>
+        <translation>
+            <numerusform>%n 张图片：每张给文件名是其条码、货号或名称的商品（同一商品的第二张：“名称_2”）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard/wizard.py" line="537"/>
+        <source>Left out: %n other row(s) (titles, blank rows, totals).</source>
+        <translation>
+            <numerusform>另有 %n 行（标题、空行、合计）未计入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard/wizard.py" line="561"/>
+        <source>Import %n photo(s)</source>
+        <translation>
+            <numerusform>导入 %n 张图片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard/wizard.py" line="563"/>
+        <source>Import %n row(s)</source>
+        <translation>
+            <numerusform>导入 %n 行</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="562"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="576"/>
         <source>All of {sheets}</source>
         <translation>全部：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="642"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="656"/>
         <source>Column “{header}” is:</source>
         <translation>列“{header}”是：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="645"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="659"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="678"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="692"/>
         <source>Importing… Nothing is saved until it has finished.</source>
         <translation>正在导入… 全部完成后才会保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="682"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="696"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="683"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="697"/>
         <source>Stop importing</source>
         <translation>停止导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="715"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="729"/>
         <source>The import was stopped. Nothing was changed.</source>
         <translation>导入已停止，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="718"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="732"/>
         <source>The import did not finish, and nothing was changed.</source>
         <translation>导入没有完成，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="724"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="738"/>
         <source>Nothing was imported</source>
         <translation>没有导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="725"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="739"/>
         <source>Every row was already there or had a problem.</source>
         <translation>每一行都已存在或有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="728"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="742"/>
         <source>Added {new} · Updated {changed} · No change {same}</source>
         <translation>新增 {new} · 更新 {changed} · 无变化 {same}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="733"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="747"/>
         <source>Import number: {id}</source>
         <translation>导入编号：{id}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="735"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="749"/>
         <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
         <translation>因有问题未导入的行：{n} 行。请把它们保存为表格，改正标出的单元格，再导入这个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="757"/>
         <location filename="../../ui/import_wizard/wizard.py" line="762"/>
+        <source>{name}-to fix</source>
+        <translation>{name}-待修正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="772"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="777"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="769"/>
-        <source>Saved {n} rows to {path}</source>
-        <translation>已把 {n} 行保存到 {path}</translation>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard/wizard.py" line="784"/>
+        <source>Saved %n row(s) to {path}</source>
+        <translation>
+            <numerusform>已把 %n 行保存到 {path}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="775"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="790"/>
         <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
         <translation>文件无法保存。是否正在 Excel 或 WPS 中打开？请关闭后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="784"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="799"/>
         <source>Put the products back exactly as they were before this import?</source>
         <translation>把商品完全恢复到这次导入之前的样子吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="788"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="793"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="803"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="808"/>
         <source>Undoing…</source>
         <translation>正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="800"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="815"/>
         <source>The import was undone</source>
         <translation>导入已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="801"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="816"/>
         <source>Everything is back as it was before the import.</source>
         <translation>一切已恢复到导入之前。</translation>
     </message>
@@ -854,268 +880,273 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>PortDesk – shop assistant</source>
         <translation>数字港商户助手</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>+ New product</source>
         <translation>+ 新建商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>&amp;Import spreadsheet…</source>
         <translation>导入表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="267"/>
+        <source>Import product &amp;photos…</source>
+        <translation>导入商品图片(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>&amp;Export products…</source>
         <translation>导出商品(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Load &amp;demo shop</source>
         <translation>加载演示店铺(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Import &amp;history…</source>
         <translation>导入记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>&amp;Menus and printing…</source>
         <translation>菜单与打印(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;Tables and QR tents…</source>
         <translation>桌台与二维码台卡(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Shop &amp;details…</source>
         <translation>店铺信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>&amp;New product…</source>
         <translation>新建商品(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>&amp;Edit product…</source>
         <translation>编辑商品(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>&amp;Delete product</source>
         <translation>删除商品(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Show &amp;categories</source>
         <translation>显示分类(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;About PortDesk</source>
         <translation>关于数字港商户助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Sync: offline</source>
         <translation>同步：未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>The list can be sorted by name only.</source>
         <translation>列表只能按名称排序。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>%n product(s)</source>
         <translation>
             <numerusform>共 %n 件商品</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Showing %1 of %2</source>
         <translation>显示 %1 / 共 %2 件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Counting products…</source>
         <translation>正在统计商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>Delete “%1”?</source>
         <translation>删除“%1”吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>Delete %1 products?</source>
         <translation>删除这 %1 件商品吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>You can undo this with Edit › Undo.</source>
         <translation>可以用“编辑 › 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Delete products</source>
         <translation>删除商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>Importing spreadsheets is coming in the next version.
 The file you chose: %1</source>
         <translation>导入表格功能将在下一个版本提供。
 您选择的文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Exporting products is coming in the next version.</source>
         <translation>导出商品功能将在下一个版本提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>Export products</source>
         <translation>导出商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>Exporting products…</source>
         <translation>正在导出商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>Demo shop</source>
         <translation>演示店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>The demo shop is not available in this version.</source>
         <translation>这个版本还没有演示店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>Load demo shop</source>
         <translation>加载演示店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>Add the demo restaurant&apos;s products to this shop?</source>
         <translation>把演示餐厅的商品加到这个店铺里吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Loading the demo shop…</source>
         <translation>正在加载演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>The demo shop is loaded.</source>
         <translation>演示店铺已加载。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>Could not finish</source>
         <translation>没能完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="582"/>
         <source>About PortDesk</source>
         <translation>关于数字港商户助手</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>&lt;h3&gt;PortDesk %1&lt;/h3&gt;&lt;p&gt;The shop assistant of the Qingdao digital port (数字港商户助手).&lt;/p&gt;&lt;p&gt;Your data stays on this computer: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;数字港商户助手 %1&lt;/h3&gt;&lt;p&gt;青岛数字港的商户助手（PortDesk）。&lt;/p&gt;&lt;p&gt;您的数据保存在这台电脑上：%2&lt;/p&gt;</translation>
     </message>
@@ -1146,212 +1177,212 @@ The file you chose: %1</source>
 <context>
     <name>MenusDialog</name>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="79"/>
+        <location filename="../../ui/menus/menu_editor.py" line="80"/>
         <source>Menus and printing</source>
         <translation>菜单与打印</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="93"/>
+        <location filename="../../ui/menus/menu_editor.py" line="94"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="106"/>
+        <location filename="../../ui/menus/menu_editor.py" line="107"/>
         <source>Menus</source>
         <translation>菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="109"/>
+        <location filename="../../ui/menus/menu_editor.py" line="110"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="110"/>
-        <location filename="../../ui/menus/menu_editor.py" line="144"/>
+        <location filename="../../ui/menus/menu_editor.py" line="111"/>
+        <location filename="../../ui/menus/menu_editor.py" line="145"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="111"/>
+        <location filename="../../ui/menus/menu_editor.py" line="112"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="112"/>
+        <location filename="../../ui/menus/menu_editor.py" line="113"/>
         <source>Shop name, logo, address…</source>
         <translation>店名、标志、地址…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="113"/>
+        <location filename="../../ui/menus/menu_editor.py" line="114"/>
         <source>Tables and QR tents…</source>
         <translation>桌台与二维码台卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="133"/>
+        <location filename="../../ui/menus/menu_editor.py" line="134"/>
         <source>This address never changes, even when you rename the menu or change its dishes, so QR codes you have printed keep working.</source>
         <translation>这个网址永远不变，即使菜单改名或换了菜品，已经印好的二维码也能继续使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="143"/>
+        <location filename="../../ui/menus/menu_editor.py" line="144"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="145"/>
-        <location filename="../../ui/menus/menu_editor.py" line="158"/>
+        <location filename="../../ui/menus/menu_editor.py" line="146"/>
+        <location filename="../../ui/menus/menu_editor.py" line="159"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="146"/>
-        <location filename="../../ui/menus/menu_editor.py" line="159"/>
+        <location filename="../../ui/menus/menu_editor.py" line="147"/>
+        <location filename="../../ui/menus/menu_editor.py" line="160"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="147"/>
-        <location filename="../../ui/menus/menu_editor.py" line="160"/>
+        <location filename="../../ui/menus/menu_editor.py" line="148"/>
+        <location filename="../../ui/menus/menu_editor.py" line="161"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="149"/>
+        <location filename="../../ui/menus/menu_editor.py" line="150"/>
         <source>Sections</source>
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="157"/>
+        <location filename="../../ui/menus/menu_editor.py" line="158"/>
         <source>Add dishes…</source>
         <translation>添加菜品…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="162"/>
-        <location filename="../../ui/menus/menu_editor.py" line="365"/>
+        <location filename="../../ui/menus/menu_editor.py" line="163"/>
+        <location filename="../../ui/menus/menu_editor.py" line="366"/>
         <source>Dishes in this section</source>
         <translation>本分区的菜品</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="166"/>
+        <location filename="../../ui/menus/menu_editor.py" line="167"/>
         <source>Prices, member prices, sold-out, spicy and allergen marks come from the products. Drag to change the order.</source>
         <translation>价格、会员价、估清、辣度和过敏原标记都来自商品资料。拖动可以调整顺序。</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="230"/>
+        <location filename="../../ui/menus/menu_editor.py" line="231"/>
         <source>Cannot create the menu</source>
         <translation>无法创建菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="240"/>
+        <location filename="../../ui/menus/menu_editor.py" line="241"/>
         <source>Rename menu</source>
         <translation>重命名菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="240"/>
+        <location filename="../../ui/menus/menu_editor.py" line="241"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="252"/>
+        <location filename="../../ui/menus/menu_editor.py" line="253"/>
         <source>Delete menu</source>
         <translation>删除菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="253"/>
+        <location filename="../../ui/menus/menu_editor.py" line="254"/>
         <source>Delete the menu “%1”? Its products stay in the catalog.</source>
         <translation>删除菜单“%1”吗？其中的商品仍保留在商品库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="267"/>
+        <location filename="../../ui/menus/menu_editor.py" line="268"/>
         <source>No menu yet: press “New…” to make one.</source>
         <translation>还没有菜单：点“新建…”做一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="276"/>
+        <location filename="../../ui/menus/menu_editor.py" line="277"/>
         <source>QR address: %1  (code: %2)</source>
         <translation>二维码网址：%1（编码：%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="295"/>
+        <location filename="../../ui/menus/menu_editor.py" line="296"/>
         <source>Add section</source>
         <translation>添加分区</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="295"/>
+        <location filename="../../ui/menus/menu_editor.py" line="296"/>
         <source>Section title (e.g. Seafood, Draft beer):</source>
         <translation>分区标题（例如：海鲜、扎啤）：</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="308"/>
+        <location filename="../../ui/menus/menu_editor.py" line="309"/>
         <source>Rename section</source>
         <translation>重命名分区</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="308"/>
+        <location filename="../../ui/menus/menu_editor.py" line="309"/>
         <source>New title:</source>
         <translation>新标题：</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="319"/>
+        <location filename="../../ui/menus/menu_editor.py" line="320"/>
         <source>Remove section</source>
         <translation>移除分区</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="320"/>
+        <location filename="../../ui/menus/menu_editor.py" line="321"/>
         <source>Remove the section “%1” and its %2 dish(es) from this menu? The products stay in the catalog.</source>
         <translation>从菜单中移除分区“%1”及其 %2 个菜品吗？商品仍保留在商品库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="365"/>
+        <location filename="../../ui/menus/menu_editor.py" line="366"/>
         <source>Dishes in “%1”</source>
         <translation>“%1”中的菜品</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="433"/>
+        <location filename="../../ui/menus/menu_editor.py" line="434"/>
         <source>member %1</source>
         <translation>会员 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="437"/>
+        <location filename="../../ui/menus/menu_editor.py" line="438"/>
         <source>SOLD OUT</source>
         <translation>已估清</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="439"/>
+        <location filename="../../ui/menus/menu_editor.py" line="440"/>
         <source>(not on sale: hidden on the menu)</source>
         <translation>（未上架：菜单上不显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="443"/>
+        <location filename="../../ui/menus/menu_editor.py" line="444"/>
         <source>Contains: %1</source>
         <translation>含：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="451"/>
+        <location filename="../../ui/menus/menu_editor.py" line="452"/>
         <source>mild</source>
         <translation>微辣</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="451"/>
+        <location filename="../../ui/menus/menu_editor.py" line="452"/>
         <source>medium spicy</source>
         <translation>中辣</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="451"/>
+        <location filename="../../ui/menus/menu_editor.py" line="452"/>
         <source>very spicy</source>
         <translation>特辣</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="471"/>
+        <location filename="../../ui/menus/menu_editor.py" line="472"/>
         <source>Cannot save the menu</source>
         <translation>无法保存菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="484"/>
+        <location filename="../../ui/menus/menu_editor.py" line="485"/>
         <source>No tables</source>
         <translation>没有桌台</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/menu_editor.py" line="485"/>
+        <location filename="../../ui/menus/menu_editor.py" line="486"/>
         <source>No table uses this menu yet. Open “Tables and QR tents…” to add tables and choose their menu.</source>
         <translation>还没有桌台使用这个菜单。请打开“桌台与二维码台卡…”添加桌台并选择菜单。</translation>
     </message>
@@ -1420,48 +1451,53 @@ The file you chose: %1</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="202"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="203"/>
         <source>What happens</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="202"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="203"/>
         <source>Problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="222"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="229"/>
         <source>Column {letter} “{header}” is not imported.</source>
         <translation>第 {letter} 列“{header}”不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="224"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="231"/>
         <source>Column {letter} “{header}” looks like “{field}”, but please check.</source>
         <translation>第 {letter} 列“{header}”看起来是“{field}”，请确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="226"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="233"/>
         <source>Column {letter} “{header}” is imported as “{field}”.</source>
         <translation>第 {letter} 列“{header}”导入为“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="306"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="235"/>
+        <source>Click to change.</source>
+        <translation>点击可以修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/preview_model.py" line="318"/>
         <source>Column {letter}</source>
         <translation>第 {letter} 列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="296"/>
-        <location filename="../../ui/import_wizard/preview_model.py" line="310"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="308"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="322"/>
         <source>This row will be added.</source>
         <translation>这一行将被新增。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="167"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="168"/>
         <source>Picture: {kind}, {width} × {height}, {kb} KB</source>
         <translation>图片：{kind}，{width} × {height}，{kb} KB</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="311"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="323"/>
         <source>Already there with the same values: nothing changes.</source>
         <translation>已存在且内容相同：不会改变。</translation>
     </message>
@@ -1499,81 +1535,81 @@ The file you chose: %1</source>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="112"/>
+        <location filename="../../ui/menus/print_actions.py" line="113"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="112"/>
+        <location filename="../../ui/menus/print_actions.py" line="113"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/menus/print_actions.py" line="121"/>
+        <location filename="../../ui/menus/print_actions.py" line="122"/>
         <source>Laid out %n page(s)</source>
         <translation>
             <numerusform>已排版 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="124"/>
+        <location filename="../../ui/menus/print_actions.py" line="125"/>
         <source>Saving the PDF…</source>
         <translation>正在保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="128"/>
+        <location filename="../../ui/menus/print_actions.py" line="129"/>
         <source>Save pictures into which folder?</source>
         <translation>图片保存到哪个文件夹？</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="136"/>
+        <location filename="../../ui/menus/print_actions.py" line="137"/>
         <source>Saving pictures…</source>
         <translation>正在保存图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="140"/>
+        <location filename="../../ui/menus/print_actions.py" line="141"/>
         <source>Save the web menu into which folder?</source>
         <translation>网页菜单保存到哪个文件夹？</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="149"/>
+        <location filename="../../ui/menus/print_actions.py" line="150"/>
         <source>Saving the web menu…</source>
         <translation>正在保存网页菜单…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="155"/>
+        <location filename="../../ui/menus/print_actions.py" line="156"/>
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="163"/>
+        <location filename="../../ui/menus/print_actions.py" line="164"/>
         <source>Preparing to print…</source>
         <translation>正在准备打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="182"/>
+        <location filename="../../ui/menus/print_actions.py" line="183"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="204"/>
+        <location filename="../../ui/menus/print_actions.py" line="205"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="204"/>
+        <location filename="../../ui/menus/print_actions.py" line="205"/>
         <source>Saved to:
 %1</source>
         <translation>已保存到：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="213"/>
+        <location filename="../../ui/menus/print_actions.py" line="214"/>
         <source>This could not be finished. Your data is safe; please try again.</source>
         <translation>没能完成。您的数据是安全的，请再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="215"/>
+        <location filename="../../ui/menus/print_actions.py" line="216"/>
         <source>Could not finish</source>
         <translation>没能完成</translation>
     </message>
@@ -1581,57 +1617,57 @@ The file you chose: %1</source>
 <context>
     <name>PrintBar</name>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="226"/>
+        <location filename="../../ui/menus/print_actions.py" line="227"/>
         <source>A4 menu (several pages)</source>
         <translation>A4 菜单（多页）</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="227"/>
+        <location filename="../../ui/menus/print_actions.py" line="228"/>
         <source>Table tents (A4 folded to A5, one per table)</source>
         <translation>桌台台卡（A4 对折成 A5，每桌一张）</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="228"/>
+        <location filename="../../ui/menus/print_actions.py" line="229"/>
         <source>Product QR stickers (A4 sheet, 3 × 8)</source>
         <translation>商品二维码贴纸（A4，3 × 8）</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="229"/>
+        <location filename="../../ui/menus/print_actions.py" line="230"/>
         <source>Receipt menu (58 mm thermal paper)</source>
         <translation>小票菜单（58 毫米热敏纸）</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="230"/>
+        <location filename="../../ui/menus/print_actions.py" line="231"/>
         <source>Receipt menu (80 mm thermal paper)</source>
         <translation>小票菜单（80 毫米热敏纸）</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="263"/>
+        <location filename="../../ui/menus/print_actions.py" line="267"/>
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="270"/>
+        <location filename="../../ui/menus/print_actions.py" line="274"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="270"/>
+        <location filename="../../ui/menus/print_actions.py" line="274"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="270"/>
+        <location filename="../../ui/menus/print_actions.py" line="274"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="271"/>
+        <location filename="../../ui/menus/print_actions.py" line="275"/>
         <source>Save pictures…</source>
         <translation>保存图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="271"/>
+        <location filename="../../ui/menus/print_actions.py" line="275"/>
         <source>Save web menu…</source>
         <translation>保存网页菜单…</translation>
     </message>
@@ -2129,185 +2165,185 @@ The file you chose: %1</source>
 <context>
     <name>TablesDialog</name>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="59"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="60"/>
         <source>Tables and QR table tents</source>
         <translation>桌台与二维码台卡</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="64"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="65"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="64"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="65"/>
         <source>Table</source>
         <translation>桌台</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="64"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="65"/>
         <source>Code (never changes)</source>
         <translation>编码（永不改变）</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="64"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="65"/>
         <source>Menu</source>
         <translation>菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="64"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="65"/>
         <source>QR address</source>
         <translation>二维码网址</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="78"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="79"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="81"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="82"/>
         <source>Use this menu</source>
         <translation>使用这个菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="83"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="84"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="85"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="86"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="93"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="94"/>
         <source>Menu for the selected tables:</source>
         <translation>所选桌台的菜单：</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="103"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="104"/>
         <source>Print QR table tents for the selected tables (one A4 sheet each, fold in half)</source>
         <translation>为所选桌台打印二维码台卡（每桌一张 A4，对折）</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="108"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="109"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="125"/>
-        <location filename="../../ui/menus/tables_dialog.py" line="138"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="126"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="139"/>
         <source>Add tables</source>
         <translation>添加桌台</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="128"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="129"/>
         <source>e.g. Hall</source>
         <translation>例如：大厅</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="147"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="148"/>
         <source>Area:</source>
         <translation>区域：</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="149"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="150"/>
         <source>Name before the number:</source>
         <translation>编号前的名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="151"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="152"/>
         <source>From:</source>
         <translation>从：</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="153"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="154"/>
         <source>To:</source>
         <translation>到：</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="155"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="156"/>
         <source>Menu:</source>
         <translation>菜单：</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="176"/>
-        <location filename="../../ui/menus/tables_dialog.py" line="200"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="177"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="201"/>
         <source>(no menu)</source>
         <translation>（无菜单）</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="181"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="182"/>
         <source>Hall</source>
         <translation>大厅</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="199"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="200"/>
         <source>(choose a menu)</source>
         <translation>（选择菜单）</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="208"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="209"/>
         <source>Double-click to rename; the code and QR stay the same.</source>
         <translation>双击可改名；编码和二维码保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="232"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="233"/>
         <source>Cannot add the tables</source>
         <translation>无法添加桌台</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="247"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="248"/>
         <source>Rename table</source>
         <translation>重命名桌台</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="248"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="249"/>
         <source>New name (the code %1 and the printed QR stay the same):</source>
         <translation>新名称（编码 %1 和已印的二维码保持不变）：</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="257"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="258"/>
         <source>Cannot rename the table</source>
         <translation>无法重命名桌台</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="268"/>
-        <location filename="../../ui/menus/tables_dialog.py" line="307"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="269"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="308"/>
         <source>No tables selected</source>
         <translation>没有选择桌台</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="268"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="269"/>
         <source>Select one or more tables first.</source>
         <translation>请先选择一个或多个桌台。</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="277"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="278"/>
         <source>Remove tables</source>
         <translation>移除桌台</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="278"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="279"/>
         <source>Remove %1 table(s)? Their printed QR tents will stop pointing at a table.</source>
         <translation>移除 %1 个桌台吗？已印好的二维码台卡将不再对应桌台。</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="291"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="292"/>
         <source>%1 table(s) selected</source>
         <translation>已选 %1 个桌台</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="298"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="299"/>
         <source>“To” must not be smaller than “From”.</source>
         <translation>“到”不能小于“从”。</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="300"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="301"/>
         <source>Makes %1 tables: %2 … %3</source>
         <translation>将生成 %1 个桌台：%2 … %3</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/tables_dialog.py" line="308"/>
+        <location filename="../../ui/menus/tables_dialog.py" line="309"/>
         <source>Select the tables to print tents for (or press “Select all”).</source>
         <translation>请选择要打印台卡的桌台（或点“全选”）。</translation>
     </message>

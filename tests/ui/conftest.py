@@ -39,6 +39,19 @@ def english_ui(qapp: object) -> Iterator[None]:
 
 
 @pytest.fixture
+def styled(qapp: QApplication) -> Iterator[Callable[[bool], None]]:
+    """`styled(large)` applies PortDesk's style (normal or large text); the app's own look comes back afterwards."""
+    from ui import style
+
+    sheet, font, palette, name = qapp.styleSheet(), qapp.font(), qapp.palette(), qapp.style().name()
+    yield lambda large: style.apply(qapp, large)
+    qapp.setStyleSheet(sheet)
+    qapp.setStyle(name)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+
+
+@pytest.fixture
 def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """A modal dialog would hang an offscreen test: every entry point fails unless a test replaces it."""
     from ui import dialogs, errors, image_strip
@@ -46,7 +59,7 @@ def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     def unexpected(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"unexpected dialog: {args[1:]!r}")
 
-    for name in ("ask_open_spreadsheet", "ask_save_path", "ask_text", "confirm", "inform", "warn"):
+    for name in ("ask_open_spreadsheet", "ask_photo_folder", "ask_save_path", "ask_text", "confirm", "inform", "warn"):
         monkeypatch.setattr(dialogs, name, unexpected)
     monkeypatch.setattr(errors, "ask", unexpected)
     monkeypatch.setattr(image_strip, "ask_image_path", unexpected)

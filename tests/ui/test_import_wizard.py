@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,9 +22,11 @@ from importers.report import REASON_HEADER
 from tests.workbooks import MENU_SHEETS, write_book
 from ui.import_wizard import ImportHistoryDialog, ImportWizard, asks, work
 from ui.import_wizard.preview_model import (
+    ACTION_ROLE,
     ERROR_CELL,
     FIELD_ROLE,
     GREY_TEXT,
+    HEADER_TEXT_ROLE,
     ROW_COLOURS,
     THUMB_HEIGHT,
     WARNING_CELL,
@@ -604,7 +607,7 @@ def test_a_folder_of_photos_is_previewed_with_the_product_each_goes_to(
     with qtbot.waitSignal(wizard.sig_plan_ready, timeout=20_000):  # type: ignore[attr-defined]
         qtbot.mouseClick(wizard.photos_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     assert wizard.counts == {"new": 0, "changed": 1, "unchanged": 0, "error": 1}
-    assert wizard.import_button.text() == "Import 1 photos" and "photos: each goes to the product" in wizard.header_info.text()
+    assert wizard.import_button.text() == "Import 1 photo" and "2 photos: each goes to the product" in wizard.header_info.text()
     assert wizard.kind_combo.isHidden() and wizard.overwrite_box.isHidden() and wizard.mapping_hint.isHidden()
     model = wizard.model
     assert model.data(model.index(0, model.section_of(2))) == "青岛啤酒原浆"  # the product it goes to
@@ -613,3 +616,209 @@ def test_a_folder_of_photos_is_previewed_with_the_product_each_goes_to(
     assert _apply(qtbot, wizard)
     assert "Product photos added: 1" in wizard.result_text.text()
     assert len(store.products.get(existing.id).images) == 1  # type: ignore[union-attr]
+
+
+# ---- one language at a time; a photo folder is not a sheet; text sizes; small screens ------------
+CJK = re.compile(r"[\u3400-\u9fff]")
+ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")  # a lone column letter ("第 B 列") is no English
+TITLED = "商品价格表\n商品名称,售价,条码\n青岛啤酒原浆,26,6901035600156\n花生米,abc,\n"  # one title row above the titles
+
+
+def _photo_folder(tmp_path: Path) -> Path:
+    from tests.workbooks import png
+
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    (folder / "6901035600156.jpg").write_bytes(png("red", fmt="JPEG"))  # 青岛啤酒原浆's barcode
+    (folder / "4006381333931.png").write_bytes(png("blue"))  # no product has it: a problem row
+    return folder
+
+
+def _in_one_language(lang: str, text: str) -> None:
+    """No Chinese in the English UI, no stray English in the Chinese UI."""
+    if lang == "en":
+        assert not CJK.search(text), text
+    else:
+        assert not ENGLISH_WORD.search(text), text
+
+
+@pytest.mark.usefixtures("english_ui")
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_wizard_speaks_one_language(lang: str, open_wizard: Callable[[Path | None], ImportWizard],
+                                        existing: Product, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui import i18n
+
+    i18n.install(lang)
+    wizard = open_wizard(_csv(tmp_path, TITLED, "goods.csv"))
+    model = wizard.model
+    # the column titles' tooltips, less the file's own titles (the shop's words, in any language)
+    for c in range(3):
+        section = model.section_of(c)
+        tip = model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        header = model.headerData(section, Qt.Orientation.Horizontal, HEADER_TEXT_ROLE)
+        assert header and header in tip and "\n" in tip
+        _in_one_language(lang, tip.replace(header, ""))
+    # one row left out (the title above the column titles): a singular in English
+    info = wizard.header_info.text()
+    _in_one_language(lang, info)
+    assert ("Left out: 1 other row (titles" in info) if lang == "en" else ("另有 1 行" in info)
+    assert wizard.import_button.text() == ("Import 1 row" if lang == "en" else "导入 1 行")
+    # the name suggested for the problem rows
+    suggested: list[Path] = []
+    monkeypatch.setattr(asks, "report_path", lambda _parent, path: suggested.append(path))
+    wizard.save_problem_rows()
+    assert suggested[0].parent == tmp_path
+    assert suggested[0].name == ("goods-to fix.xlsx" if lang == "en" else "goods-待修正.xlsx")
+    # a folder of photos: its column subtitles
+    photos = open_wizard(_photo_folder(tmp_path))
+    titles = [photos.model.headerData(photos.model.section_of(c), Qt.Orientation.Horizontal) for c in range(3)]
+    for title in titles:
+        _in_one_language(lang, title)
+    subtitles = [t.split("\n")[1] for t in titles]
+    assert subtitles == (["Picture", "File name", "Product"] if lang == "en" else ["图片", "文件名", "商品"])
+
+
+def test_several_rows_left_out_read_as_a_plural(open_wizard: Callable[[Path | None], ImportWizard],
+                                               english_ui: None, tmp_path: Path) -> None:
+    wizard = open_wizard(_csv(tmp_path, "价格表\n2024年\n" + TITLED.split("\n", 1)[1]))
+    assert "Left out: 2 other rows (titles" in wizard.header_info.text()
+
+
+def test_every_literal_text_of_the_ui_has_its_chinese(english_ui: None) -> None:
+    """lupdate does not see a tr() inside an f-string: such a text stays English in the Chinese UI."""
+    import ast
+
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import i18n
+
+    i18n.install("zh_CN")
+    missing = []
+    for py in sorted(Path("ui").rglob("*.py")):
+        tree = ast.parse(py.read_text(encoding="utf-8"))
+        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+            for node in ast.walk(cls):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr"
+                        and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                    text = node.args[0].value
+                    if ENGLISH_WORD.search(text) and QCoreApplication.translate(cls.name, text) == text:
+                        missing.append(f"{py}:{node.lineno} {text!r}")
+    assert missing == []
+
+
+def _arrow_ink(wizard: ImportWizard, section: int) -> int:
+    """The darkest lightness where a section's ▾ goes (the tints are all light)."""
+    header = wizard.header
+    image = header.grab().toImage()
+    x, width = header.sectionViewportPosition(section), header.sectionSize(section)
+    right = x + width - 1 - 6  # the section's inner right edge (MappingHeader.paintSection)
+    lightness = [image.pixelColor(px, py).lightness() for px in range(right - 12, right + 2)
+                 for py in range(4, header.height() - 4)]
+    return min(lightness)
+
+
+@pytest.mark.usefixtures("english_ui")
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_a_photo_folder_has_no_columns_to_change_or_name(lang: str, qtbot: object,
+                                                         open_wizard: Callable[[Path | None], ImportWizard],
+                                                         existing: Product, tmp_path: Path) -> None:
+    from ui import i18n
+
+    i18n.install(lang)
+    sheet = open_wizard(_csv(tmp_path, GOODS))
+    sheet.resize(1600, 700)  # every column in sight
+    sheet.show()
+    qtbot.waitExposed(sheet)  # type: ignore[attr-defined]
+    assert _arrow_ink(sheet, sheet.model.section_of(0)) < 150  # a sheet's titles invite a click
+    wizard = open_wizard(_photo_folder(tmp_path))
+    wizard.resize(1600, 700)
+    wizard.show()
+    qtbot.waitExposed(wizard)  # type: ignore[attr-defined]
+    model = wizard.model
+    for c in range(3):
+        section = model.section_of(c)
+        assert not wizard.header.mappable(section)
+        assert model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) is None
+        assert _arrow_ink(wizard, section) > 200  # no ▾
+        with qtbot.assertNotEmitted(wizard.header.sig_mapping_clicked):  # type: ignore[attr-defined]
+            wizard.header.sectionClicked.emit(section)
+    row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 0), ACTION_ROLE) == "error")
+    problem = model.data(model.index(row, model.problem_section))
+    tooltip = model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "4006381333931" in problem and "4006381333931" in tooltip
+    for text in (problem, tooltip):
+        assert not re.match(r"[A-Z]: ", text) and "Column" not in text and " 列" not in text, text
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_count_chips_are_never_smaller_than_the_text_around_them(
+        large: bool, styled: Callable[[bool], None], open_wizard: Callable[[Path | None], ImportWizard],
+        tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    def chip_size(wizard: ImportWizard) -> float:
+        found = re.search(r"font-size:\s*([\d.]+)pt", wizard.counts_label.text())
+        assert found is not None
+        return float(found.group(1))
+
+    styled(large)
+    wizard = open_wizard(_csv(tmp_path, GOODS))
+    assert chip_size(wizard) > QApplication.font().pointSizeF()
+    styled(not large)  # the text size changed in the settings while the wizard is open
+    assert chip_size(wizard) > QApplication.font().pointSizeF()
+
+
+SMALL_SCREEN = """
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from catalog.store import Store
+from ui.app import ensure_app
+from ui import i18n, style
+app = ensure_app()
+i18n.install(sys.argv[2])
+style.apply(app, "--large" in sys.argv)
+store_path = Path(sys.argv[1])
+from ui.import_wizard import ImportWizard
+from ui.main_window import MainWindow
+from ui.menus import MenusDialog, TablesDialog
+store = Store.open(store_path)
+window = MainWindow(store, store_path.parent)
+window.show()
+found = {}
+for name, make in (("main", lambda: window), ("wizard", lambda: ImportWizard(store_path, None, window)),
+                   ("menus", lambda: MenusDialog(store_path, window)), ("tables", lambda: TablesDialog(store_path, window))):
+    w = make()
+    w.show()
+    app.processEvents()
+    found[name] = w.frameGeometry().getRect()
+    if w is not window:
+        w.close()
+free = app.primaryScreen().availableGeometry()
+print(json.dumps({"free": free.getRect(), "windows": found}))
+window.shutdown()
+store.close()
+"""
+
+
+@pytest.mark.parametrize(("lang", "large"), [("zh_CN", False), ("en", True)], ids=["zh_CN-normal", "en-large"])
+def test_windows_start_inside_a_1024x768_screen(lang: str, large: bool, tmp_path: Path) -> None:
+    """The main window, the import wizard and the menus and tables windows on an old shop PC's screen."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"windowFrameMargins": True, "screens": [
+        {"name": "old-pc", "x": 0, "y": 0, "width": 1024, "height": 768, "logicalDpiX": 96, "logicalDpiY": 96,
+         "dpr": 1}]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}")
+    args = [sys.executable, "-c", SMALL_SCREEN, str(tmp_path / "shop.sqlite"), lang, *(["--large"] if large else [])]
+    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, cwd=Path.cwd())
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["free"] == [0, 0, 1024, 768]
+    assert set(result["windows"]) == {"main", "wizard", "menus", "tables"}
+    for name, (x, y, w, h) in result["windows"].items():
+        assert x >= 0 and y >= 0 and x + w <= 1024 and y + h <= 768, (name, x, y, w, h)

@@ -189,3 +189,38 @@ def test_export_error_is_shown_in_plain_words(qtbot, window, beer_shop, tmp_path
     window.act_export.trigger()
     qtbot.waitUntil(lambda: bool(warned), timeout=15000)
     assert "Traceback" not in warned[0]
+
+
+def test_import_product_photos_opens_the_wizard_on_the_chosen_folder(qtbot, window, beer_shop, tmp_path,
+                                                                     monkeypatch):
+    from tests.workbooks import png
+    from ui.import_wizard import ImportWizard, connect_main_window
+
+    folder = tmp_path / "商品图片"
+    folder.mkdir()
+    (folder / "6901035600019.jpg").write_bytes(png("red", fmt="JPEG"))  # 青岛啤酒's barcode
+    connect_main_window(window, window.store.path)
+    asked: list[object] = []
+    monkeypatch.setattr(dialogs, "ask_photo_folder", lambda parent: asked.append(parent) or folder)
+    action = window.act_import_photos
+    assert action in window.menu_file.actions() and action.isVisible()
+    assert window.menu_file.actions().index(action) == window.menu_file.actions().index(window.act_import) + 1
+    assert action.text() == "Import product &photos…"
+    action.trigger()
+    assert asked == [window]
+    wizards = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImportWizard) and w.isVisible()]
+    assert len(wizards) == 1
+    wizard = wizards[0]
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard.busy, timeout=20_000)
+    assert wizard.read_result.request.path == folder and wizard.plan.kind == "photos"
+    assert wizard.counts["changed"] == 1  # the photo goes to 青岛啤酒
+    wizard.close()
+
+
+def test_import_product_photos_cancelled_opens_nothing(qtbot, window, monkeypatch):
+    from ui.import_wizard import ImportWizard, connect_main_window
+
+    connect_main_window(window, window.store.path)
+    monkeypatch.setattr(dialogs, "ask_photo_folder", lambda parent: None)
+    window.act_import_photos.trigger()
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ImportWizard) and w.isVisible()]

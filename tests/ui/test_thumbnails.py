@@ -87,3 +87,41 @@ def test_going_away_drops_the_pictures_not_started(qtbot: object) -> None:
     t = time.perf_counter()
     Shiboken.delete(thumbs)  # a window closed meanwhile
     assert time.perf_counter() - t < 0.5 and len(started) < 5
+
+
+def _phone_photo(width: int = 400, height: int = 200, orientation: int = 6) -> bytes:
+    """A JPEG stored `width` x `height` (left half red, right half blue) whose EXIF says how to turn
+    it: 6 is a phone held upright, which stores the picture on its side."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    image = Image.new("RGB", (width, height), "red")
+    image.paste(Image.new("RGB", (width // 2, height), "blue"), (width // 2, 0))
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    buffer = BytesIO()
+    image.save(buffer, "JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def test_a_phone_photo_stands_up_as_its_exif_says(qtbot: object) -> None:
+    thumbs = Thumbnails(40)
+    with qtbot.waitSignal(thumbs.sig_ready, timeout=5000):  # type: ignore[attr-defined]
+        thumbs.get("phone", _phone_photo)
+    picture = thumbs.get("phone", _phone_photo)
+    assert picture is not None and (picture.width(), picture.height()) == (20, 40)  # taller than wide
+    image = picture.toImage()
+    # turned a quarter clockwise: the stored left (red) is now the top, the right (blue) the bottom
+    assert image.pixelColor(10, 5).red() > 200 and image.pixelColor(10, 5).blue() < 60
+    assert image.pixelColor(10, 35).blue() > 200 and image.pixelColor(10, 35).red() < 60
+
+
+def test_a_phone_photo_in_a_box_stands_up_too(qtbot: object) -> None:
+    thumbs = Thumbnails(20, width=30)  # the product list's photos
+    with qtbot.waitSignal(thumbs.sig_ready, timeout=5000):  # type: ignore[attr-defined]
+        thumbs.get("phone", _phone_photo)
+    image = thumbs.get("phone", _phone_photo).toImage()  # type: ignore[union-attr]
+    assert (image.width(), image.height()) == (30, 20)
+    assert image.pixelColor(15, 2).red() > 200 and image.pixelColor(15, 17).blue() > 200
+    assert image.pixelColor(5, 10).alpha() == 0  # 10 px wide, centred: blank at the sides

@@ -19,9 +19,7 @@ def choose_file(parent: QWidget | None) -> Path | None:
 
 def choose_photo_folder(parent: QWidget | None) -> Path | None:
     """Ask for a folder of product photos named by barcode, SKU or name; None when cancelled."""
-    title = QCoreApplication.translate("ImportAsks", "Choose the folder of product photos")
-    path = QFileDialog.getExistingDirectory(parent, title)
-    return Path(path) if path else None
+    return dialogs.ask_photo_folder(parent)
 
 
 def report_path(parent: QWidget | None, suggested: Path) -> Path | None:

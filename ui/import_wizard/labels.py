@@ -64,6 +64,14 @@ KIND_LABELS = cast(dict[str, str], {
     "photos": QT_TRANSLATE_NOOP("ImportFields", "Product photos"),
 })
 
+# The subtitles of a photo folder's columns (the folder has no titles of its own: the reader's are
+# Chinese placeholders).
+PHOTO_HEADERS = cast(list[str], [
+    QT_TRANSLATE_NOOP("ImportFields", "Picture"),
+    QT_TRANSLATE_NOOP("ImportFields", "File name"),
+    QT_TRANSLATE_NOOP("ImportFields", "Product"),
+])
+
 ACTION_LABELS = cast(dict[str, str], {
     "new": QT_TRANSLATE_NOOP("ImportFields", "New"),
     "changed": QT_TRANSLATE_NOOP("ImportFields", "Update"),
@@ -89,6 +97,11 @@ def kind_label(kind: str) -> str:
     """The user's word for an import kind."""
     source = KIND_LABELS.get(kind)
     return tr(source) if source else kind
+
+
+def photo_header(column: int) -> str:
+    """The subtitle of a column of a photo folder's preview (picture, file name, product)."""
+    return tr(PHOTO_HEADERS[column]) if 0 <= column < len(PHOTO_HEADERS) else ""
 
 
 def action_label(action: str) -> str:

@@ -1,5 +1,6 @@
 """The preview grid's column header: two lines per column (what it is imported as, the file's own
-header), tinted when the guess is unsure or the column is not imported, with a ▾ that invites a click.
+header), tinted when the guess is unsure or the column is not imported, with a ▾ that invites a click
+(not on a photo folder's fixed columns, where a click changes nothing).
 """
 
 from __future__ import annotations
@@ -8,7 +9,13 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from ui.import_wizard.preview_model import CONFIDENCE_ROLE, FIELD_ROLE, LOW_CONFIDENCE, SOURCE_COLUMN_ROLE
+from ui.import_wizard.preview_model import (
+    CONFIDENCE_ROLE,
+    FIELD_ROLE,
+    LOW_CONFIDENCE,
+    MAPPABLE_ROLE,
+    SOURCE_COLUMN_ROLE,
+)
 
 SURE = QColor("#e6eef7")
 UNSURE = QColor("#ffe3a3")
@@ -40,9 +47,16 @@ class MappingHeader(QHeaderView):
         value = model.headerData(section, Qt.Orientation.Horizontal, SOURCE_COLUMN_ROLE)
         return int(value) if isinstance(value, int) else -1
 
+    def mappable(self, section: int) -> bool:
+        """True when a click on this section's title offers to change what its column is imported as."""
+        model = self.model()
+        if model is None or self._source_column(section) < 0:
+            return False
+        return model.headerData(section, Qt.Orientation.Horizontal, MAPPABLE_ROLE) is not False
+
     def _clicked(self, section: int) -> None:
         column = self._source_column(section)
-        if column < 0:
+        if column < 0 or not self.mappable(section):
             return
         x = self.sectionViewportPosition(section)
         self.sig_mapping_clicked.emit(column, self.mapToGlobal(QPoint(x, self.height())))
@@ -109,9 +123,10 @@ class MappingHeader(QHeaderView):
             fm = painter.fontMetrics()
             painter.drawText(bottom, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                              fm.elidedText(second, Qt.TextElideMode.ElideRight, bottom.width()))
-            painter.setPen(QPen(FIELD_TEXT))
-            arrow = QRect(inner.right() - 12, inner.top(), 14, inner.height())
-            painter.drawText(arrow, int(Qt.AlignmentFlag.AlignCenter), "▾")
+            if self.mappable(logicalIndex):
+                painter.setPen(QPen(FIELD_TEXT))
+                arrow = QRect(inner.right() - 12, inner.top(), 14, inner.height())
+                painter.drawText(arrow, int(Qt.AlignmentFlag.AlignCenter), "▾")
         painter.restore()
 
     def column_at_section(self, section: int) -> int:

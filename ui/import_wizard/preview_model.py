@@ -29,6 +29,7 @@ CONFIDENCE_ROLE = Qt.ItemDataRole.UserRole + 2  # 0..1 (1.0 when chosen by the u
 SOURCE_COLUMN_ROLE = Qt.ItemDataRole.UserRole + 3  # 0-based column of the file, or -1
 HEADER_TEXT_ROLE = Qt.ItemDataRole.UserRole + 4  # the file's own header text
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 5  # a row's action (any column)
+MAPPABLE_ROLE = Qt.ItemDataRole.UserRole + 6  # True when a click on the title changes what the column is imported as
 
 LOW_CONFIDENCE = 0.75
 THUMB_HEIGHT = 20  # pixels: a row's photo in the grid, about a line of text high
@@ -205,7 +206,9 @@ class PreviewModel(QAbstractTableModel):
             return None
         table = plan.table
         mapped = table.mapping.get(table.block_column(c))  # side-by-side blocks repeat the first one's fields
-        header = table.headers[c] if c < len(table.headers) else ""
+        photos = plan.kind == "photos"  # a folder: its columns are fixed and have no letters
+        own = table.headers[c] if c < len(table.headers) else ""
+        header = labels.photo_header(c) if photos else own
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{labels.field_label(mapped[0] if mapped else None)}\n{header or column_letter(c)}"
         if role == FIELD_ROLE:
@@ -216,16 +219,20 @@ class PreviewModel(QAbstractTableModel):
             return c
         if role == HEADER_TEXT_ROLE:
             return header
+        if role == MAPPABLE_ROLE:
+            return not photos
         if role == Qt.ItemDataRole.ToolTipRole:
-            letter = column_letter(c)
+            if photos:  # nothing to change: both lines of the title say it all
+                return None
+            field = labels.field_label(mapped[0]) if mapped else ""
             if mapped is None:
                 text = self.tr("Column {letter} “{header}” is not imported.")
             elif mapped[1] < LOW_CONFIDENCE:
                 text = self.tr("Column {letter} “{header}” looks like “{field}”, but please check.")
             else:
                 text = self.tr("Column {letter} “{header}” is imported as “{field}”.")
-            text = text.format(letter=letter, header=header, field=labels.field_label(mapped[0]) if mapped else "")
-            return f"{text}\n{self.tr('Click to change.')}"
+            text = text.format(letter=column_letter(c), header=header, field=field)
+            return text + "\n" + self.tr("Click to change.")
         return None
 
     # ---- helpers ---------------------------------------------------------------------------
@@ -263,6 +270,11 @@ class PreviewModel(QAbstractTableModel):
         assert self._plan is not None
         return not self._plan.table.belongs(self._parsed[row].item, c)
 
+    @property
+    def _has_columns(self) -> bool:
+        """False for a folder of photos: its problems name no column letter (a folder has none)."""
+        return self._plan is not None and self._plan.kind != "photos"
+
     @staticmethod
     def _errors(rp: RowPlan) -> list[Issue]:
         return [i for i in rp.issues if i.severity == "error"]
@@ -284,7 +296,7 @@ class PreviewModel(QAbstractTableModel):
         if not errors:
             return ""
         first = errors[0]
-        where = f"{first.column}: " if first.column else ""
+        where = f"{first.column}: " if first.column and self._has_columns else ""
         more = f" (+{len(errors) - 1})" if len(errors) > 1 else ""
         return f"{where}{labels.pick(first.message_zh, first.message_en)}{more}"
 
@@ -303,7 +315,7 @@ class PreviewModel(QAbstractTableModel):
                     return self._issue_text(issue)
             lines = []
             for i in self._errors(rp) or rp.issues:
-                where = self.tr("Column {letter}").format(letter=i.column) + ": " if i.column else ""
+                where = self.tr("Column {letter}").format(letter=i.column) + ": " if i.column and self._has_columns else ""
                 lines.append(f"{where}{self._issue_text(i)}")
             return "\n".join(lines) or None
         if rp.action == "new":

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -39,10 +40,12 @@ from ui.import_wizard import asks, labels, work
 from ui.import_wizard.mapping_header import MappingHeader
 from ui.import_wizard.preview_model import PreviewModel
 from ui.operations import Operation, OperationRunner
+from ui.style import fit_to_screen
 
 log = logging.getLogger(__name__)
 
 KIND_CHOICES = ("auto", "products", "menu", "ledger")
+CHIP_SCALE = 8 / 7  # the count chips stand out a little from the text around them: 12 pt beside 10.5 pt
 CHIP = '<span style="background:{bg}; color:{fg}; padding:2px 6px;">&nbsp;{text}&nbsp;</span>'
 CHIP_COLOURS = {
     "new": ("#d3eecf", "#1d5a17"),
@@ -50,6 +53,14 @@ CHIP_COLOURS = {
     "unchanged": ("#e9ecef", "#4a545e"),
     "error": ("#f7cfcb", "#8c1a12"),
 }
+
+
+def chip_point_size(font: QFont) -> float:
+    """The point size of the count chips for text in `font` (the application's: normal or large)."""
+    base = font.pointSizeF()
+    if base <= 0:  # a font sized in pixels
+        base = font.pixelSize() * 72 / 96
+    return round(base * CHIP_SCALE * 2) / 2
 
 
 def _label(role: str = "", wrap: bool = True) -> QLabel:
@@ -97,8 +108,8 @@ class ImportWizard(QDialog):
         self._filling = False
         self._together: list[str] = []  # the file's sheets read together when no sheet is chosen
         self.setAcceptDrops(True)
-        self.resize(1040, 700)
         self.setMinimumSize(760, 520)
+        fit_to_screen(self, 1040, 700)
         self._build()
         self.retranslate()
         if path is not None:
@@ -314,9 +325,11 @@ class ImportWizard(QDialog):
             self._show_applied(self.applied)
 
     def changeEvent(self, event: QEvent) -> None:
-        """Re-translate on a language change."""
+        """Re-translate on a language change; re-size the count chips on a text size change."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange and self.read_result is not None:
+            self._show_result(self.read_result)
         super().changeEvent(event)
 
     # ---- state -----------------------------------------------------------------------------
@@ -513,15 +526,15 @@ class ImportWizard(QDialog):
         else:
             self.kind_reason.setText("")
         if table.kind == "photos":
-            info = self.tr("{n} photos: each goes to the product whose barcode, SKU or name is its file name"
-                           " (a second photo: “name_2”).").format(n=len(table.rows))
+            info = self.tr("%n photo(s): each goes to the product whose barcode, SKU or name is its file name"
+                           " (a second photo: “name_2”).", "", len(table.rows))
         elif table.header_row is not None:
             info = self.tr("Column titles are on row {row}; {rows} data rows below them.").format(
                 row=table.header_row, rows=len(table.rows))
         else:
             info = self.tr("No row of column titles was found; columns were guessed from their values.")
         if table.skipped:
-            info += " " + self.tr("{n} other rows (titles, blank rows, totals) are left out.").format(n=len(table.skipped))
+            info += " " + self.tr("Left out: %n other row(s) (titles, blank rows, totals).", "", len(table.skipped))
         self.header_info.setText(info)
         self.remembered_note.setText(self.tr(
             "The column choices you confirmed last time for a file like this were used."))
@@ -539,14 +552,15 @@ class ImportWizard(QDialog):
             CHIP.format(bg=CHIP_COLOURS["error"][0], fg=CHIP_COLOURS["error"][1],
                         text=self.tr("Problems {n}").format(n=c["error"])),
         ]
-        self.counts_label.setText('<span style="font-size:12pt;">' + " · ".join(chips) + "</span>")
+        size = chip_point_size(QApplication.font())
+        self.counts_label.setText(f'<span style="font-size:{size:g}pt;">' + " · ".join(chips) + "</span>")
         todo = c["new"] + c["changed"]
         if not todo:
             self.import_button.setText(self.tr("Nothing to import"))
         elif table.kind == "photos":
-            self.import_button.setText(self.tr("Import {n} photos").format(n=todo))
+            self.import_button.setText(self.tr("Import %n photo(s)", "", todo))
         else:
-            self.import_button.setText(self.tr("Import {n} rows").format(n=todo))
+            self.import_button.setText(self.tr("Import %n row(s)", "", todo))
         self.import_button.setEnabled(todo > 0 and not self.busy)
         self._filling = True
         self.overwrite_box.setChecked(result.request.overwrite_blanks)
@@ -741,10 +755,11 @@ class ImportWizard(QDialog):
 
     # ---- after importing -------------------------------------------------------------------
     def suggested_report_path(self) -> Path:
-        """Where the problem rows are saved by default: next to the file, "<name>-to fix.xlsx"."""
+        """Where the problem rows are saved by default: next to the file, "<name>-to fix.xlsx"
+        ("<name>-待修正.xlsx" in Chinese)."""
         assert self.read_result is not None
         source = self.read_result.plan.table.source
-        return source.with_name(f"{source.stem}-{self.tr('to fix')}.xlsx")
+        return source.with_name(self.tr("{name}-to fix").format(name=source.stem) + ".xlsx")
 
     def save_problem_rows(self) -> None:
         """Ask where, then write the rows that were not imported (with reasons) to an .xlsx."""
@@ -766,7 +781,7 @@ class ImportWizard(QDialog):
     def _report_saved(self, out: Path, rows: int) -> None:
         self.result_busy.setText("")
         self.report_saved = out
-        self.report_note.setText(self.tr("Saved {n} rows to {path}").format(n=rows, path=str(out)))
+        self.report_note.setText(self.tr("Saved %n row(s) to {path}", "", rows).format(path=str(out)))
         self.report_note.show()
 
     def _report_failed(self, exc: BaseException, details: str) -> None:

@@ -37,6 +37,7 @@ from ui.menus.picker import ProductPickerDialog, price_text
 from ui.menus.preview import PreviewPane
 from ui.menus.print_actions import PrintActions, PrintBar
 from ui.operations import OperationRunner
+from ui.style import fit_to_screen
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -77,7 +78,7 @@ class MenusDialog(QDialog):
         self.actions = PrintActions(self.store_path, self, self.runner)
         self._closed = False
         self.setWindowTitle(self.tr("Menus and printing"))
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
 
         self.preview = PreviewPane(self.store_path, self)

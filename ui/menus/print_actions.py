@@ -25,6 +25,7 @@ from menus.templates import TEMPLATES, Cancelled
 from ui.menus import asks
 from ui.menus.documents import PrintRequest, build_document, load_menu
 from ui.operations import Job, Operation, OperationRunner
+from ui.style import fit_to_screen
 
 PNG_DPI = 150
 _A4_PT = QPageSize(QPageSize.PageSizeId.A4).size(QPageSize.Unit.Point)
@@ -180,7 +181,7 @@ class PrintActions(QObject):
         configure_printer(printer, doc)
         dialog = QPrintPreviewDialog(printer, self.parent_widget)
         dialog.setWindowTitle(self.tr("Print preview"))
-        dialog.resize(900, 760)
+        fit_to_screen(dialog, 900, 760)
 
         def painted(target: QPrinter) -> None:
             if self.paint(target, doc):
@@ -257,6 +258,9 @@ class PrintBar(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.template_combo = QComboBox()
+        # sized by a short title, not the longest: the menus window then fits a 1024-pixel screen
+        self.template_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.template_combo.setMinimumContentsLength(8)
         titles = template_titles()
         for name in templates:
             self.template_combo.addItem(titles.get(name, TEMPLATES[name].title), name)

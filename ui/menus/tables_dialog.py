@@ -32,6 +32,7 @@ from ui.menus import asks
 from ui.menus.documents import PrintRequest
 from ui.menus.print_actions import PrintActions, PrintBar
 from ui.operations import OperationRunner
+from ui.style import fit_to_screen
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COL_AREA, COL_NAME, COL_CODE, COL_MENU, COL_URL = range(5)
@@ -57,7 +58,7 @@ class TablesDialog(QDialog):
         self._closed = False
         self._filling = False
         self.setWindowTitle(self.tr("Tables and QR table tents"))
-        self.resize(1000, 700)
+        fit_to_screen(self, 1000, 700)
 
         self.model = QStandardItemModel(0, 5, self)
         self.model.setHorizontalHeaderLabels(
