@@ -602,7 +602,7 @@ def _which_spec(row_number: int, issues: list[Issue], ex: CatalogIndex, product_
 
 def _field_cell(table: ParsedTable, item: int, field_name: str) -> tuple[str, str]:
     """The column letter and header of a mapped field's cell, in the block of the row's item."""
-    col = table.field_columns[field_name] + (table.blocks[item] if len(table.blocks) > 1 else 0)
+    col = table.field_columns[field_name] + table.shift(item)
     return column_letter(col), table.headers[col] if col < len(table.headers) else ""
 
 

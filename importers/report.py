@@ -99,7 +99,7 @@ _THUMB = 80  # pixels: the longer side of a photo in the report, so it sits over
 def _picture_column(table: ParsedTable, parsed: ParsedRow) -> int:
     """The column of the picture field in this row's block."""
     col = table.field_columns[IMAGE]
-    return col + table.blocks[parsed.item] if len(table.blocks) > 1 else col
+    return col + table.shift(parsed.item)
 
 
 def _add_pictures(table: ParsedTable, pictures: list[tuple[Any, str, Picture]]) -> None:

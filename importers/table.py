@@ -202,12 +202,17 @@ class ParsedTable:
         """The columns mapped as a spec's price ("小份", "330ml"), in order: item j of a row is the j-th."""
         return [c for c, (f, _conf) in sorted(self.mapping.items()) if f == SPEC_PRICE]
 
+    def shift(self, item: int) -> int:
+        """How far right of the first block's columns the cells of a row's item `item` are (0
+        unless the table is in side-by-side blocks: see `blocks`)."""
+        return self.blocks[item % len(self.blocks)] if len(self.blocks) > 1 else 0
+
     def belongs(self, item: int, column: int) -> bool:
         """False for a cell of another item of the same row: another side-by-side block, or another
         spec's price column."""
         if len(self.blocks) > 1:
             block = self.block_of(column)
-            return block is None or block == item
+            return block is None or block == item % len(self.blocks)
         specs = self.spec_price_columns
         return column not in specs or specs.index(column) == item
 
@@ -579,10 +584,11 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
     if sections and len(together) == 1:
         shown = sections[:6]
         more = " …" if len(sections) > 6 else ""
+        numbers = list(dict.fromkeys(str(r) for r, _t in shown))  # side-by-side blocks: one row, several headings
         warnings.append((
-            f"第 {'、'.join(str(r) for r, _t in shown)}{more} 行是分组标题（{'、'.join(t for _r, t in shown)}{more}），"
+            f"第 {'、'.join(numbers)}{more} 行是分组标题（{'、'.join(t for _r, t in shown)}{more}），"
             "下面的商品归入这些分类。",
-            f"Row{'s' if len(sections) > 1 else ''} {', '.join(str(r) for r, _t in shown)}{more} "
+            f"Row{'s' if len(sections) > 1 else ''} {', '.join(numbers)}{more} "
             f"{'are headings' if len(sections) > 1 else 'is a heading'} ({', '.join(t for _r, t in shown)}{more}):"
             " the products below go into those categories."))
     warnings += picture_notes(together, parsed, chosen, mapping)
@@ -687,8 +693,11 @@ def _build_rows(
         items = [(cols, _in_sheet(fn, sheet)) for cols, fn in items]
     base = sheet if sheet is not None and give_category and not _DEFAULT_SHEET.match(sheet) else None
     current, current_items, section = coerce, items, base
+    block_state = [_Block(fn, base, fn) for _cols, fn in items] if len(blocks) > 1 else []
     if base is not None:
         current, current_items = _setting(coerce, "category", base), [(cols, _setting(fn, "category", base)) for cols, fn in items]
+        for state in block_state:
+            state.current = _setting(state.plain, "category", base)
         named.append((0, base))
     for ri in range(start, len(rows)):
         row = rows[ri]
@@ -704,6 +713,12 @@ def _build_rows(
                     current_items = [(cols, _setting(fn, "category", path)) for cols, fn in items]
                     named.append((ri + 1, title))
                 continue
+        if len(blocks) > 1 and reason in (None, "description"):
+            why = _block_items(out, named, row, ri, rows, blocks, block_state, base_map, base, give_category,
+                               headings_only=reason is not None)
+            if why is not None:
+                skipped.append(SkippedRow(ri + 1, reason or why))
+            continue
         if reason is not None:
             skipped.append(SkippedRow(ri + 1, reason))
             continue
@@ -717,7 +732,7 @@ def _build_rows(
             out.append(ParsedRow(ri + 1, row, current, section))
             continue
         made = False
-        for j, (cols, fn) in enumerate(current_items):  # one item per block or spec price that holds anything
+        for j, (cols, fn) in enumerate(current_items):  # one item per spec price that holds anything
             if not blank_row_cells(row, cols):
                 out.append(ParsedRow(ri + 1, row, fn, section, j))
                 made = True
@@ -732,6 +747,62 @@ def _build_rows(
             if in_row:
                 parsed.key_cells = [*parsed.key_cells, "\x00pictures", *(p.picture.sha256 or p.picture.member for p in in_row)]
     return out, skipped, named, blocks
+
+
+@dataclass(slots=True)
+class _Block:
+    """A side-by-side block being read: how its items read (with the category its last heading
+    gives), that heading, and how they read without one."""
+
+    current: Coerce
+    section: str | None
+    plain: Coerce
+
+
+def _block_items(out: list[ParsedRow], named: list[tuple[int, str]], row: Row, ri: int, rows: list[Row], blocks: list[int],
+                 state: list[_Block], base_map: dict[int, ColumnMatch], base: str | None, give_category: bool,
+                 headings_only: bool) -> str | None:
+    """The items of one row of a table in side-by-side blocks, added to `out`: each block is read
+    as a list of its own, its headings ("一、凉菜" above its dishes) giving its rows their category
+    (under `base`, the sheet's name, if any; unless `give_category` is false: a column gives it),
+    and its price cells that list several specs' prices ("小份12/大份18") giving one item per spec.
+    Item j of block b is numbered b + j * len(blocks) (`ParsedTable.shift` finds the block again).
+    `headings_only`: the row reads as a note, only headings are taken from it. Returns why the
+    row gave no item ("section" for headings only), None when it gave some."""
+    first, width = min(base_map), blocks[1]
+    rel_mapped = frozenset(c - first for c in base_map)
+    price_col = next((c for c, m in base_map.items() if m.field == "price_fen"), None)
+    spec_col = next((c for c, m in base_map.items() if m.field == "spec"), None)
+    nxt = rows[ri + 1] if ri + 1 < len(rows) else None
+    made = headings = False
+    for b, shift in enumerate(blocks):
+        lo = first + shift
+        cells = row[lo:lo + width]
+        if all(is_empty(v) for v in cells):
+            continue
+        block = state[b]
+        title = section_title(cells, False, rel_mapped, nxt[lo:lo + width] if nxt is not None else None)
+        if title is not None:
+            headings = True
+            if give_category:
+                path = f"{base}/{title}" if base else title
+                block.current, block.section = _setting(block.plain, "category", path), path
+                named.append((ri + 1, title))
+            continue
+        if headings_only:
+            continue
+        made = True
+        pairs = None
+        if price_col is not None and price_col + shift < len(row):
+            spec = row[spec_col + shift] if spec_col is not None and spec_col + shift < len(row) else ""
+            pairs = priced_specs(row[price_col + shift], spec)
+        if pairs is None or price_col is None:
+            out.append(ParsedRow(ri + 1, row, block.current, block.section, b))
+            continue
+        for j, (spec_name, one) in enumerate(pairs):
+            pair = _pair(block.current, price_col + shift, None if spec_col is None else spec_col + shift, spec_name, one)
+            out.append(ParsedRow(ri + 1, row, pair, block.section, b + j * len(blocks)))
+    return None if made else "section" if headings else "description"
 
 
 # Names a spreadsheet program gives new sheets: never a category.

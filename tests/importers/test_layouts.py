@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from catalog.store import Store
 from importers import read_table
 from importers.layouts import priced_specs, spec_price_columns
 from importers.mapping import match_columns
@@ -90,3 +91,28 @@ def test_a_price_cell_listing_specs_gives_an_item_per_spec(tmp_path: Path) -> No
                    (3, 0, "啤酒", "杯", 800, None), (3, 1, "啤酒", "扎", 2500, None),
                    (4, 0, "葱油花蛤", "小", 2600, "份"), (4, 1, "葱油花蛤", "大", 3600, "份"),
                    (5, 0, "香辣蟹", None, 8800, "只")]
+
+
+SIDE_BY_SIDE = [("菜名", "价格", None, "菜名", "价格"), ("一、凉菜", None, None, "三、主食", None),
+                ("拍黄瓜", "小份12/大份18", None, "鲅鱼水饺", 20), ("老醋蛰头", 28, None, "米饭", 2),
+                ("二、热菜", None, None, "四、酒水", None), ("辣炒蛤蜊", 38, None, "青岛啤酒", "8元/杯 25元/扎")]
+
+
+def test_side_by_side_blocks_read_their_own_headings_and_spec_prices(store: Store, tmp_path: Path) -> None:
+    from importers.apply import apply_plan
+    from importers.plan import build_plan
+    from tests.workbooks import write_book
+
+    table = read_table(write_book(tmp_path / "菜单.xlsx", {"菜单": [list(r) for r in SIDE_BY_SIDE]}))
+    got = [(r.values["name"], r.values.get("spec"), r.values.get("price_fen"), r.values.get("category")) for r in table.rows]
+    assert sorted(got, key=str) == sorted([
+        ("拍黄瓜", "小份", 1200, "凉菜"), ("拍黄瓜", "大份", 1800, "凉菜"), ("老醋蛰头", None, 2800, "凉菜"),
+        ("鲅鱼水饺", None, 2000, "主食"), ("米饭", None, 200, "主食"), ("辣炒蛤蜊", None, 3800, "热菜"),
+        ("青岛啤酒", "杯", 800, "酒水"), ("青岛啤酒", "扎", 2500, "酒水")], key=str)
+    assert not any(r.issues for r in table.rows)  # no heading became a ¥0 dish
+    assert any("第 2、5 行是分组标题（凉菜、主食、热菜、酒水）" in zh for zh, _en in table.warnings)
+    plan = build_plan(store, table)
+    beer = next(r for r in table.rows if r.values.get("spec") == "扎")
+    assert table.shift(beer.item) == 3 and table.belongs(beer.item, 4) and not table.belongs(beer.item, 1)
+    apply_plan(store, plan)
+    assert store.products.count() == 6

@@ -21,11 +21,15 @@ def qapp() -> QApplication:
     """The QApplication of the GUI tests (pytest-qt's fixture, overridden).
 
     Earlier tests in the same run may have painted with a plain QGuiApplication (menus, CLI);
-    `ensure_app` replaces it by a QApplication once, before any widget exists.
+    `ensure_app` replaces it by a QApplication once, before any widget exists. The UI speaks
+    English, as the app does on an English system: its translator gives the plural forms.
     """
+    from ui import i18n
     from ui.app import ensure_app
 
-    return ensure_app()
+    app = ensure_app()
+    i18n.install("en")
+    return app
 
 
 @pytest.fixture

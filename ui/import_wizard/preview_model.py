@@ -3,10 +3,16 @@
 Built for 100,000-row files: it keeps only the plan and computes every cell, colour and tooltip
 in `data()` on demand. Column 0 says what happens to the row, then (when some rows have problems)
 a "Problem" column with the reasons, then one column per column of the file.
+
+It can show only the rows of one action ("only the rows with problems"): the worker that planned
+the import lists the rows of each action (work.rows_by_action), and the model then shows one of
+those lists; the row titles stay the spreadsheet's row numbers.
 """
 
 from __future__ import annotations
 
+import bisect
+import html
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +25,7 @@ from importers.pictures import Picture, PictureReader
 from importers.plan import ImportPlan, RowPlan
 from importers.table import ParsedRow
 from ui.import_wizard import labels
-from ui.thumbnails import Thumbnails
+from ui.thumbnails import Preview, Previews, Thumbnails
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -33,6 +39,8 @@ MAPPABLE_ROLE = Qt.ItemDataRole.UserRole + 6  # True when a click on the title c
 
 LOW_CONFIDENCE = 0.75
 THUMB_HEIGHT = 20  # pixels: a row's photo in the grid, about a line of text high
+PREVIEW_SIZE = 240  # pixels: the longer side of a photo in a picture cell's tooltip
+ACTIONS = ("new", "changed", "unchanged", "error")
 
 ROW_COLOURS: dict[str, QColor] = {
     "new": QColor("#e3f4e1"),
@@ -55,6 +63,9 @@ class PreviewModel(QAbstractTableModel):
         self._plan: ImportPlan | None = None
         self._parsed: list[ParsedRow] = []
         self._width = 0
+        self._groups: dict[str, list[int]] | None = None  # action -> plan row indexes (made when first needed)
+        self._filter: str | None = None  # the action of the rows shown (None: every row)
+        self._rows: list[int] | None = None  # the plan rows shown, in order (None: every row)
         self._problem_column = False
         self._brushes = {a: QBrush(c) for a, c in ROW_COLOURS.items()}
         self._error_cell = QBrush(ERROR_CELL)
@@ -66,15 +77,20 @@ class PreviewModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._thumbs = Thumbnails(THUMB_HEIGHT, parent=self)
         self._thumbs.sig_ready.connect(self._thumbnail_arrived)
+        self._previews = Previews(PREVIEW_SIZE, parent=self)
 
     # ---- content ---------------------------------------------------------------------------
-    def set_plan(self, plan: ImportPlan | None, has_problems: bool | None = None) -> None:
+    def set_plan(self, plan: ImportPlan | None, has_problems: bool | None = None,
+                 rows: dict[str, list[int]] | None = None) -> None:
         """Show a plan (None: empty). `has_problems` (errors or warnings: the problem column is
-        shown) skips a scan when the caller knows."""
+        shown) skips a scan when the caller knows; so do `rows`, the plan's row indexes per action
+        (work.rows_by_action). A filter set with `set_filter` stays on."""
         self.beginResetModel()
         self._plan = plan
+        self._groups = rows or None
         if plan is None:
             self._parsed, self._width, self._problem_column = [], 0, False
+            self._rows = None
         else:
             table = plan.table
             self._parsed = table.rows
@@ -85,7 +101,63 @@ class PreviewModel(QAbstractTableModel):
             if has_problems is None:
                 has_problems = any(r.issues for r in plan.rows)
             self._problem_column = has_problems
+            self._rows = self.rows_of(self._filter) if self._filter is not None else None
         self.endResetModel()
+
+    def rows_of(self, action: str) -> list[int]:
+        """The plan's row indexes of one action, in order (listed by the worker; else one pass, once)."""
+        if self._plan is None:
+            return []
+        if self._groups is None:
+            groups: dict[str, list[int]] = {a: [] for a in ACTIONS}
+            for i, r in enumerate(self._plan.rows):
+                groups.setdefault(r.action, []).append(i)
+            self._groups = groups
+        return self._groups.get(action, [])
+
+    def set_filter(self, action: str | None) -> None:
+        """Show only the rows of `action` ("new", "changed", "unchanged", "error"); None: every row.
+        No row is looked at: the rows of each action are listed already."""
+        if action == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = action
+        self._rows = self.rows_of(action) if action is not None and self._plan is not None else None
+        self.endResetModel()
+
+    @property
+    def filter(self) -> str | None:
+        """The action of the rows shown, or None when every row is."""
+        return self._filter
+
+    def source_row(self, row: int) -> int:
+        """The plan's row index shown on a row of the grid."""
+        return self._rows[row] if self._rows is not None else row
+
+    def view_row(self, source_row: int) -> int:
+        """The grid row showing a plan row, or -1 when the filter hides it."""
+        if self._rows is None:
+            return source_row if 0 <= source_row < self.rowCount() else -1
+        i = bisect.bisect_left(self._rows, source_row)
+        return i if i < len(self._rows) and self._rows[i] == source_row else -1
+
+    def next_row(self, row: int, action: str = "error", step: int = 1) -> int:
+        """The grid row of the next (`step` 1) or previous (-1) row of `action` after grid row `row`
+        (-1: from the top), going round at the end; -1 when none is shown."""
+        count = self.rowCount()
+        if not count:
+            return -1
+        if self._filter == action:
+            return (row + step) % count if row >= 0 or step > 0 else count - 1
+        if self._filter is not None:
+            return -1  # the filter shows none of them
+        found = self.rows_of(action)
+        if not found:
+            return -1
+        if step > 0:
+            return found[bisect.bisect_right(found, row) % len(found)]
+        i = bisect.bisect_left(found, row if row >= 0 else count) - 1
+        return found[i]  # -1 goes round to the last
 
     @property
     def plan(self) -> ImportPlan | None:
@@ -112,16 +184,16 @@ class PreviewModel(QAbstractTableModel):
 
     def row_plan(self, row: int) -> RowPlan | None:
         """The plan of a row of the grid."""
-        if self._plan is None or not 0 <= row < len(self._plan.rows):
+        if self._plan is None or not 0 <= row < self.rowCount():
             return None
-        return self._plan.rows[row]
+        return self._plan.rows[self.source_row(row)]
 
     # ---- Qt model interface ----------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        """Number of data rows (0 under a valid parent: a flat table)."""
+        """Number of data rows shown (0 under a valid parent: a flat table)."""
         if parent.isValid() or self._plan is None:
             return 0
-        return len(self._plan.rows)
+        return len(self._rows) if self._rows is not None else len(self._plan.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         """Status column + the file's columns + the problem column (when any)."""
@@ -141,7 +213,12 @@ class PreviewModel(QAbstractTableModel):
         if plan is None or not index.isValid():
             return None
         row, col = index.row(), index.column()
-        if not (0 <= row < len(plan.rows)):
+        rows = self._rows
+        if rows is not None:
+            if not 0 <= row < len(rows):
+                return None
+            row = rows[row]  # from here on, the plan's row index
+        elif not 0 <= row < len(plan.rows):
             return None
         rp = plan.rows[row]
         c = col - self._first  # the file's column, when >= 0
@@ -164,11 +241,16 @@ class PreviewModel(QAbstractTableModel):
             return self._brushes.get(rp.action)
         if role == Qt.ItemDataRole.ToolTipRole:
             pictures = self._pictures_at(row, c) if c >= 0 else ()
-            if pictures:  # what the pictures of this cell are, then what happens to the row
+            if pictures:  # the first picture, what the pictures of this cell are, what happens to the row
                 lines = [self.tr("Picture: {kind}, {width} × {height}, {kb} KB").format(
                     kind=p.kind, width=p.width or "?", height=p.height or "?", kb=max(1, round(p.size / 1024)))
                     for p in pictures]
-                return "\n".join([*lines, self._tooltip(rp, c) or ""]).strip()
+                text = "\n".join([*lines, self._tooltip(rp, c) or ""]).strip()
+                preview = self.picture_preview(row, c)
+                if preview is None:  # not ready yet (asked for: the next tooltip shows it)
+                    return text
+                return (f'{preview.html()}<p style="white-space:pre">'
+                        + html.escape(text).replace("\n", "<br>") + "</p>")
             return self._tooltip(rp, c)
         if role == Qt.ItemDataRole.ForegroundRole:
             if rp.action == "unchanged" or (c >= 0 and self._other_item(row, c)):
@@ -190,7 +272,8 @@ class PreviewModel(QAbstractTableModel):
         if plan is None:
             return None
         if orientation == Qt.Orientation.Vertical:
-            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(plan.rows):
+            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.rowCount():
+                section = self.source_row(section)  # the spreadsheet's row number, whatever is shown
                 if len(plan.table.sheets) > 1:  # sheets read together: which sheet's row
                     return f"{self._parsed[section].sheet} {plan.rows[section].row_number}"
                 return str(plan.rows[section].row_number)
@@ -242,7 +325,7 @@ class PreviewModel(QAbstractTableModel):
         table = self._plan.table
         column = table.field_columns.get(IMAGE)
         parsed = self._parsed[row]
-        if column is None or c != column + (table.blocks[parsed.item] if len(table.blocks) > 1 else 0):
+        if column is None or c != column + table.shift(parsed.item):
             return ()
         pictures: tuple[Picture, ...] = parsed.values.get(IMAGE, ())
         return pictures
@@ -254,6 +337,25 @@ class PreviewModel(QAbstractTableModel):
             return None
         first, path = pictures[0], self._plan.table.source if self._plan else Path()
         return self._thumbs.get(first.sha256, lambda: _picture_bytes(path, first))
+
+    def picture_key(self, row: int, c: int) -> str | None:
+        """The key (hash) of the first picture in plan row `row`, file column `c`; None when none."""
+        pictures = self._pictures_at(row, c) if self._plan is not None and c >= 0 else ()
+        return pictures[0].sha256 if pictures else None
+
+    def picture_preview(self, row: int, c: int) -> Preview | None:
+        """The tooltip-sized first picture of plan row `row`, file column `c`, when it is ready;
+        otherwise None, and it is made in the background (`previews.sig_ready` says when)."""
+        pictures = self._pictures_at(row, c) if self._plan is not None and c >= 0 else ()
+        if not pictures:
+            return None
+        first, path = pictures[0], self._plan.table.source if self._plan else Path()
+        return self._previews.get(first.sha256, lambda: _picture_bytes(path, first))
+
+    @property
+    def previews(self) -> Previews:
+        """The tooltip-sized pictures (made in the background when a tooltip first asks)."""
+        return self._previews
 
     def _thumbnail_arrived(self, _key: str) -> None:
         if self.rowCount() and self.columnCount():
