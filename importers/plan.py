@@ -194,10 +194,23 @@ def _diff(old: tuple[Any, ...], index: dict[str, int], new: dict[str, Any], over
 
 
 def no_product_column(table: ParsedTable) -> ImportRefused | None:
-    """Why nothing of a products or menu table can be imported, when no column is the name, SKU or
-    barcode (a row can neither be matched nor created), else None. The import wizard lets the
-    user map a column by hand; the command line cannot, so it refuses with this sentence."""
-    if table.kind in ("ledger", "photos") or {"name", "sku", "barcode"} & set(table.field_columns):
+    """Why nothing of a products or menu table can be imported, else None: no column is the name,
+    SKU or barcode (a row can neither be matched nor created), or, with no header row, nothing
+    but a column of text was found (notes, a letter: each line would become a ¥0 product). The
+    import wizard lets the user map a column by hand; the command line cannot, so it refuses
+    with this sentence."""
+    if table.kind in ("ledger", "photos"):
+        return None
+    if table.header_row is None and set(table.field_columns) <= {"name", "description"}:
+        name = table.source.name
+        return ImportRefused(
+            "not_a_list",
+            f"文件「{name}」的工作表「{table.sheet}」不像商品清单：没有表头，也没有价格、条码或货号这样的列；"
+            "请选择商品清单、菜单或流水表格，或在第一行写上表头（如“商品名称、售价”）。",
+            f"Sheet \"{table.sheet}\" of \"{name}\" does not look like a list of products: it has no header row and no"
+            " price, barcode or SKU column; choose a product list, menu or ledger, or put a header (商品名称, 售价) in its first row.",
+            path=table.source, sheet=table.sheet)
+    if {"name", "sku", "barcode"} & set(table.field_columns):
         return None
     headers = [h for h in table.headers if h]
     more = " …" if len(headers) > 8 else ""

@@ -471,3 +471,11 @@ def test_ledger_dates_without_a_year_take_the_titles_and_a_bad_date_is_one_probl
     untitled = read_table(write_book(tmp_path / "sales.xlsx", {"Sheet1": rows[1:4]}))
     assert [i.code for r in untitled.rows for i in r.issues] == ["date_no_year", "date_no_year"]
     assert "has no year" in untitled.rows[0].issues[0].message_en
+
+
+def test_lines_of_text_without_a_header_are_not_taken_for_products(tmp_path: Path) -> None:
+    notes = _write(tmp_path, "今天去进货，记得买鸡蛋和大米。\n明天早点开门。\n王姐电话 13800000000\n", "notes.txt")
+    refused = no_product_column(read_table(notes))
+    assert refused is not None and refused.code == "not_a_list" and "没有表头" in refused.message_zh
+    # a list without a header is still read when its values show what it is
+    assert no_product_column(read_table(_write(tmp_path, "青岛啤酒,6901035600156,6\n崂山可乐,6921581596048,3\n", "list.csv"))) is None
