@@ -351,14 +351,22 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         if refused is not None:
             raise refused
         plan = build_plan(store, table, overwrite_blanks=args.overwrite_blanks, lookups=lookups)
+        report: Path | None = None
+        if plan.errors and plan.kind != "photos":  # a photo's problem is its name: said below, no report
+            # written before the import: when it cannot be, nothing is imported and the user is told why
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            report = args.errors_out or ctx.data_dir / "reports" / f"{source.stem}-待修正-{stamp}.xlsx"
+            try:
+                write_error_report(plan, report)
+            except OSError as exc:
+                raise CommandError(
+                    f"无法写入问题行报告 {report}（{exc.strerror or exc}），没有导入任何数据：请换一个保存位置（--errors-out）"
+                    f" / Cannot write the report of the rows with problems to {report} ({exc.strerror or exc}); nothing"
+                    " was imported: choose another place for it (--errors-out)") from None
         batch = None if args.dry_run else apply_plan(store, plan)
         result = summary(plan, batch)
         result["dry_run"] = bool(args.dry_run)
-        report: Path | None = None
-        if plan.errors and plan.kind != "photos":  # a photo's problem is its name: said below, no report
-            stamp = time.strftime("%Y%m%d-%H%M%S")
-            report = args.errors_out or ctx.data_dir / "reports" / f"{source.stem}-待修正-{stamp}.xlsx"
-            write_error_report(plan, report)
+        if report is not None:
             result["error_report"] = str(report)
         # said before the store closes: closing folds a large import's WAL into the file (~0.3 s per 100,000 rows)
         return _say_imported(args, result, plan.count("error"), report)

@@ -72,11 +72,16 @@ def write_error_report(plan: ImportPlan, out: Path) -> int:
         if parsed is not None:  # a row holding several items: only this one's cells (the others were imported)
             source = [v if table.belongs(parsed.item, c) else None for c, v in enumerate(source)]
         raw = (source + [None] * width)[:width]
+        # the cells' columns are the same here, their rows are not: the original row is said once, last
+        errors = [i for i in plan_row.issues if i.severity == "error"]
         reasons = "；".join(
-            f"{'「' + i.sheet + '」' if i.sheet else ''}第{i.row}行{(' ' + i.column + '列') if i.column else ''}"
-            f"{('（' + i.header + '）') if i.header else ''}：{i.message_zh}，{i.fix_zh} / {i.message_en}. {i.fix_en}"
-            for i in plan_row.issues if i.severity == "error"
+            f"{(i.column + '列') if i.column else ''}{('（' + i.header + '）') if i.header else ''}"
+            f"{'：' if i.column or i.header else ''}{i.message_zh}，{i.fix_zh} / {i.message_en}. {i.fix_en}"
+            for i in errors
         )
+        if errors:
+            where = f"「{errors[0].sheet}」" if errors[0].sheet else ""
+            reasons += f"（原文件{where}第 {errors[0].row} 行 / row {errors[0].row} of the original file）"
         reason = WriteOnlyCell(ws, value=_cell(reasons))
         reason.fill = red
         ws.append([*(_cell(v) for v in raw), reason])

@@ -274,3 +274,13 @@ def test_a_phone_photo_is_printed_standing_as_taken(capsys: pytest.CaptureFixtur
     listing = subprocess.run(["pdfimages", "-list", str(menu)], capture_output=True, text=True, check=True).stdout
     sizes = [(int(cols[3]), int(cols[4])) for cols in (line.split() for line in listing.splitlines()[2:])]
     assert sizes == [(40, 80)]
+
+
+def test_a_report_that_cannot_be_written_stops_the_import_before_it_starts(
+        capsys: pytest.CaptureFixture[str], data_dir: Path, goods: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    status, out, err = run(capsys, "import", str(goods), "--errors-out", str(blocked / "问题.xlsx"))
+    line = assert_one_line_error(status, out, err, 1)
+    assert str(blocked / "问题.xlsx") in line and "nothing was imported" in line
+    assert json.loads(run(capsys, "products", "list", "--json")[1]) == {"products": []}

@@ -67,7 +67,7 @@ def test_a_menu_of_sheets_imports_with_categories_and_reports_by_sheet(store: St
     wb = load_workbook(report)
     assert wb.sheetnames == ["热菜", "酒水"]
     assert [r[:2] for r in wb["热菜"].iter_rows(values_only=True)] == [("菜名", "价格"), ("清蒸大虾", "abc")]
-    assert "「热菜」第4行" in wb["热菜"]["C2"].value
+    assert "原文件「热菜」第 4 行" in wb["热菜"]["C2"].value
     # the same file again: every row recognised (the sheet's name is part of what it is known by)
     again = build_plan(store, read_table(path))
     assert [r.action for r in again.rows if r.known] == ["unchanged"] * 8
