@@ -53,7 +53,7 @@ _MONEY_RE: Final = re.compile(
         (?:¥|\$|rmb|cny|人民币)?\s*
         (?P<sign2>[-+])?\s*
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)\s*
-        (?:元|块|圆|rmb|cny)?\s*
+        (?:(?:元|块|圆)\s*(?P<jiao>\d)\s*(?:角|毛)?(?:\s*(?P<fen>\d)\s*分)?|元|块|圆|rmb|cny)?\s*
         (?:/\s*(?P<unit>[^\d\s/()]{1,4}))?\s*
         (?P<note>\(.*\))?$""",
     re.X | re.I,
@@ -134,6 +134,8 @@ def parse_price(value: Any) -> tuple[int, str | None]:
         d = Decimal(num)
     except InvalidOperation:
         raise _bad_money(value) from None
+    if m.group("jiao"):  # "12块5", "12元5角8分": yuan, then jiao (dimes) and fen
+        d += Decimal(m.group("jiao")) / 10 + Decimal(m.group("fen") or 0) / 100
     if m.group("sign") == "-" or m.group("sign2") == "-":
         negative = not negative
     if negative:
