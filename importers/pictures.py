@@ -15,7 +15,7 @@ Shops put a product's photo into its row in three ways, and all are read here:
 Only the small XML parts are parsed (with defusedxml); each image is read once to hash and
 measure it, never kept: an import reads the bytes again, one picture at a time, when it stores
 them (`PictureReader`). The pictures of .xls and .et files are found by importers.xls_pictures,
-those of .ods files by importers.ods_pictures; those of .xlsb files are not read.
+those of .ods files by importers.ods_content; those of .xlsb files are not read.
 """
 
 from __future__ import annotations

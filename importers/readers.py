@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Final, TypeAlias
 
 from importers.errors import ImportRefused
-from importers.ods_pictures import OdsPictures
+from importers.ods_content import OdsContent
 from importers.pictures import BookPictures, Placed, dispimg_cells
 from importers.sniff import Sniffed, check_zip_limits, refuse
 from importers.xls_pictures import XlsPictures
@@ -198,7 +198,7 @@ def _open_calamine(path: Path, sniffed: Sniffed, trusted: Collection[str] = froz
     parts: dict[str, str] | None = None
     pictures = BookPictures(path) if sniffed.format == "xlsx" and sniffed.pictures else None
     xls: list[XlsPictures | None] = []  # an .xls/.et file's pictures, read with its first sheet
-    ods = OdsPictures.read(path) if sniffed.format == "ods" and sniffed.pictures else None
+    ods = OdsContent.read(path) if sniffed.format == "ods" else None  # merged cells and pictures, which calamine leaves out
 
     def xls_pictures(name: str) -> list[Placed]:
         if not xls:
@@ -244,6 +244,8 @@ def _open_calamine(path: Path, sniffed: Sniffed, trusted: Collection[str] = froz
                 raise
             raise damaged(path, name) from None
         merged = None if merged_raw is None else [(a[0], a[1], b[0], b[1]) for a, b in merged_raw]
+        if merged is None and ods is not None:
+            merged = ods.merges.get(name, [])
         if sniffed.format == "xls":
             sheet_pictures = xls_pictures(name)
         elif ods is not None:

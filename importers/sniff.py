@@ -41,7 +41,7 @@ _OTHER_MAGIC: Final[tuple[tuple[bytes, str, str], ...]] = (
 class Sniffed:
     """What a file really is: ``format`` plus the 1904-date flag when it is known cheaply, and
     whether the workbook holds pictures (.xlsx: read by importers.pictures, .ods by
-    importers.ods_pictures; .xlsb: only said; .xls is not told here: importers.xls_pictures
+    importers.ods_content; .xlsb: only said; .xls is not told here: importers.xls_pictures
     finds its pictures)."""
 
     format: Format

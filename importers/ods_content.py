@@ -1,5 +1,8 @@
-"""Pictures in an .ods workbook's sheets (LibreOffice, WPS, Excel save as .ods): which cell each
-sits in. Their bytes are zip members (Pictures/...), measured and read as an .xlsx's are.
+"""What python-calamine does not read of an .ods workbook (LibreOffice, WPS, Excel save as .ods):
+its merged cells, and the cell each picture sits in. A picture's bytes are a zip member
+(Pictures/...), measured and read as an .xlsx's are.
+
+A merged cell is a table:table-cell with table:number-rows-spanned / number-columns-spanned.
 
 A picture anchored to a cell (LibreOffice's default: 锚点 → 到单元格) is a draw:frame inside the
 table:table-cell of content.xml; the cell is found by counting rows and cells, repeats included.
@@ -7,7 +10,7 @@ One that ends in another cell (table:end-cell-address) goes to the cell it cover
 anchored to the page (table:shapes) is placed by its position on the page, in no cell: it is
 counted, and the import says how to anchor it. content.xml is scanned as bytes, a few MB at a
 time (no XML parser: no entity is ever expanded), and only the rows that hold a drawing are
-taken apart.
+taken apart (and those that merge cells).
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ _CELL: Final = re.compile(
 _SHAPE_TAGS: Final = re.compile(rb"<(/?)draw:(frame|g|image)\b([^>]*?)(/?)>", re.S)
 _ROWS_REPEATED: Final = re.compile(rb'table:number-rows-repeated="([0-9]{1,9})"')
 _COLUMNS_REPEATED: Final = re.compile(rb'table:number-columns-repeated="([0-9]{1,9})"')
+_ROWS_SPANNED: Final = re.compile(rb'table:number-rows-spanned="([0-9]{1,9})"')
+_COLUMNS_SPANNED: Final = re.compile(rb'table:number-columns-spanned="([0-9]{1,9})"')
 _HREF: Final = re.compile(rb'xlink:href="([^"]*)"')
 _ATTR: Final = re.compile(rb'([A-Za-z][\w.-]*:[\w.-]+)="([^"]*)"')
 # LibreOffice's default row height and column width (0.452 cm, 2.258 cm), in 1/1000 cm
@@ -43,23 +48,26 @@ _ADDRESS: Final = re.compile(r"\.\$?([A-Z]{1,3})\$?([0-9]{1,7})$")
 
 
 @dataclass
-class OdsPictures:
-    """Where the pictures of an .ods file sit: `sheet(name)` places them; `on_page` counts, per
-    sheet, those anchored to the page (in no cell)."""
+class OdsContent:
+    """Where the pictures of an .ods file sit (`sheet(name)` places them; `on_page` counts, per
+    sheet, those anchored to the page, in no cell) and its merged cells (`merges`, per sheet:
+    0-based first row, first column, last row, last column, as calamine gives an .xlsx's)."""
 
     pictures: BookPictures
     anchors: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # sheet -> (row, col, member)
     on_page: dict[str, int] = field(default_factory=dict)
+    merges: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
 
     @classmethod
-    def read(cls, path: Path) -> OdsPictures:
-        """Read where the pictures of the .ods at `path` sit; none when its content cannot be read."""
+    def read(cls, path: Path) -> OdsContent:
+        """Read the merged cells and where the pictures of the .ods at `path` sit; none of either
+        when its content cannot be read."""
         found = cls(BookPictures(path))
         try:
             with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
                 found._scan(fh)
         except (OSError, EOFError, KeyError, ValueError, zipfile.BadZipFile, zlib.error):  # damaged: no pictures
-            found.anchors, found.on_page = {}, {}
+            found.anchors, found.on_page, found.merges = {}, {}, {}
         return found
 
     def close(self) -> None:
@@ -77,8 +85,8 @@ class OdsPictures:
 
     def _scan(self, fh: IO[bytes]) -> None:
         """Count rows through content.xml, a chunk at a time, split at the ends of rows; only a
-        row that holds a drawing is taken apart (an XML parser handling every element took 3 s for
-        60,000 rows, this 0.2 s). The elements are found by the prefixes the OpenDocument spec and
+        row that holds a drawing or merges cells is taken apart (an XML parser handling every
+        element took 3 s for 60,000 rows, this 0.2 s). The elements are found by the prefixes the OpenDocument spec and
         every writer use."""
         name, row, carry = "", 0, b""
         while True:
@@ -102,6 +110,8 @@ class OdsPictures:
                     close = piece.find(b">", start)
                     if piece.find(b"<draw:", close) >= 0:
                         self.anchors.setdefault(name, []).extend(_row_pictures(row, piece[close + 1:]))
+                    if piece.find(b"-spanned=", close) >= 0:
+                        self.merges.setdefault(name, []).extend(_row_merges(row, piece[close + 1:]))
                     row += _repeat(piece[start:close], _ROWS_REPEATED)
             carry = buf[cut:]
             if not chunk:
@@ -109,7 +119,8 @@ class OdsPictures:
 
 
 def _repeat(attrs: bytes, pattern: re.Pattern[bytes]) -> int:
-    if b"repeated" not in attrs:
+    """The count an attribute gives (a repeat or a span); 1 without it."""
+    if b"repeated" not in attrs and b"spanned" not in attrs:
         return 1
     m = pattern.search(attrs)
     return max(1, int(m.group(1))) if m else 1
@@ -146,6 +157,18 @@ def _row_pictures(row: int, body: bytes) -> Iterator[tuple[int, int, str]]:
                     at = _covered((row, col), _attributes(attrs))
                     yield at[0], at[1], member
         col += _repeat(m.group("attrs"), _COLUMNS_REPEATED)
+
+
+def _row_merges(row: int, body: bytes) -> Iterator[tuple[int, int, int, int]]:
+    """(first row, first column, last row, last column) of the cells one row's XML merges."""
+    col = 0
+    for m in _CELL.finditer(body):
+        attrs = m.group("attrs")
+        if b"-spanned=" in attrs:
+            rows, cols = _repeat(attrs, _ROWS_SPANNED), _repeat(attrs, _COLUMNS_SPANNED)
+            if rows > 1 or cols > 1:
+                yield row, col, row + rows - 1, col + cols - 1
+        col += _repeat(attrs, _COLUMNS_REPEATED)
 
 
 def _attributes(attrs: bytes) -> dict[str, str]:

@@ -12,9 +12,10 @@ import pytest
 from catalog.store import Store
 from importers.apply import apply_plan
 from importers.errors import ImportRefused
-from importers.ods_pictures import OdsPictures
+from importers.ods_content import OdsContent
 from importers.plan import build_plan
 from importers.table import read_table
+from tests.importers.conftest import DATA
 from tests.importers.photo_colours import photos_by_colour
 
 
@@ -58,7 +59,7 @@ def test_repeated_rows_and_cells_are_counted(data: Path, tmp_path: Path) -> None
              f'<table:table-cell><draw:frame><draw:image xlink:href="{member}"/></draw:frame></table:table-cell>'
              '</table:table-row></table:table>')
     content = content.replace("</office:spreadsheet>", sheet + "</office:spreadsheet>")
-    found = OdsPictures.read(_with_content(data / "pictured_goods.ods", tmp_path / "r.ods", content.encode()))
+    found = OdsContent.read(_with_content(data / "pictured_goods.ods", tmp_path / "r.ods", content.encode()))
     assert [(p.row, p.col) for p in found.sheet("T")] == [(3, 2)]
 
 
@@ -67,7 +68,7 @@ def test_an_entity_bomb_in_the_content_gives_no_pictures_and_one_sentence(data: 
             b'<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">&b;'
             b'</office:document-content>')
     path = _with_content(data / "pictured_goods.ods", tmp_path / "bomb.ods", bomb)
-    found = OdsPictures.read(path)
+    found = OdsContent.read(path)
     assert found.anchors == {} and found.on_page == {}
     with pytest.raises(ImportRefused, match="没有任何数据"):
         read_table(path)
@@ -83,10 +84,43 @@ def test_an_ods_without_pictures_is_read_as_before(data: Path, tmp_path: Path) -
 @pytest.mark.parametrize("chunk", [7, 97, 1000])
 def test_the_content_read_in_small_chunks_places_the_same_pictures(data: Path, monkeypatch: pytest.MonkeyPatch,
                                                                   chunk: int) -> None:
-    import importers.ods_pictures as ods
+    import importers.ods_content as ods
 
-    whole = OdsPictures.read(data / "pictured_goods.ods")
+    whole = OdsContent.read(data / "pictured_goods.ods")
     monkeypatch.setattr(ods, "_CHUNK", chunk)
-    pieces = OdsPictures.read(data / "pictured_goods.ods")
+    pieces = OdsContent.read(data / "pictured_goods.ods")
     assert (pieces.anchors, pieces.on_page) == (whole.anchors, whole.on_page)
     assert sum(map(len, whole.anchors.values())) == 6 and whole.on_page == {"酒水": 1}
+
+
+def test_merged_cells_of_an_ods_are_read(data: Path) -> None:
+    """calamine gives an .ods no merged ranges: a category merged down its products was lost."""
+    from importers.readers import open_book
+    from importers.sniff import sniff_path
+
+    path = data / "merged_cells.ods"
+    book = open_book(path, sniff_path(path))
+    try:
+        raw = book.load(book.sheets[0].name)
+    finally:
+        book.close()
+    assert raw.merged == [(1, 0, 2, 0)] and raw.rows[2][0] == ""  # A2:A3, as LibreOffice shows it
+
+
+def test_a_category_merged_down_its_products_reaches_each_of_them(tmp_path: Path) -> None:
+    text = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
+    content = ('<table:table table:name="商品"><table:table-row>' + "".join(text.format(h) for h in ("分类", "品名", "售价"))
+               + '</table:table-row>'
+               '<table:table-row><table:table-cell table:number-rows-spanned="2" office:value-type="string">'
+               '<text:p>酒水</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>青岛啤酒</text:p>'
+               '</table:table-cell><table:table-cell office:value-type="float" office:value="6"><text:p>6</text:p>'
+               '</table:table-cell></table:table-row>'
+               '<table:table-row><table:covered-table-cell/><table:table-cell office:value-type="string"><text:p>崂山可乐'
+               '</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="3"><text:p>3</text:p>'
+               '</table:table-cell></table:table-row></table:table>')
+    with zipfile.ZipFile(DATA / "pictured_goods.ods") as zf:
+        whole = zf.read("content.xml").decode()
+    start, end = whole.index("<office:spreadsheet>") + len("<office:spreadsheet>"), whole.index("</office:spreadsheet>")
+    path = _with_content(DATA / "pictured_goods.ods", tmp_path / "分类.ods", (whole[:start] + content + whole[end:]).encode())
+    table = read_table(path)
+    assert [(r.values["name"], r.values.get("category")) for r in table.rows] == [("青岛啤酒", "酒水"), ("崂山可乐", "酒水")]
