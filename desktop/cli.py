@@ -385,8 +385,11 @@ def _say_imported(args: argparse.Namespace, result: dict[str, Any], problems: in
                   else "没有表头，按内容猜测各列 / no header row: columns guessed from the values")
         where = "文件夹 / folder" if result["kind"] == "photos" else f"工作表 {'、'.join(result['sheets'])}"
         _say(f"{verb}: {source.name} · {where} · {header} · 类型 {result['kind']}")
-        _say(f"新增 {result['created']} · 更新 {result['updated']} · 不变 {result['unchanged']} · 有问题 "
-             f"{problems}  / created {result['created']}, updated {result['updated']}, "
+        made, products = result["created"], result["new_products"]
+        # rows are specs: a dish in two sizes is two rows and one new product
+        of_zh, of_en = (f"（新商品 {products} 件）", f" ({products} new products)") if products and products != made else ("", "")
+        _say(f"新增 {made}{of_zh} · 更新 {result['updated']} · 不变 {result['unchanged']} · 有问题 "
+             f"{problems}  / created {made}{of_en}, updated {result['updated']}, "
              f"unchanged {result['unchanged']}, with problems {problems}")
         if result.get("pictures"):
             _say(f"商品图片 {result['pictures']} 张 / {result['pictures']} product photos")

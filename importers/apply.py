@@ -83,7 +83,8 @@ def summary(plan: ImportPlan, batch: str | None) -> dict[str, Any]:
         "header_row": t.header_row,
         "mapping": {t.headers[i] if i < len(t.headers) and t.headers[i] else f"#{i + 1}": f for i, (f, _c) in sorted(t.mapping.items())},
         "rows": plan.row_count,
-        "created": plan.count("new"),
+        "created": plan.count("new"),  # rows: specs of products and dishes, or ledger entries
+        "new_products": len({r.product_id for r in plan.rows if r.action == "new" and r.new_product}),
         "updated": plan.count("changed"),
         "unchanged": plan.count("unchanged"),
         "pictures": plan.pictures,  # photos products get from pictures in the sheet

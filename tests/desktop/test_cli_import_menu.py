@@ -284,3 +284,15 @@ def test_a_report_that_cannot_be_written_stops_the_import_before_it_starts(
     line = assert_one_line_error(status, out, err, 1)
     assert str(blocked / "问题.xlsx") in line and "nothing was imported" in line
     assert json.loads(run(capsys, "products", "list", "--json")[1]) == {"products": []}
+
+
+def test_the_summary_counts_new_products_beside_new_rows(capsys: pytest.CaptureFixture[str], data_dir: Path,
+                                                         tmp_path: Path) -> None:
+    path = tmp_path / "菜单.csv"
+    path.write_text("菜名,小份,大份\n拍黄瓜,12,18\n辣炒蛤蜊,28,38\n米饭,2,\n", encoding="utf-8")
+    status, out, _err = run(capsys, "import", str(path))
+    assert status == 0 and "新增 5（新商品 3 件）" in out and "created 5 (3 new products)" in out
+    again = tmp_path / "菜单2.csv"
+    again.write_text("菜名,价格\n皮蛋豆腐,10\n", encoding="utf-8")
+    doc = json.loads(run(capsys, "import", str(again), "--json")[1])
+    assert (doc["created"], doc["new_products"]) == (1, 1)
