@@ -422,6 +422,8 @@ def to_barcode(value: Any) -> str:
         s = str(value)
     elif cls is str:
         s = clean_text(value)
+        if s[:1] == "'":  # Excel's mark for "keep as text", typed into a CSV
+            s = s[1:].strip()
         if not (s.isdigit() and s.isascii()):
             s2 = clean_text(nfkc(s)).replace(" ", "")
             if _SCI_RE.match(s2):
@@ -443,6 +445,8 @@ def to_barcode(value: Any) -> str:
         from_float = True
     else:
         raise _bad_barcode(value)
+    if len(s) in (7, 11, 12) and s.isascii() and s.isdigit() and not (len(s) == 12 and gtin_check_ok(s)) and gtin_check_ok("0" + s):
+        s = "0" + s  # a UPC-A (or EAN-8/13) whose leading 0 a number cell dropped: its check digit says so
     if len(s) in (8, 12, 13, 14) and s.isascii() and not gtin_check_ok(s):
         if from_float and len(s) >= 12 and s.endswith("000"):
             raise _destroyed(f"{value:.6g}" if from_float else value)

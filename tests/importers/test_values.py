@@ -156,6 +156,9 @@ def test_times() -> None:
         (6901234567892, "6901234567892"),
         ("96385074", "96385074"),  # EAN-8
         ("036000291452", "036000291452"),  # UPC-A keeps its leading zero as text
+        (36000291452, "036000291452"),  # a number cell dropped it: the check digit puts it back
+        ("'6901234567892", "6901234567892"),  # Excel's text mark, typed into a CSV
+        (13800000000, "13800000000"),  # no barcode with a zero in front either: left as it is
         (" 6901234567892\t", "6901234567892"),
         ("A-001", "A-001"),  # internal codes are kept as text
         (2001.0, "2001"),  # jshERP sample barcodes
