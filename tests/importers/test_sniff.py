@@ -57,6 +57,7 @@ def _refused(path: Path) -> ImportRefused:
         (b"PK\x03\x04" + b"\x00" * 40, "damaged"),  # a truncated zip
         (bytes(range(256)) * 8, "not_spreadsheet"),
         (b"Attachment not found!", "not_spreadsheet"),
+        (b"\n\n\n,,,\n, ,\n", "empty"),  # blank lines and empty cells: no data, not "a line of text"
     ],
 )
 def test_refusals(tmp_path: Path, content: bytes, code: str, one_sentence: Callable[[str, str], bool]) -> None:
