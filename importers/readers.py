@@ -851,11 +851,11 @@ def _open_text(path: Path) -> Book:
     name = path.stem or "Sheet1"
     if sum(len(r) for r in rows) > MAX_CELLS:
         raise too_large(path)
-    lines = [r for r in rows if any(c.strip() for c in r)]
+    lines = [r for r in rows if any(str(c).strip() for c in r)]
     if not lines:
         raise refuse("empty", f"文件「{path.name}」里没有任何数据（只有空行），请选择保存了数据的表格。",
                      f"The file \"{path.name}\" holds no data (blank lines only); choose a spreadsheet that contains data.", path)
-    if len(lines) == 1 and len([c for c in lines[0] if c.strip()]) <= 1:
+    if len(lines) == 1 and len([c for c in lines[0] if str(c).strip()]) <= 1:
         raise refuse(
             "not_spreadsheet",
             f"文件「{path.name}」里只有一行文字，不是表格，请选择 Excel、WPS 或 CSV 表格文件。",
