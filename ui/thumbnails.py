@@ -5,15 +5,28 @@ of them on the UI thread would stall for a second. `Thumbnails.get` answers at o
 cache, or with a blank placeholder while one background thread reads and decodes the picture
 (`QImageReader` decodes a JPEG straight at the small size, turned upright as its EXIF orientation
 says); `sig_ready` then says which key arrived, and the model repaints.
+
+`Previews` does the same for a tooltip's bigger picture (240 px on its longer side): decoded and
+encoded as a PNG data: URL in the background, a few kept, so a rich-text tooltip can show it.
 """
 
 from __future__ import annotations
 
+import base64
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QPainter, QPixmap
+from PySide6.QtGui import (
+    QGuiApplication,
+    QImage,
+    QImageIOHandler,
+    QImageReader,
+    QImageWriter,
+    QPainter,
+    QPixmap,
+)
 
 Read = Callable[[], bytes | None]  # runs on the background thread: the picture's bytes, None if gone
 
@@ -22,7 +35,26 @@ class _Relay(QObject):
     """Lives on the UI thread: a decoded image emitted from the background arrives here queued."""
 
     sig_done = Signal(str, object)
-    """A key and its QImage (None: it could not be read or decoded)."""
+    """A key and what was made of its picture: a QImage or a Preview (None: it could not be read or decoded)."""
+
+
+def _decode(data: bytes, fit: Callable[[int, int], float]) -> QImage | None:
+    """Decode picture bytes at `fit(width, height)` times the upright picture's size (a JPEG is
+    decoded straight at that size), turned upright as its EXIF orientation says; None when they
+    are no picture. Runs on a background thread (QImage, never QPixmap)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)  # a phone photo stands up as its EXIF orientation says
+    size = reader.size()  # as stored: the scaled size is applied before the turn
+    turned = bool(reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90)
+    shown_width, shown_height = (size.height(), size.width()) if turned else (size.width(), size.height())
+    if size.isValid() and shown_width > 0 and shown_height > 0:
+        scale = fit(shown_width, shown_height)
+        reader.setScaledSize(QSize(max(1, round(size.width() * scale)), max(1, round(size.height() * scale))))
+    decoded = reader.read()
+    return None if decoded.isNull() else decoded
 
 
 class _Decode(QRunnable):
@@ -37,24 +69,12 @@ class _Decode(QRunnable):
             data = self.read()
         except Exception:  # a picture that cannot be read is only a missing thumbnail
             data = None
-        if data:
-            buffer = QBuffer()
-            buffer.setData(QByteArray(data))
-            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            reader = QImageReader(buffer)
-            reader.setAutoTransform(True)  # a phone photo stands up as its EXIF orientation says
-            size = reader.size()  # as stored: the scaled size is applied before the turn
-            turned = bool(reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90)
-            shown_height = size.width() if turned else size.height()
-            if size.isValid() and shown_height > 0:
-                scale = self.height / shown_height
-                reader.setScaledSize(QSize(max(1, round(size.width() * scale)), max(1, round(size.height() * scale))))
-            decoded = reader.read()
-            if not decoded.isNull():
-                image = decoded if decoded.height() == self.height else decoded.scaledToHeight(
-                    self.height, Qt.TransformationMode.SmoothTransformation)
-                if self.width is not None:
-                    image = _boxed(image, self.width, self.height)
+        decoded = _decode(data, lambda _w, h: self.height / h) if data else None
+        if decoded is not None:
+            image = decoded if decoded.height() == self.height else decoded.scaledToHeight(
+                self.height, Qt.TransformationMode.SmoothTransformation)
+            if self.width is not None:
+                image = _boxed(image, self.width, self.height)
         self.relay.sig_done.emit(self.key, image)
 
 
@@ -115,6 +135,105 @@ class Thumbnails(QObject):
     def _arrived(self, key: str, image: QImage | None) -> None:
         self._pending.discard(key)
         self._cache[key] = None if image is None else QPixmap.fromImage(image)
+        while len(self._cache) > self.kept:
+            self._cache.popitem(last=False)
+        self.sig_ready.emit(key)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A picture ready for a rich-text tooltip: a data: URL of a PNG, and its size in logical pixels."""
+
+    url: str
+    width: int
+    height: int
+
+    def html(self) -> str:
+        """An <img> of the picture at its logical size (sharp on a high-DPI screen too)."""
+        return f'<img src="{self.url}" width="{self.width}" height="{self.height}">'
+
+
+class _Encode(QRunnable):
+    def __init__(self, key: str, read: Read, longest: int, ratio: float, relay: _Relay) -> None:
+        super().__init__()
+        self.key, self.read, self.longest, self.ratio, self.relay = key, read, longest, ratio, relay
+
+    def run(self) -> None:
+        """Read, decode at the preview's size and encode as a PNG data: URL (the background thread)."""
+        preview: Preview | None = None
+        try:
+            preview = self._make()
+        finally:  # whatever happened, the key is no longer pending
+            self.relay.sig_done.emit(self.key, preview)
+
+    def _make(self) -> Preview | None:
+        pixels = max(1, round(self.longest * self.ratio))
+        try:
+            data = self.read()
+        except Exception:  # a picture that cannot be read only has no preview
+            return None
+        own: list[int] = []  # the picture's longer side, upright
+
+        def fit(width: int, height: int) -> float:
+            own.append(max(width, height))
+            return min(1.0, pixels / max(width, height))  # the pixels a sharp preview needs, no more
+
+        image = _decode(data, fit) if data else None
+        if image is None:
+            return None
+        longest = max(image.width(), image.height())
+        if longest > pixels:
+            image = image.scaled(pixels, pixels, Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+            longest = pixels
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not QImageWriter(buffer, QByteArray(b"PNG")).write(image):
+            return None
+        url = "data:image/png;base64," + base64.b64encode(buffer.data().data()).decode("ascii")
+        shown = min(self.longest, own[0] if own else longest)  # logical pixels: a small picture is not enlarged
+        return Preview(url, max(1, round(image.width() * shown / longest)), max(1, round(image.height() * shown / longest)))
+
+
+class Previews(QObject):
+    """Pictures at a tooltip's size (at most `longest` logical pixels on the longer side, never
+    enlarged), decoded and PNG-encoded on a background thread; the last `kept` are kept."""
+
+    sig_ready = Signal(str)
+    """The preview of this key arrived (or is known to be missing): a tooltip showing it may be renewed."""
+
+    def __init__(self, longest: int = 240, kept: int = 12, parent: QObject | None = None,
+                 ratio: float | None = None) -> None:
+        """`ratio`: the screens' device pixel ratio to make pictures sharp for (None: the highest one now)."""
+        super().__init__(parent)
+        self.longest, self.kept, self.ratio = longest, kept, ratio
+        self._pool = QThreadPool(self)  # made before the relay: destroyed first, it waits for its work
+        self._pool.setMaxThreadCount(1)
+        self.destroyed.connect(self._pool.clear)
+        self._relay = _Relay(self)
+        self._relay.sig_done.connect(self._arrived)
+        self._cache: OrderedDict[str, Preview | None] = OrderedDict()
+        self._pending: set[str] = set()
+
+    def get(self, key: str, read: Read) -> Preview | None:
+        """The preview of `key` when it is ready; else None, and it is made in the background
+        (`read` runs there) unless it is known to be missing."""
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        if key not in self._pending:
+            self._pending.add(key)
+            ratio = self.ratio or max((s.devicePixelRatio() for s in QGuiApplication.screens()), default=1.0)
+            self._pool.start(_Encode(key, read, self.longest, max(1.0, ratio), self._relay))
+        return None
+
+    def wait(self) -> None:
+        """Block until the background work is done (shutting down, tests)."""
+        self._pool.waitForDone()
+
+    def _arrived(self, key: str, preview: Preview | None) -> None:
+        self._pending.discard(key)
+        self._cache[key] = preview
         while len(self._cache) > self.kept:
             self._cache.popitem(last=False)
         self.sig_ready.emit(key)

@@ -140,6 +140,77 @@ Its products are kept, without a category.</translation>
     </message>
 </context>
 <context>
+    <name>CountChips</name>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="114"/>
+        <source>New {n}</source>
+        <translation>New {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="115"/>
+        <source>Update {n}</source>
+        <translation>Update {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="116"/>
+        <source>No change {n}</source>
+        <translation>No change {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="117"/>
+        <source>Problems {n}</source>
+        <translation>Problems {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="120"/>
+        <source>Show only the new rows</source>
+        <translation>Show only the new rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="121"/>
+        <source>Show only the rows that update a product</source>
+        <translation>Show only the rows that update a product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="122"/>
+        <source>Show only the rows with no change</source>
+        <translation>Show only the rows with no change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="123"/>
+        <source>Show only rows with problems</source>
+        <translation>Show only rows with problems</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="129"/>
+        <source>Show all rows again</source>
+        <translation>Show all rows again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="131"/>
+        <source>Next problem (F8)</source>
+        <translation>Next problem (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="132"/>
+        <source>Go to the next row with a problem. Shift+F8: the one before.</source>
+        <translation>Go to the next row with a problem. Shift+F8: the one before.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard/chips.py" line="138"/>
+        <source>Showing {shown} of %n row(s).</source>
+        <translation>
+            <numerusform>Showing {shown} of %n row.</numerusform>
+            <numerusform>Showing {shown} of %n rows.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="139"/>
+        <source>Show all rows</source>
+        <translation>Show all rows</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../ui/dialogs.py" line="16"/>
@@ -593,99 +664,99 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="297"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="298"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="291"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="292"/>
         <source>Import a spreadsheet</source>
         <translation>Import a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="300"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="294"/>
         <source>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</source>
         <translation>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="302"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="296"/>
         <source>Choose a file…</source>
         <translation>Choose a file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="303"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="297"/>
         <source>or drag the file into this window</source>
         <translation>or drag the file into this window</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="304"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="298"/>
         <source>Product photos named by barcode, SKU or name: choose their folder…</source>
         <translation>Product photos named by barcode, SKU or name: choose their folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="305"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="321"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="299"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="315"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="306"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="300"/>
         <source>Sheet:</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="307"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="301"/>
         <source>This file holds:</source>
         <translation>This file holds:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="312"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="306"/>
         <source>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</source>
         <translation>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="314"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="308"/>
         <source>Empty cells clear what is stored (normally empty cells keep the stored value)</source>
         <translation>Empty cells clear what is stored (normally empty cells keep the stored value)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="315"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="309"/>
         <source>Choose another file</source>
         <translation>Choose another file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="316"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="714"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="310"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="807"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="317"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="741"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="311"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="834"/>
         <source>Import finished</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="318"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="312"/>
         <source>Save the problem rows to a spreadsheet to fix…</source>
         <translation>Save the problem rows to a spreadsheet to fix…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="319"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="313"/>
         <source>Imported the wrong file? You can put everything back as it was.</source>
         <translation>Imported the wrong file? You can put everything back as it was.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="320"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="798"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="314"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="891"/>
         <source>Undo this import</source>
         <translation>Undo this import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="433"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="438"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="429"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="434"/>
         <source>Reading “{name}”…</source>
         <translation>Reading “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="452"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="458"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="448"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="454"/>
         <source>Checking the rows again…</source>
         <translation>Checking the rows again…</translation>
     </message>
@@ -710,32 +781,12 @@ Your saved data is safe. If this happens again, please send the log file to supp
         <translation>The column choices you confirmed last time for a file like this were used.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="547"/>
-        <source>New {n}</source>
-        <translation>New {n}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="549"/>
-        <source>Update {n}</source>
-        <translation>Update {n}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="551"/>
-        <source>No change {n}</source>
-        <translation>No change {n}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="553"/>
-        <source>Problems {n}</source>
-        <translation>Problems {n}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="745"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="838"/>
         <source>Product photos added: {n}</source>
         <translation>Product photos added: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="559"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="550"/>
         <source>Nothing to import</source>
         <translation>Nothing to import</translation>
     </message>
@@ -756,7 +807,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="561"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="552"/>
         <source>Import %n photo(s)</source>
         <translation>
             <numerusform>Import %n photo</numerusform>
@@ -764,7 +815,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="563"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="554"/>
         <source>Import %n row(s)</source>
         <translation>
             <numerusform>Import %n row</numerusform>
@@ -772,83 +823,103 @@ Your saved data is safe. If this happens again, please send the log file to supp
         </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="576"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="567"/>
         <source>All of {sheets}</source>
         <translation>All of {sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="656"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="670"/>
+        <source>“{field}” moved from column {old} to column {new}.</source>
+        <translation>“{field}” moved from column {old} to column {new}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="673"/>
+        <source>Column {letter} is now not imported.</source>
+        <translation>Column {letter} is now not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="675"/>
+        <source>Column {letter} is now imported as “{field}”.</source>
+        <translation>Column {letter} is now imported as “{field}”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="695"/>
         <source>Column “{header}” is:</source>
         <translation>Column “{header}” is:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="659"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="698"/>
         <source>Not imported</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="692"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="709"/>
+        <source>{field} (column {letter})</source>
+        <translation>{field} (column {letter})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="785"/>
         <source>Importing… Nothing is saved until it has finished.</source>
         <translation>Importing… Nothing is saved until it has finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="696"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="789"/>
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="697"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="790"/>
         <source>Stop importing</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="729"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="822"/>
         <source>The import was stopped. Nothing was changed.</source>
         <translation>The import was stopped. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="732"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="825"/>
         <source>The import did not finish, and nothing was changed.</source>
         <translation>The import did not finish, and nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="738"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="831"/>
         <source>Nothing was imported</source>
         <translation>Nothing was imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="739"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="832"/>
         <source>Every row was already there or had a problem.</source>
         <translation>Every row was already there or had a problem.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="742"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="835"/>
         <source>Added {new} · Updated {changed} · No change {same}</source>
         <translation>Added {new} · Updated {changed} · No change {same}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="747"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="840"/>
         <source>Import number: {id}</source>
         <translation>Import number: {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="749"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="842"/>
         <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
         <translation>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="762"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="855"/>
         <source>{name}-to fix</source>
         <translation>{name}-to fix</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="772"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="777"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="865"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="870"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="784"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="877"/>
         <source>Saved %n row(s) to {path}</source>
         <translation>
             <numerusform>Saved %n row to {path}</numerusform>
@@ -856,28 +927,28 @@ Your saved data is safe. If this happens again, please send the log file to supp
         </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="790"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="883"/>
         <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
         <translation>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="799"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="892"/>
         <source>Put the products back exactly as they were before this import?</source>
         <translation>Put the products back exactly as they were before this import?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="803"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="808"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="896"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="901"/>
         <source>Undoing…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="815"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="908"/>
         <source>The import was undone</source>
         <translation>The import was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="816"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="909"/>
         <source>Everything is back as it was before the import.</source>
         <translation>Everything is back as it was before the import.</translation>
     </message>
@@ -1458,53 +1529,53 @@ The file you chose: %1</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="203"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="286"/>
         <source>What happens</source>
         <translation>What happens</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="203"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="286"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="229"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="312"/>
         <source>Column {letter} “{header}” is not imported.</source>
         <translation>Column {letter} “{header}” is not imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="231"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="314"/>
         <source>Column {letter} “{header}” looks like “{field}”, but please check.</source>
         <translation>Column {letter} “{header}” looks like “{field}”, but please check.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="233"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="316"/>
         <source>Column {letter} “{header}” is imported as “{field}”.</source>
         <translation>Column {letter} “{header}” is imported as “{field}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="235"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="318"/>
         <source>Click to change.</source>
         <translation>Click to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="318"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="420"/>
         <source>Column {letter}</source>
         <translation>Column {letter}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="308"/>
-        <location filename="../../ui/import_wizard/preview_model.py" line="322"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="410"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="424"/>
         <source>This row will be added.</source>
         <translation>This row will be added.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="168"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="245"/>
         <source>Picture: {kind}, {width} × {height}, {kb} KB</source>
         <translation>Picture: {kind}, {width} × {height}, {kb} KB</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="323"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="425"/>
         <source>Already there with the same values: nothing changes.</source>
         <translation>Already there with the same values: nothing changes.</translation>
     </message>

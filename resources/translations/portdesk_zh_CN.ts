@@ -140,6 +140,76 @@ Its products are kept, without a category.</source>
     </message>
 </context>
 <context>
+    <name>CountChips</name>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="114"/>
+        <source>New {n}</source>
+        <translation>新增 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="115"/>
+        <source>Update {n}</source>
+        <translation>更新 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="116"/>
+        <source>No change {n}</source>
+        <translation>无变化 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="117"/>
+        <source>Problems {n}</source>
+        <translation>有问题 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="120"/>
+        <source>Show only the new rows</source>
+        <translation>只看新增的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="121"/>
+        <source>Show only the rows that update a product</source>
+        <translation>只看会更新商品的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="122"/>
+        <source>Show only the rows with no change</source>
+        <translation>只看无变化的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="123"/>
+        <source>Show only rows with problems</source>
+        <translation>只看有问题的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="129"/>
+        <source>Show all rows again</source>
+        <translation>重新显示全部行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="131"/>
+        <source>Next problem (F8)</source>
+        <translation>下一个问题（F8）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="132"/>
+        <source>Go to the next row with a problem. Shift+F8: the one before.</source>
+        <translation>跳到下一个有问题的行。按 Shift+F8 回到上一个。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard/chips.py" line="138"/>
+        <source>Showing {shown} of %n row(s).</source>
+        <translation>
+            <numerusform>正在显示 %n 行中的 {shown} 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/chips.py" line="139"/>
+        <source>Show all rows</source>
+        <translation>显示全部行</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../ui/dialogs.py" line="16"/>
@@ -593,99 +663,99 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="297"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="298"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="291"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="292"/>
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="300"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="294"/>
         <source>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</source>
         <translation>请选择记有商品、菜单或销售流水的 Excel、WPS 或 CSV 文件。保存之前会先让您看到哪些内容会变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="302"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="296"/>
         <source>Choose a file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="303"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="297"/>
         <source>or drag the file into this window</source>
         <translation>或把文件拖到这个窗口里</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="304"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="298"/>
         <source>Product photos named by barcode, SKU or name: choose their folder…</source>
         <translation>以条码、货号或名称命名的商品图片：选择所在文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="305"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="321"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="299"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="315"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="306"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="300"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="307"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="301"/>
         <source>This file holds:</source>
         <translation>文件内容是：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="312"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="306"/>
         <source>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</source>
         <translation>每一列的标题表示它会被保存成什么。黄色标题是系统猜测的：点击标题可以修改。把鼠标移到某一行上可以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="314"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="308"/>
         <source>Empty cells clear what is stored (normally empty cells keep the stored value)</source>
         <translation>空白单元格清除已保存的值（默认空白单元格保留原值）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="315"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="309"/>
         <source>Choose another file</source>
         <translation>换一个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="316"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="714"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="310"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="807"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="317"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="741"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="311"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="834"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="318"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="312"/>
         <source>Save the problem rows to a spreadsheet to fix…</source>
         <translation>把有问题的行保存为表格，修改后再导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="319"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="313"/>
         <source>Imported the wrong file? You can put everything back as it was.</source>
         <translation>导错了文件？可以把一切恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="320"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="798"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="314"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="891"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="433"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="438"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="429"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="434"/>
         <source>Reading “{name}”…</source>
         <translation>正在读取“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="452"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="458"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="448"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="454"/>
         <source>Checking the rows again…</source>
         <translation>正在重新检查各行…</translation>
     </message>
@@ -710,32 +780,12 @@ Your saved data is safe. If this happens again, please send the log file to supp
         <translation>已沿用您上次为同类文件确认的列设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="547"/>
-        <source>New {n}</source>
-        <translation>新增 {n}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="549"/>
-        <source>Update {n}</source>
-        <translation>更新 {n}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="551"/>
-        <source>No change {n}</source>
-        <translation>无变化 {n}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="553"/>
-        <source>Problems {n}</source>
-        <translation>有问题 {n}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="745"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="838"/>
         <source>Product photos added: {n}</source>
         <translation>新增商品图片：{n} 张</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="559"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="550"/>
         <source>Nothing to import</source>
         <translation>没有可导入的内容</translation>
     </message>
@@ -754,125 +804,145 @@ Your saved data is safe. If this happens again, please send the log file to supp
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="561"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="552"/>
         <source>Import %n photo(s)</source>
         <translation>
             <numerusform>导入 %n 张图片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="563"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="554"/>
         <source>Import %n row(s)</source>
         <translation>
             <numerusform>导入 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="576"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="567"/>
         <source>All of {sheets}</source>
         <translation>全部：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="656"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="670"/>
+        <source>“{field}” moved from column {old} to column {new}.</source>
+        <translation>“{field}”已从 {old} 列改到 {new} 列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="673"/>
+        <source>Column {letter} is now not imported.</source>
+        <translation>{letter} 列现在不导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="675"/>
+        <source>Column {letter} is now imported as “{field}”.</source>
+        <translation>{letter} 列现在导入为“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="695"/>
         <source>Column “{header}” is:</source>
         <translation>列“{header}”是：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="659"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="698"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="692"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="709"/>
+        <source>{field} (column {letter})</source>
+        <translation>{field}（{letter} 列）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="785"/>
         <source>Importing… Nothing is saved until it has finished.</source>
         <translation>正在导入… 全部完成后才会保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="696"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="789"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="697"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="790"/>
         <source>Stop importing</source>
         <translation>停止导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="729"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="822"/>
         <source>The import was stopped. Nothing was changed.</source>
         <translation>导入已停止，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="732"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="825"/>
         <source>The import did not finish, and nothing was changed.</source>
         <translation>导入没有完成，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="738"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="831"/>
         <source>Nothing was imported</source>
         <translation>没有导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="739"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="832"/>
         <source>Every row was already there or had a problem.</source>
         <translation>每一行都已存在或有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="742"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="835"/>
         <source>Added {new} · Updated {changed} · No change {same}</source>
         <translation>新增 {new} · 更新 {changed} · 无变化 {same}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="747"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="840"/>
         <source>Import number: {id}</source>
         <translation>导入编号：{id}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="749"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="842"/>
         <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
         <translation>因有问题未导入的行：{n} 行。请把它们保存为表格，改正标出的单元格，再导入这个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="762"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="855"/>
         <source>{name}-to fix</source>
         <translation>{name}-待修正</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="772"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="777"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="865"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="870"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="784"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="877"/>
         <source>Saved %n row(s) to {path}</source>
         <translation>
             <numerusform>已把 %n 行保存到 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="790"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="883"/>
         <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
         <translation>文件无法保存。是否正在 Excel 或 WPS 中打开？请关闭后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="799"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="892"/>
         <source>Put the products back exactly as they were before this import?</source>
         <translation>把商品完全恢复到这次导入之前的样子吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="803"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="808"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="896"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="901"/>
         <source>Undoing…</source>
         <translation>正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="815"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="908"/>
         <source>The import was undone</source>
         <translation>导入已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="816"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="909"/>
         <source>Everything is back as it was before the import.</source>
         <translation>一切已恢复到导入之前。</translation>
     </message>
@@ -1451,53 +1521,53 @@ The file you chose: %1</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="203"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="286"/>
         <source>What happens</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="203"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="286"/>
         <source>Problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="229"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="312"/>
         <source>Column {letter} “{header}” is not imported.</source>
         <translation>第 {letter} 列“{header}”不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="231"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="314"/>
         <source>Column {letter} “{header}” looks like “{field}”, but please check.</source>
         <translation>第 {letter} 列“{header}”看起来是“{field}”，请确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="233"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="316"/>
         <source>Column {letter} “{header}” is imported as “{field}”.</source>
         <translation>第 {letter} 列“{header}”导入为“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="235"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="318"/>
         <source>Click to change.</source>
         <translation>点击可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="318"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="420"/>
         <source>Column {letter}</source>
         <translation>第 {letter} 列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="308"/>
-        <location filename="../../ui/import_wizard/preview_model.py" line="322"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="410"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="424"/>
         <source>This row will be added.</source>
         <translation>这一行将被新增。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="168"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="245"/>
         <source>Picture: {kind}, {width} × {height}, {kb} KB</source>
         <translation>图片：{kind}，{width} × {height}，{kb} KB</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="323"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="425"/>
         <source>Already there with the same values: nothing changes.</source>
         <translation>已存在且内容相同：不会改变。</translation>
     </message>

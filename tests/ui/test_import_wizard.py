@@ -97,8 +97,9 @@ def test_preview_counts_and_colours(open_wizard: Callable[[Path | None], ImportW
     wizard = open_wizard(_csv(tmp_path, GOODS))
     assert wizard.counts == {"new": 3, "changed": 1, "unchanged": 0, "error": 1}
     assert wizard.pages.currentIndex() == 1
-    text = wizard.counts_label.text()
-    assert "New 3" in text and "Update 1" in text and "No change 0" in text and "Problems 1" in text
+    chips = {action: button.text() for action, button in wizard.chips.buttons.items()}
+    assert chips == {"new": "New 3", "changed": "Update 1", "unchanged": "No change 0", "error": "Problems 1"}
+    assert not wizard.chips.buttons["unchanged"].isEnabled()  # no row to show
     assert wizard.import_button.text() == "Import 4 rows" and wizard.import_button.isEnabled()
     model = wizard.model
     assert model.rowCount() == 5
@@ -757,9 +758,9 @@ def test_count_chips_are_never_smaller_than_the_text_around_them(
     from PySide6.QtWidgets import QApplication
 
     def chip_size(wizard: ImportWizard) -> float:
-        found = re.search(r"font-size:\s*([\d.]+)pt", wizard.counts_label.text())
-        assert found is not None
-        return float(found.group(1))
+        sizes = {button.font().pointSizeF() for button in wizard.chips.buttons.values()}
+        assert len(sizes) == 1
+        return sizes.pop()
 
     styled(large)
     wizard = open_wizard(_csv(tmp_path, GOODS))
@@ -822,3 +823,159 @@ def test_windows_start_inside_a_1024x768_screen(lang: str, large: bool, tmp_path
     assert set(result["windows"]) == {"main", "wizard", "menus", "tables"}
     for name, (x, y, w, h) in result["windows"].items():
         assert x >= 0 and y >= 0 and x + w <= 1024 and y + h <= 768, (name, x, y, w, h)
+
+
+# ---- finding the problem rows; mapping a field another column has; a picture's tooltip -----------
+def _row_titles(model: PreviewModel) -> list[str]:
+    return [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_only_the_problem_rows_can_be_shown_and_f8_goes_from_one_to_the_next(
+        qtbot: object, qtmodeltester: object, open_wizard: Callable[[Path | None], ImportWizard], tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    rows = "".join(f"商品{i},{'abc' if i % 100 == 7 else i + 1},瓶\n" for i in range(300))
+    wizard = open_wizard(_csv(tmp_path, "商品名称,售价,单位\n" + rows))
+    wizard.show()
+    qtbot.waitExposed(wizard)  # type: ignore[attr-defined]
+    wizard.activateWindow()  # F8 is a shortcut of the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)  # type: ignore[attr-defined]
+    model, problems, new = wizard.model, wizard.chips.buttons["error"], wizard.chips.buttons["new"]
+    assert wizard.counts["error"] == 3 and model.rowCount() == 300
+    assert problems.toolTip() == "Show only rows with problems"
+    qtbot.mouseClick(problems, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert problems.isChecked() and problems.text() == "✔ Problems 3" and problems.toolTip() == "Show all rows again"
+    assert _row_titles(model) == ["9", "109", "209"]  # the spreadsheet's row numbers
+    assert all(model.data(model.index(r, 0), ACTION_ROLE) == "error" for r in range(3))
+    assert "abc" in model.data(model.index(1, model.problem_section))
+    assert "Showing 3 of 300 rows." in wizard.chips.filter_hint.text()
+    # the row chosen among the problems stays chosen, and in sight, when every row is shown again
+    wizard.view.setCurrentIndex(model.index(1, 0))
+    qtbot.mouseClick(problems, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert not problems.isChecked() and model.rowCount() == 300 and wizard.chips.filter_hint.text() == ""
+    assert wizard.view.currentIndex().row() == 107
+    assert wizard.view.rowAt(wizard.view.viewport().height() // 2) in range(100, 115)
+    # only the new rows; the link beside the chips shows them all again
+    qtbot.mouseClick(new, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert new.isChecked() and not problems.isChecked() and model.rowCount() == 297
+    assert _row_titles(model)[6:9] == ["8", "10", "11"]
+    wizard.chips.filter_hint.linkActivated.emit("all")
+    assert not new.isChecked() and model.rowCount() == 300
+    # F8 goes from problem to problem, round at the end; Shift+F8 goes back; the filter of the new
+    # rows (no problem among them) makes way
+    qtbot.mouseClick(new, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert wizard.chips.next_button.text() == "Next problem (F8)"
+    visited = []
+    for _ in range(4):
+        qtbot.keyClick(wizard.view, Qt.Key.Key_F8)  # type: ignore[attr-defined]
+        visited.append(model.headerData(wizard.view.currentIndex().row(), Qt.Orientation.Vertical))
+    assert visited == ["9", "109", "209", "9"] and model.filter is None and not new.isChecked()
+    qtbot.keyClick(wizard.view, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)  # type: ignore[attr-defined]
+    assert model.headerData(wizard.view.currentIndex().row(), Qt.Orientation.Vertical) == "209"
+    qtbot.mouseClick(wizard.chips.next_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert model.headerData(wizard.view.currentIndex().row(), Qt.Orientation.Vertical) == "9"
+    # within the problem rows, F8 goes on among them
+    qtbot.mouseClick(problems, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert wizard.view.currentIndex().row() == 0
+    qtbot.keyClick(wizard.view, Qt.Key.Key_F8)  # type: ignore[attr-defined]
+    assert wizard.view.currentIndex().row() == 1 and model.rowCount() == 3
+    qtmodeltester.check(model, force_py=True)  # type: ignore[attr-defined]
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_fixing_every_problem_shows_every_row_again(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
+                                                    tmp_path: Path) -> None:
+    wizard = open_wizard(_csv(tmp_path, ODD_HEADERS))  # no name column: every row has a problem
+    qtbot.mouseClick(wizard.chips.buttons["error"], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert wizard.model.rowCount() == 2 and wizard.model.filter == "error"
+    _wait_plan(qtbot, wizard, lambda: wizard.set_column_mapping(2, "price_fen"))  # still no name: still shown alone
+    assert wizard.model.filter == "error" and wizard.chips.buttons["error"].isChecked()
+    _wait_plan(qtbot, wizard, lambda: wizard.set_column_mapping(0, "name"))
+    assert wizard.counts["error"] == 0 and wizard.model.filter is None and wizard.model.rowCount() == 2
+    assert not wizard.chips.buttons["error"].isChecked() and not wizard.chips.buttons["error"].isEnabled()
+    assert not wizard.chips.next_button.isVisibleTo(wizard)
+
+
+@pytest.mark.usefixtures("english_ui")
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_a_field_another_column_has_is_named_with_its_column_and_its_move_is_said(
+        lang: str, qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], tmp_path: Path) -> None:
+    from ui import i18n
+
+    i18n.install(lang)
+    wizard = open_wizard(_csv(tmp_path, ODD_HEADERS))  # 货物 A, 备注 B (description), 价钱 C, 杂项 D
+    _wait_plan(qtbot, wizard, lambda: wizard.set_column_mapping(3, "unit"))  # an earlier choice for D
+    _wait_plan(qtbot, wizard, lambda: wizard.set_column_mapping(0, "name"))
+    assert not wizard.mapping_note.isVisibleTo(wizard)  # nothing moved
+    menu = wizard.mapping_menu(3)
+    texts = {a.data(): a.text() for a in menu.actions() if a.data()}
+    if lang == "en":
+        assert texts["name"] == "Name (column A)" and texts["description"] == "Description (column B)"
+        assert texts["unit"] == "Unit" and texts["barcode"] == "Barcode"  # its own field, and a free one
+    else:
+        assert texts["name"] == "名称（A 列）" and texts["description"] == "描述（B 列）"
+        assert texts["unit"] == "单位" and texts["barcode"] == "条码"
+    # D takes the name from A: the choice made last wins, and the move is said
+    action = next(a for a in menu.actions() if a.data() == "name")
+    _wait_plan(qtbot, wizard, action.trigger)
+    table = wizard.plan.table if wizard.plan else None
+    assert table is not None and table.mapping[3][0] == "name" and 0 not in table.mapping
+    assert wizard.mapping_note.isVisibleTo(wizard)
+    assert wizard.mapping_note.text() == ("“Name” moved from column A to column D. Column A is now not imported."
+                                          if lang == "en" else "“名称”已从 A 列改到 D 列。A 列现在不导入。")
+    # a choice that takes nothing from another column says nothing
+    _wait_plan(qtbot, wizard, lambda: wizard.set_column_mapping(0, "spec"))
+    assert not wizard.mapping_note.isVisibleTo(wizard)
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_a_picture_cells_tooltip_shows_the_picture_once_made_in_the_background(
+        qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import base64
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QCursor, QHelpEvent, QImage
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from tests.workbooks import png, write_pictured_book
+    from ui.import_wizard import preview_model
+
+    readers: list[int] = []
+    real = preview_model._picture_bytes
+
+    def counted(path: Path, picture: Any) -> bytes | None:
+        readers.append(threading.get_ident())
+        return real(path, picture)
+
+    monkeypatch.setattr(preview_model, "_picture_bytes", counted)
+    rows = [["菜名", "价格", "图片"], ["辣炒蛤蜊", 38, None]]
+    wizard = open_wizard(write_pictured_book(tmp_path / "菜单.xlsx", rows, {"C2": png("red", (900, 150))}))
+    wizard.resize(1000, 600)
+    wizard.show()
+    qtbot.waitExposed(wizard)  # type: ignore[attr-defined]
+    model, view = wizard.model, wizard.view
+    index = model.index(0, model.section_of(2))
+    qtbot.waitUntil(lambda: model.data(index, Qt.ItemDataRole.DecorationRole) is not model.thumbnails.placeholder)  # type: ignore[attr-defined]
+    readers.clear()  # the thumbnail's
+    # the first hover: the text at once, and the picture is asked for (never read on the UI thread)
+    viewport = view.viewport()
+    where = view.visualRect(index).center()
+    QCursor.setPos(viewport.mapToGlobal(where))
+    with qtbot.waitSignal(model.previews.sig_ready, timeout=5000):  # type: ignore[attr-defined]
+        QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, where, viewport.mapToGlobal(where)))
+        first = QToolTip.text()
+        assert first.startswith("Picture: PNG, 900 × 150") and "<img" not in first
+    assert readers and threading.get_ident() not in readers
+    # arrived while the tooltip shows: it shows the picture now, above the text
+    qtbot.waitUntil(lambda: "<img" in QToolTip.text(), timeout=5000)  # type: ignore[attr-defined]
+    tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+    found = re.match(r'<img src="data:image/png;base64,([^"]+)" width="(\d+)" height="(\d+)">', tip)
+    assert found is not None and (found.group(2), found.group(3)) == ("240", "40")  # the longer side 240 px
+    image = QImage.fromData(base64.b64decode(found.group(1)), "PNG")
+    assert (image.width(), image.height()) == (240, 40) and image.pixelColor(120, 20).red() == 255
+    assert "Picture: PNG, 900 × 150" in tip and "This row will be added." in tip
+    assert len(readers) == 1  # kept: the next hover reads nothing
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole) == tip and len(readers) == 1
+    QToolTip.hideText()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtGui import QImage
+
 from tests.workbooks import png
-from ui.thumbnails import Thumbnails
+from ui.thumbnails import Previews, Thumbnails
 
 
 def test_a_thumbnail_is_decoded_in_the_background_then_kept(qtbot: object) -> None:
@@ -125,3 +127,66 @@ def test_a_phone_photo_in_a_box_stands_up_too(qtbot: object) -> None:
     assert (image.width(), image.height()) == (30, 20)
     assert image.pixelColor(15, 2).red() > 200 and image.pixelColor(15, 17).blue() > 200
     assert image.pixelColor(5, 10).alpha() == 0  # 10 px wide, centred: blank at the sides
+
+
+def _preview_image(previews: Previews, key: str) -> QImage:
+    import base64
+
+    preview = previews.get(key, lambda: None)
+    assert preview is not None and preview.url.startswith("data:image/png;base64,")
+    image = QImage.fromData(base64.b64decode(preview.url.split(",", 1)[1]), "PNG")
+    assert (image.width(), image.height()) == (preview.width, preview.height)  # a screen of ratio 1
+    return image
+
+
+def test_a_tooltip_preview_fits_its_longer_side_never_grows_and_stands_up(qtbot: object) -> None:
+    previews = Previews(240)
+    readers: list[int] = []
+
+    def wide() -> bytes:
+        readers.append(threading.get_ident())
+        return png("red", (900, 150))
+
+    pictures = {"wide": wide, "tall": lambda: png("blue", (120, 600)), "small": lambda: png("red", (40, 30)),
+                "phone": lambda: _phone_photo(800, 400)}
+    for key, read in pictures.items():
+        with qtbot.waitSignal(previews.sig_ready, timeout=5000):  # type: ignore[attr-defined]
+            assert previews.get(key, read) is None  # not ready yet: asked for
+    assert readers and readers[0] != threading.get_ident()  # never on the UI thread
+    sizes = {key: (_preview_image(previews, key).width(), _preview_image(previews, key).height()) for key in pictures}
+    assert sizes == {"wide": (240, 40), "tall": (48, 240), "small": (40, 30), "phone": (120, 240)}
+    phone = _preview_image(previews, "phone")
+    assert phone.pixelColor(60, 20).red() > 200 and phone.pixelColor(60, 220).blue() > 200  # turned upright
+    assert previews.get("wide", wide) is not None and len(readers) == 1  # kept
+
+
+def test_only_a_few_previews_are_kept_and_a_broken_picture_is_not_read_again(qtbot: object) -> None:
+    previews = Previews(240, kept=2)
+    calls: list[str] = []
+
+    def read(key: str) -> bytes:
+        calls.append(key)
+        return png("red", (300, 300)) if key != "broken" else b"not a picture"
+
+    for key in ("a", "b", "c", "broken"):
+        with qtbot.waitSignal(previews.sig_ready, timeout=5000):  # type: ignore[attr-defined]
+            previews.get(key, lambda key=key: read(key))
+    assert previews.get("broken", lambda: read("broken")) is None and previews.get("c", lambda: read("c")) is not None
+    assert calls == ["a", "b", "c", "broken"]  # both known: nothing read again
+    with qtbot.waitSignal(previews.sig_ready, timeout=5000):  # type: ignore[attr-defined]
+        assert previews.get("a", lambda: read("a")) is None  # "a" was dropped for the later ones
+    assert calls[-1] == "a"
+
+
+def test_a_preview_for_a_high_dpi_screen_has_the_pixels_to_be_sharp(qtbot: object) -> None:
+    import base64
+
+    previews = Previews(240, ratio=2.0)
+    for key, size in (("wide", (900, 150)), ("small", (40, 30))):
+        with qtbot.waitSignal(previews.sig_ready, timeout=5000):  # type: ignore[attr-defined]
+            previews.get(key, lambda size=size: png("red", size))
+    wide, small = previews.get("wide", lambda: None), previews.get("small", lambda: None)
+    assert wide is not None and small is not None
+    assert (wide.width, wide.height) == (240, 40) and 'width="240" height="40"' in wide.html()  # logical pixels
+    assert QImage.fromData(base64.b64decode(wide.url.split(",", 1)[1]), "PNG").width() == 480  # device pixels
+    assert (small.width, small.height) == (40, 30)  # never enlarged

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtGui import QCloseEvent, QCursor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -33,10 +34,12 @@ from PySide6.QtWidgets import (
 from catalog.batches import UndoRefused, short_id
 from catalog.products import Cancelled
 from importers import ImportRefused
-from importers.fields import fields_for
+from importers.errors import column_letter
+from importers.fields import SPEC_PRICE, fields_for
 from importers.plan import ImportPlan
 from ui.errors import friendly_message
 from ui.import_wizard import asks, labels, work
+from ui.import_wizard.chips import CountChips, chip_point_size
 from ui.import_wizard.mapping_header import MappingHeader
 from ui.import_wizard.preview_model import PreviewModel
 from ui.operations import Operation, OperationRunner
@@ -45,22 +48,6 @@ from ui.style import fit_to_screen
 log = logging.getLogger(__name__)
 
 KIND_CHOICES = ("auto", "products", "menu", "ledger")
-CHIP_SCALE = 8 / 7  # the count chips stand out a little from the text around them: 12 pt beside 10.5 pt
-CHIP = '<span style="background:{bg}; color:{fg}; padding:2px 6px;">&nbsp;{text}&nbsp;</span>'
-CHIP_COLOURS = {
-    "new": ("#d3eecf", "#1d5a17"),
-    "changed": ("#fbe6b0", "#6b4a00"),
-    "unchanged": ("#e9ecef", "#4a545e"),
-    "error": ("#f7cfcb", "#8c1a12"),
-}
-
-
-def chip_point_size(font: QFont) -> float:
-    """The point size of the count chips for text in `font` (the application's: normal or large)."""
-    base = font.pointSizeF()
-    if base <= 0:  # a font sized in pixels
-        base = font.pixelSize() * 72 / 96
-    return round(base * CHIP_SCALE * 2) / 2
 
 
 def _label(role: str = "", wrap: bool = True) -> QLabel:
@@ -107,6 +94,9 @@ class ImportWizard(QDialog):
         self._user_changed = False
         self._filling = False
         self._together: list[str] = []  # the file's sheets read together when no sheet is chosen
+        # a field the user gave a column while other columns had it: (the read's request, field,
+        # the column clicked, the columns that had the field); said in mapping_note when read
+        self._moving: tuple[work.ReadRequest, str, int, list[int]] | None = None
         self.setAcceptDrops(True)
         self.setMinimumSize(760, 520)
         fit_to_screen(self, 1040, 700)
@@ -184,10 +174,13 @@ class ImportWizard(QDialog):
         self.remembered_note = _note("#e8f1fb", "#a9c7e8")
         self.warnings_note = _note("#fff6dc", "#e9cf87")
         self.message_note = _note("#fdecea", "#e8a49c")
-        self.counts_label = QLabel()
-        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.mapping_note = _note("#e8f1fb", "#a9c7e8")
+        self.chips = CountChips()
+        self.chips.sig_filter_changed.connect(self.set_row_filter)
+        self.chips.sig_next_problem_requested.connect(self.go_to_problem)
         self.mapping_hint = _label("hint")
         self.model = PreviewModel(self)
+        self.model.previews.sig_ready.connect(self._preview_arrived)
         self.view = QTableView()
         self.header = MappingHeader(self.view)
         self.view.setHorizontalHeader(self.header)
@@ -243,7 +236,8 @@ class ImportWizard(QDialog):
         layout.addWidget(self.remembered_note)
         layout.addWidget(self.warnings_note)
         layout.addWidget(self.message_note)
-        layout.addWidget(self.counts_label)
+        layout.addWidget(self.mapping_note)
+        layout.addWidget(self.chips)
         layout.addWidget(self.mapping_hint)
         layout.addWidget(self.grid_stack, 1)
         layout.addWidget(self.overwrite_box)
@@ -354,7 +348,7 @@ class ImportWizard(QDialog):
         if busy:
             self._freeze_grid()
         for w in (self.sheet_combo, self.kind_combo, self.overwrite_box, self.import_button, self.back_button,
-                  self.choose_button, self.photos_button, self.header):
+                  self.choose_button, self.photos_button, self.header, self.chips):
             w.setEnabled(not busy)
         self.busy_label.setText(text)
         self.choose_status.setText(text)
@@ -409,6 +403,8 @@ class ImportWizard(QDialog):
         self._user_changed = False
         self._together = []
         self.choose_error.hide()
+        self.mapping_note.hide()
+        self.model.set_filter(None)  # another file: every row
         self._start_read(work.ReadRequest(Path(path)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -467,9 +463,12 @@ class ImportWizard(QDialog):
         self.applied = None
         if len(result.plan.table.sheets) > 1:
             self._together = list(result.plan.table.sheets)
-        self.model.set_plan(result.plan, result.counts["error"] > 0 or result.noted)
+        self.model.set_plan(result.plan, result.counts["error"] > 0 or result.noted, result.rows)
+        if self.model.filter is not None and not result.counts.get(self.model.filter):
+            self.model.set_filter(None)  # none of those rows left (the problems were fixed): every row
         self._discard(old, result)
         self._set_busy("")
+        self._show_moved(result)
         self._show_result(result)
         self._size_columns()
         self.pages.setCurrentIndex(1)
@@ -483,7 +482,7 @@ class ImportWizard(QDialog):
         """Free an old plan's rows on a worker in small pieces (100,000 rows take a while to free)."""
         if old is None:
             return
-        trash: list[list[Any]] = [old.plan.rows]
+        trash: list[list[Any]] = [old.plan.rows, *old.rows.values()]
         if old.plan.table is not new.plan.table:
             trash.append(old.plan.table.rows)
         self.runner.run(Operation(work=lambda job: work.free_lists(job, trash), cancellable=False,
@@ -491,6 +490,7 @@ class ImportWizard(QDialog):
 
     def _read_failed(self, exc: BaseException, details: str) -> None:
         self._reading = False
+        self._moving = None
         self._set_busy("")
         if self._queued is not None:
             request, self._queued = self._queued, None
@@ -543,17 +543,8 @@ class ImportWizard(QDialog):
         self.warnings_note.setText("\n".join(f"⚠ {w}" for w in warnings[:6]))
         self.warnings_note.setVisible(bool(warnings))
         c = result.counts
-        chips = [
-            CHIP.format(bg=CHIP_COLOURS["new"][0], fg=CHIP_COLOURS["new"][1], text=self.tr("New {n}").format(n=c["new"])),
-            CHIP.format(bg=CHIP_COLOURS["changed"][0], fg=CHIP_COLOURS["changed"][1],
-                        text=self.tr("Update {n}").format(n=c["changed"])),
-            CHIP.format(bg=CHIP_COLOURS["unchanged"][0], fg=CHIP_COLOURS["unchanged"][1],
-                        text=self.tr("No change {n}").format(n=c["unchanged"])),
-            CHIP.format(bg=CHIP_COLOURS["error"][0], fg=CHIP_COLOURS["error"][1],
-                        text=self.tr("Problems {n}").format(n=c["error"])),
-        ]
-        size = chip_point_size(QApplication.font())
-        self.counts_label.setText(f'<span style="font-size:{size:g}pt;">' + " · ".join(chips) + "</span>")
+        self.chips.set_counts(c, chip_point_size(QApplication.font()))
+        self.chips.set_filter(self.model.filter, self.model.rowCount())
         todo = c["new"] + c["changed"]
         if not todo:
             self.import_button.setText(self.tr("Nothing to import"))
@@ -617,6 +608,7 @@ class ImportWizard(QDialog):
         if self.read_result is None or sheet == self.read_result.plan.table.sheet_argument:
             return
         self._user_changed = False
+        self.mapping_note.hide()
         r = self.read_result.request
         self._start_read(work.ReadRequest(r.path, sheet, r.kind, {}, r.overwrite_blanks, True))
 
@@ -625,20 +617,69 @@ class ImportWizard(QDialog):
         if self.read_result is None or kind == self.read_result.request.kind:
             return
         self._user_changed = False
+        self.mapping_note.hide()
         r = self.read_result.request
         self._start_read(work.ReadRequest(r.path, self.read_result.plan.table.sheet_argument, kind, {}, r.overwrite_blanks, True,
                                           reuse=self.read_result.plan.table))
 
     def set_column_mapping(self, column: int, field: str | None) -> None:
-        """Import a column of the file as `field` (None: do not import it), and plan again."""
+        """Import a column of the file as `field` (None: do not import it), and plan again. A field
+        one column at a time (a spec's price excepted): the column that had it is no longer
+        imported, and the wizard says so in `mapping_note` once the rows are planned again."""
         if self.read_result is None:
             return
+        table = self.read_result.plan.table
+        own = table.block_column(column)  # side-by-side blocks share their first's
+        holders = self._columns_with(field, own)
         overrides = dict(self.read_result.overrides)
-        overrides[self.read_result.plan.table.block_column(column)] = field  # side-by-side blocks share their first's
+        overrides.pop(own, None)  # the newest choice last: the cores apply the choices in order
+        for other in holders:
+            if other in overrides:
+                overrides[other] = None  # an earlier choice of the same field gives way to this one
+        overrides[own] = field
         self._user_changed = True
+        self.mapping_note.hide()
         r = self.read_result.request
-        self._start_read(work.ReadRequest(r.path, self.read_result.plan.table.sheet_argument, self._kind_for_reread(), overrides,
-                                          r.overwrite_blanks, False, reuse=self.read_result.plan.table))
+        request = work.ReadRequest(r.path, table.sheet_argument, self._kind_for_reread(), overrides,
+                                   r.overwrite_blanks, False, reuse=table)
+        self._moving = (request, field, column, holders) if field is not None and holders else None
+        self._start_read(request)
+
+    def _columns_with(self, field: str | None, but: int = -1) -> list[int]:
+        """The columns (other than `but`) imported as `field` now; none for a spec's price (one per column)."""
+        if self.read_result is None or field is None or field == SPEC_PRICE:
+            return []
+        mapping = self.read_result.plan.table.mapping
+        return sorted(c for c, (f, _conf) in mapping.items() if f == field and c != but)
+
+    def _show_moved(self, result: work.ReadResult) -> None:
+        """Say which column lost the field the user gave another column (never silently)."""
+        moving = self._moving
+        if moving is None or moving[0] is not result.request:  # another read (one queued before it)
+            return
+        self._moving = None
+        _request, field, column, holders = moving
+        mapping = result.plan.table.mapping
+        if mapping.get(result.plan.table.block_column(column), (None, 0.0))[0] != field:
+            return
+        name = labels.field_label(field)
+        lines = []
+        for old in holders:
+            now = mapping.get(old, (None, 0.0))[0]
+            if now == field:
+                continue
+            text = self.tr("“{field}” moved from column {old} to column {new}.").format(
+                field=name, old=column_letter(old), new=column_letter(column))
+            sep = "" if labels.is_chinese() else " "  # no space after a full-width 。
+            if now is None:
+                text += sep + self.tr("Column {letter} is now not imported.").format(letter=column_letter(old))
+            else:
+                text += sep + self.tr("Column {letter} is now imported as “{field}”.").format(
+                    letter=column_letter(old), field=labels.field_label(now))
+            lines.append(text)
+        if lines:
+            self.mapping_note.setText("\n".join(lines))
+            self.mapping_note.show()
 
     def set_overwrite_blanks(self, on: bool) -> None:
         """Choose whether empty cells clear stored values, and plan again."""
@@ -661,8 +702,14 @@ class ImportWizard(QDialog):
         ignore.setChecked(current is None)
         ignore.triggered.connect(lambda _=False, c=column: self.set_column_mapping(c, None))
         menu.addSeparator()
+        holders = {f: c for c, (f, _conf) in table.mapping.items() if f != SPEC_PRICE}  # one column each
+        own = table.block_column(column)
         for field in fields_for(table.kind):
-            action = menu.addAction(labels.field_label(field))
+            text = labels.field_label(field)
+            holder = holders.get(field)
+            if holder is not None and holder != own:  # picking it takes it from that column
+                text = self.tr("{field} (column {letter})").format(field=text, letter=column_letter(holder))
+            action = menu.addAction(text)
             action.setCheckable(True)
             action.setChecked(field == current)
             action.setData(field)
@@ -675,6 +722,54 @@ class ImportWizard(QDialog):
         menu = self.mapping_menu(column)
         menu.aboutToHide.connect(menu.deleteLater)
         menu.popup(where)
+
+    # ---- finding rows ----------------------------------------------------------------------
+    def set_row_filter(self, action: str | None) -> None:
+        """Show only the rows of `action` ("new", "changed", "unchanged" or "error"; None: every
+        row). The row chosen stays chosen, and in sight, when it is still shown."""
+        current = self.view.currentIndex()
+        source = self.model.source_row(current.row()) if current.isValid() else -1
+        column = max(0, current.column())
+        self.model.set_filter(action)
+        self.chips.set_filter(self.model.filter, self.model.rowCount())
+        row = self.model.view_row(source) if source >= 0 else -1
+        if row >= 0:
+            self._go_to(row, column)
+        else:
+            self.view.scrollToTop()
+
+    def go_to_problem(self, step: int = 1) -> None:
+        """Choose the next (`step` 1) or the previous (-1) row with a problem, going round at the
+        end; every row is shown first when the filter hides the problems."""
+        if self.busy or self.read_result is None or not self.read_result.counts.get("error"):
+            return
+        if self.model.filter not in (None, "error"):
+            self.set_row_filter(None)
+        current = self.view.currentIndex()
+        row = self.model.next_row(current.row() if current.isValid() else -1, "error", step)
+        if row >= 0:
+            self._go_to(row, max(0, current.column()))
+
+    def _go_to(self, row: int, column: int) -> None:
+        index = self.model.index(row, column)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _preview_arrived(self, key: str) -> None:
+        """A picture's tooltip preview is ready: when the tooltip of its cell is showing, show it
+        again with the picture (the mouse has not moved)."""
+        if not QToolTip.isVisible() or self.grid_frozen or not self.view.isVisible():
+            return
+        where = QCursor.pos()
+        viewport = self.view.viewport()
+        index = self.view.indexAt(viewport.mapFromGlobal(where))
+        if not index.isValid():
+            return
+        c = self.model.source_column(index.column())
+        if self.model.picture_key(self.model.source_row(index.row()), c) != key:
+            return
+        QToolTip.showText(where, str(self.model.data(index, Qt.ItemDataRole.ToolTipRole) or ""), viewport,
+                          self.view.visualRect(index))
 
     def _back_to_choose(self) -> None:
         self.choose_error.hide()

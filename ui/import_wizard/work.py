@@ -49,6 +49,7 @@ class ReadResult:
     overrides: dict[int, str | None]
     remembered: bool = False
     noted: bool = False  # a row carries a warning (a value taken that deserves a look, 时价)
+    rows: dict[str, list[int]] = field(default_factory=dict, repr=False)  # action -> the plan's row indexes, in order
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,16 @@ def count_actions(plan: ImportPlan) -> dict[str, int]:
     for r in plan.rows:
         counts[r.action] += 1
     return counts
+
+
+def rows_by_action(plan: ImportPlan) -> dict[str, list[int]]:
+    """The indexes of the plan's rows, in order, per action (new, changed, unchanged, error): one
+    pass on the worker, so the preview can show only one kind of row without looking at each."""
+    rows: dict[str, list[int]] = {"new": [], "changed": [], "unchanged": [], "error": []}
+    adders = {action: found.append for action, found in rows.items()}
+    for i, r in enumerate(plan.rows):
+        adders[r.action](i)
+    return rows
 
 
 def current_mapping(plan: ImportPlan) -> dict[int, str]:
@@ -110,19 +121,20 @@ def _read_and_plan(job: Job, request: ReadRequest) -> ReadResult:
         raise Cancelled()
     job.progress(0.7)
     plan = build_plan(job.store, table, overwrite_blanks=request.overwrite_blanks, lookups=lookups)
-    counts = _counted(job, plan)
+    counts, rows = _counted(job, plan)
     job.progress(1.0)
-    return ReadResult(request, plan, counts, effective, remembered, bool(plan.warnings))
+    return ReadResult(request, plan, counts, effective, remembered, bool(plan.warnings), rows)
 
 
-def _counted(job: Job, plan: ImportPlan) -> dict[str, int]:
-    """The plan's counts; a plan with nothing to import is applied at once, which only remembers
-    its rows (importers.known_rows): the wizard's import button stays off, and the next read of
-    the file is quick all the same."""
-    counts = count_actions(plan)
+def _counted(job: Job, plan: ImportPlan) -> tuple[dict[str, int], dict[str, list[int]]]:
+    """The plan's counts and its rows per action; a plan with nothing to import is applied at
+    once, which only remembers its rows (importers.known_rows): the wizard's import button stays
+    off, and the next read of the file is quick all the same."""
+    rows = rows_by_action(plan)
+    counts = {action: len(found) for action, found in rows.items()}
     if counts["new"] == counts["changed"] == 0 and counts["unchanged"]:
         apply_plan(job.store, plan)
-    return counts
+    return counts, rows
 
 
 def replan(job: Job, previous: ReadResult, overwrite_blanks: bool) -> ReadResult:
@@ -136,8 +148,8 @@ def _replan(job: Job, previous: ReadResult, overwrite_blanks: bool) -> ReadResul
     request = ReadRequest(previous.request.path, table.sheet_argument, previous.request.kind, dict(previous.overrides),
                           overwrite_blanks, previous.request.use_remembered)
     plan = build_plan(job.store, table, overwrite_blanks=overwrite_blanks)
-    return ReadResult(request, plan, _counted(job, plan), dict(previous.overrides), previous.remembered,
-                      bool(plan.warnings))
+    counts, rows = _counted(job, plan)
+    return ReadResult(request, plan, counts, dict(previous.overrides), previous.remembered, bool(plan.warnings), rows)
 
 
 def free_lists(job: Job, trash: list[list[Any]]) -> None:
