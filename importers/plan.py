@@ -302,7 +302,11 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
     in_full = 0  # rows planned in full (not known)
     if ex is not None:
         by_sku, by_barcode, by_name_spec, by_name = ex.by_sku, ex.by_barcode, ex.by_name_spec, ex.by_name
+    later = _later_purchases(table) if table.purchases else {}
     for row, hit in zip(table.rows, hits or repeat(None, len(table.rows)), strict=True):
+        if row.row_number in later:  # bought again further down: that row's cost is the latest
+            plans.append(_superseded(row, later[row.row_number], at))
+            continue
         if hit is not None and hit[0] not in seen_specs:
             seen_specs[hit[0]] = row
             plans.append(RowPlan(row.row_number, "unchanged", "", "", hit[1], hit[0], None, _NOTHING, _NOTHING, _NOTHING,
@@ -591,6 +595,34 @@ def _unknown_code(row_number: int, table: ParsedTable, item: int, sku: Any, barc
                  f"No product has the {what_en} \"{code}\", and the file has no name column to create one",
                  f"请核对{what_zh}，或在文件里加上“商品名称”列", f"Check the {what_en}, or add a product name column",
                  str(code))
+
+
+def _later_purchases(table: ParsedTable) -> dict[int, ParsedRow]:
+    """Row number -> the later row of a purchase list that buys the same product and spec again (a
+    month of 进货单 buys 青岛啤酒 each week): only the last purchase's cost is imported."""
+    last: dict[tuple[str, str], ParsedRow] = {}
+    earlier: dict[int, tuple[str, str]] = {}
+    for row in table.rows:
+        values, _issues = row.work_out()
+        name = str(values.get("name") or "").strip()
+        if not name:
+            continue
+        key = (name_key(name), name_key(str(values.get("spec") or "").strip()))
+        if key in last:
+            earlier[last[key].row_number] = key
+        last[key] = row
+    return {number: last[key] for number, key in earlier.items()}
+
+
+def _superseded(row: ParsedRow, later: ParsedRow, at: Callable[[ParsedRow], tuple[str, str]]) -> RowPlan:
+    """The plan of a purchase bought again further down: nothing, said as a note on the row."""
+    values, _issues = row.work_out()
+    name, spec = str(values.get("name") or "").strip(), str(values.get("spec") or "").strip()
+    later_zh, later_en = at(later)
+    note = Issue(row.row_number, "", "", "cost_fen", "bought_again", f"「{name}」在{later_zh}又进了一次",
+                 f"\"{name}\" is bought again in {later_en}", "导入那一行较新的进价", "The newer cost of that row is imported",
+                 severity="warning")
+    return RowPlan(row.row_number, "unchanged", name, spec, issues=[note])
 
 
 def _only_spec(ex: CatalogIndex, product_id: str, spec: str, seen_specs: dict[str, ParsedRow]) -> str | None:

@@ -164,6 +164,7 @@ class ParsedTable:
     delimiter: str | None = None
     date1904: bool = False
     year: int | None = None  # of the dates written without one, from the title or the sheet's or file's name
+    purchases: bool = False  # a purchase list (importers.purchases): its unit price is the cost
     # every sheet the rows come from: the sheets of one list ("凉菜", "热菜", ...) are read as one
     # table when nobody chose a sheet; [sheet] otherwise
     sheets: list[str] = field(default_factory=list)
@@ -626,6 +627,7 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
         delimiter=book.delimiter,
         date1904=book.date1904,
         year=dates.year,
+        purchases=purchases and chosen == "products",
         origin=(book, parts),
     )
 

@@ -45,3 +45,14 @@ def test_a_product_list_with_a_supplier_column_keeps_its_sale_prices(tmp_path: P
     path.write_text("品名,供应商,进价,售价,库存\n青岛啤酒经典,利群批发,3.2,5,120\n", encoding="utf-8")
     table = read_table(path)
     assert table.fields == {"name", "cost_fen", "price_fen", "stock"} and not table.warnings
+
+
+def test_a_product_bought_again_takes_the_latest_cost_and_the_earlier_row_is_no_problem(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "进货.csv"
+    path.write_text(PURCHASES + "2026-11-08,利群批发,青岛啤酒经典,500ml,24,3.3,79.2\n", encoding="utf-8")
+    plan = build_plan(store, read_table(path))
+    assert [(r.action, [i.code for i in r.issues]) for r in plan.rows] == [
+        ("unchanged", ["bought_again"]), ("new", []), ("new", [])]
+    assert "第 4 行又进了一次" in plan.rows[0].issues[0].message_zh
+    apply_plan(store, plan)
+    assert [(name, cost) for name, _price, cost, _stock in _specs(store)] == [("崂山矿泉水", 110), ("青岛啤酒经典", 330)]
