@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 
 from menus.model import ALLERGEN_LABELS, SPICY_LABELS, Menu, MenuItem, Shop
-from menus.money import format_fen
+from menus.money import format_fen, shown_price
 from menus.urls import menu_url
 
 CSS = """
@@ -61,9 +61,8 @@ def _item(item: MenuItem) -> str:
     for code in item.allergens:
         zh, en = ALLERGEN_LABELS.get(code, (code, code))
         tags.append(f'<span class="tag" title="{escape(en)}">含{escape(zh)}</span>')
-    unit = f"/{escape(item.unit)}" if item.unit else ""
     specs = "".join(
-        f'<span>{escape(s.name)}</span><span class="price">{escape(format_fen(s.price_fen))}{unit}</span>'
+        f'<span>{escape(s.name)}</span><span class="price">{escape(shown_price(s.price_fen, item.unit))}</span>'
         f'<span class="member">{"会员 " + escape(format_fen(s.member_price_fen)) if s.member_price_fen is not None else ""}</span>'
         for s in item.specs
     )

@@ -10,3 +10,12 @@ def format_fen(fen: int, symbol: str = "¥") -> str:
     if cents == 0:
         return f"{sign}{symbol}{yuan}"
     return f"{sign}{symbol}{yuan}.{cents:02d}"
+
+
+MARKET_PRICE = "时价"
+
+
+def shown_price(fen: int, unit: str = "") -> str:
+    """A spec's price as a menu prints it, "¥38/份"; "时价" for one without a price (the import takes a
+    dish sold at the day's price, 时价, at 0 until the shop sets one: never print "¥0")."""
+    return MARKET_PRICE if fen == 0 else format_fen(fen) + (f"/{unit}" if unit else "")

@@ -24,8 +24,8 @@ from menus.templates.common import (
     allergen_icon,
     move,
     new_page,
+    price_text,
     spicy_label,
-    unit_suffix,
 )
 from menus.urls import menu_url
 
@@ -263,7 +263,7 @@ class _A4Flow:
         for spec in item.specs:
             cells = [
                 ts.text_box(
-                    format_fen(spec.price_fen) + unit_suffix(item),
+                    price_text(item, spec.price_fen),
                     F_PRICE,
                     x + SPEC_W + GAP,
                     y,

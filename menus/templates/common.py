@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF
 
 from menus.layout import Box, Page, RuleBox, mm
 from menus.model import ALLERGEN_LABELS, SPICY_LABELS, Menu, MenuItem, Shop, Table
+from menus.money import shown_price
 from menus.typeset import Typesetter
 
 A4 = (210.0, 297.0)
@@ -93,6 +94,6 @@ def allergen_icon(code: str) -> tuple[str, str, str]:
     return glyph, colour, label
 
 
-def unit_suffix(item: MenuItem) -> str:
-    """'/份' for an item sold per 份, or ''."""
-    return f"/{item.unit}" if item.unit else ""
+def price_text(item: MenuItem, fen: int) -> str:
+    """'¥38/份' for an item sold per 份 at ¥38; '时价' without a price (menus.money.shown_price)."""
+    return shown_price(fen, item.unit)

@@ -39,3 +39,9 @@ def test_html_menu_is_complete_and_self_contained(shop: Shop, menu: Menu, tmp_pa
     assert 'src="data:image/png;base64,' in html  # logo and photos inlined: works from disk
     assert 'src="http' not in html and '<link rel="stylesheet"' not in html
     assert list((tmp_path / "site").iterdir()) == [path]  # no temp file left behind
+
+
+def test_a_dish_without_a_price_shows_the_days_price(shop: Shop) -> None:
+    menu = Menu("m", "海鲜", "main", (Section("海鲜", (MenuItem("p1", "清蒸大虾", (Spec("", 0),), unit="斤"),)),))
+    html = build_html(shop, menu)
+    assert "时价" in html and "¥0" not in html

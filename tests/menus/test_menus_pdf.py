@@ -114,3 +114,18 @@ def test_a4_pdf_has_page_numbers(
     pdf = render_pdf("a4", shop, menu, [], tmp_path / "a4.pdf")
     pages = [p for p in pdf_text(pdf).split("\f") if p.strip()]
     assert [f"第 {i} / {len(pages)} 页" in p for i, p in enumerate(pages, 1)] == [True] * len(pages)
+
+
+@pytest.mark.parametrize("template", ["a4", "stickers-a4", "thermal-80"])
+def test_a_dish_without_a_price_is_printed_at_the_days_price(
+    template: str, shop: Shop, menu: Menu, tables: list[Table], tmp_path: Path, pdf_text: Callable[[Path], str]
+) -> None:
+    """A dish sold at 时价 is imported at 0 until the shop sets its price: never print "¥0"."""
+    from dataclasses import replace
+
+    from menus.model import MenuItem, Section, Spec
+
+    shrimp = MenuItem("p-shrimp", "清蒸大虾", (Spec("", 0),), unit="斤")
+    market = replace(menu, sections=(Section("海鲜", (shrimp,)), *menu.sections))
+    text = pdf_text(render_pdf(template, shop, market, tables, tmp_path / f"{template}.pdf"))
+    assert "清蒸大虾" in text and "时价" in text and "¥0" not in text
