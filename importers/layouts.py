@@ -84,10 +84,14 @@ def blank_row_cells(row: Row, cols: Sequence[int]) -> bool:
 
 
 # Several specs' prices in one row: "小份28/大份38", "小份：28 大份：38", "例 38，半只 68" (spec then price),
-# "8元/杯 25元/扎" (price per unit: the unit is the spec), or 规格 "小/大" beside 价格 "28/38".
+# "8元/杯 25元/扎" (price per unit: the unit is the spec), "12元(小) 18元(大)" (spec in brackets after
+# the price), or 规格 "小/大" beside 价格 "28/38".
 _SEPARATORS: Final = re.compile(r"[\s/,，、;；|]+")
-_SPEC_THEN_PRICE: Final = re.compile(r"([^\d\s¥￥$/,，、;；|:：()（）.]{1,6})\s*[:：]?\s*[¥￥$]?\s*(\d+(?:\.\d+)?)\s*元?")
-_PRICE_PER_UNIT: Final = re.compile(r"[¥￥$]?\s*(\d+(?:\.\d+)?)\s*元?\s*/\s*([^\d\s/,，、;；|]{1,4})")
+# a price keeps its sign ("大份-5" is a negative price, refused as one, not the spec "大份-")
+_SPEC_THEN_PRICE: Final = re.compile(r"([^\d\s¥￥$/,，、;；|:：()（）.+\-−]{1,6})\s*[:：]?\s*[¥￥$]?\s*([-−+]?\d+(?:\.\d+)?)\s*元?")
+_PRICE_PER_UNIT: Final = re.compile(r"[¥￥$]?\s*([-−+]?\d+(?:\.\d+)?)\s*元?\s*/\s*([^\d\s/,，、;；|]{1,4})")
+# "12元(小) 18元(大)", "12(小)/18(大)": price, then its spec in brackets
+_PRICE_THEN_SPEC: Final = re.compile(r"[¥￥$]?\s*([-−+]?\d+(?:\.\d+)?)\s*元?\s*[(（]\s*([^()（）\d]{1,6}?)\s*[)）]")
 _NUMBER: Final = re.compile(r"^[¥￥$]?\s*\d+(?:\.\d+)?\s*元?$")
 
 
@@ -99,7 +103,7 @@ def priced_specs(price: Cell, spec: Cell) -> list[tuple[str, str]] | None:
     text = str(price).strip()
     if not text or _NUMBER.match(text):
         return None
-    for pattern, spec_first in ((_SPEC_THEN_PRICE, True), (_PRICE_PER_UNIT, False)):
+    for pattern, spec_first in ((_SPEC_THEN_PRICE, True), (_PRICE_PER_UNIT, False), (_PRICE_THEN_SPEC, False)):
         found = pattern.findall(text)
         if len(found) >= 2 and not _SEPARATORS.sub("", pattern.sub("", text)):
             return [(a.strip(), b) if spec_first else (b.strip(), a) for a, b in found]

@@ -73,6 +73,10 @@ def test_the_user_can_turn_a_spec_column_off_or_on(tmp_path: Path) -> None:
     ("例 38，半只 68", "", [("例", "38"), ("半只", "68")]),
     ("8元/杯 25元/扎", "", [("杯", "8"), ("扎", "25")]),
     ("28/38", "小/大", [("小", "28"), ("大", "38")]),
+    ("12元(小) 18元(大)", "", [("小", "12"), ("大", "18")]),  # the spec in brackets after its price
+    ("12(小)/18(大)", "", [("小", "12"), ("大", "18")]),
+    ("小份12/大份-5", "", [("小份", "12"), ("大份", "-5")]),  # a negative price stays one (then refused)
+    ("12元(约500g)", "", None),  # one price and a note
     ("12.5元/斤", "", None),  # one price per unit
     ("¥12", "", None), (12, "", None), ("时价", "", None), ("小份28", "", None),
     ("28/38", "", None),  # two prices, no specs to tell them apart: the cell's error
@@ -116,3 +120,9 @@ def test_side_by_side_blocks_read_their_own_headings_and_spec_prices(store: Stor
     assert table.shift(beer.item) == 3 and table.belongs(beer.item, 4) and not table.belongs(beer.item, 1)
     apply_plan(store, plan)
     assert store.products.count() == 6
+
+
+def test_a_negative_price_among_a_cells_specs_is_a_problem_and_a_bracketed_note_no_price(tmp_path: Path) -> None:
+    table = read_table(_write(tmp_path, "菜名,价格\n拍黄瓜,小份12/大份-5\n大虾,12元(小) 18元(大)\n"), kind="menu")
+    got = [(r.values.get("spec"), r.values.get("price_fen"), [i.code for i in r.issues]) for r in table.rows]
+    assert got == [("小份", 1200, []), ("大份", None, ["negative_price"]), ("小", 1200, []), ("大", 1800, [])]
