@@ -57,8 +57,19 @@ class ExportError(ValueError):
 
 
 def neutralize(text: str) -> str:
-    """`=HYPERLINK(...)` → `'=HYPERLINK(...)`: text a spreadsheet would run as a formula gets a quote."""
+    """`=HYPERLINK(...)` → `'=HYPERLINK(...)`: text a spreadsheet would run as a formula gets a quote
+    (in a CSV; the import takes the quote off again: importers.readers)."""
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def text_cell(ws: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
+    """An .xlsx cell holding `text` as text, never a formula, as typed: "=1+1", "-18℃冷冻" and
+    "+雪碧" stay what they are (marked quote-prefixed, so Excel keeps them text when edited)."""
+    cell = WriteOnlyCell(ws, value=text)
+    cell.data_type = "s"
+    if text.startswith(_FORMULA_START):
+        cell.quotePrefix = True
+    return cell
 
 
 def export_products(
@@ -235,8 +246,7 @@ def _xlsx_cell(ws: WriteOnlyWorksheet, index: int, value: Cell) -> WriteOnlyCell
     if value is None or value == "":
         return None
     if isinstance(value, str):
-        cell = WriteOnlyCell(ws, value=neutralize(value))
-        cell.data_type = "s"  # never a formula, whatever the text
+        cell = text_cell(ws, value)
         if index in _TEXT:
             cell.number_format = "@"  # Excel keeps it text when edited (leading zeros, long codes)
         return cell

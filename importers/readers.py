@@ -804,10 +804,12 @@ def sniff_delimiter(text: str) -> str:
 
 
 _FORMULA_QUOTED: Final = re.compile(r'^="(.*)"$', re.S)
+_FORMULA_CHARS: Final = frozenset("=+-@")  # what importers.export.neutralize puts a quote before
 
 
 def parse_csv_text(text: str, delimiter: str) -> list[Row]:
-    """Split decoded text into rows; cells are stripped strings (``="001"`` becomes ``001``)."""
+    """Split decoded text into rows; cells are stripped strings (``="001"`` becomes ``001``, and
+    ``'+雪碧`` ``+雪碧``: the quote a CSV export puts before text a spreadsheet would run as a formula)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[Row] = []
     strip_chars = " \t\r\n\u3000\xa0\ufeff"
@@ -819,6 +821,8 @@ def parse_csv_text(text: str, delimiter: str) -> list[Row]:
                 m = _FORMULA_QUOTED.match(c)
                 if m:
                     c = m.group(1).strip(strip_chars)
+            elif c[:1] == "'" and c[1:2] in _FORMULA_CHARS:
+                c = c[1:]
             row.append(c)
         rows.append(row)
         if len(rows) > MAX_ROWS:

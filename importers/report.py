@@ -18,20 +18,20 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
 from importers.errors import ImportRefused, column_letter
+from importers.export import text_cell
 from importers.fields import IMAGE
 from importers.pictures import Picture, PictureReader
 from importers.plan import ImportPlan, RowPlan
 from importers.table import ParsedRow, ParsedTable
 
 REASON_HEADER = "错误原因 / Reason"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: Any) -> Any:
+def _cell(ws: Any, value: Any) -> Any:
+    """A report cell: the value as the row had it; text stays text (never a formula)."""
     if value is None or isinstance(value, bool | int | float | Decimal | dt.date | dt.datetime | dt.time):
         return value
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return text_cell(ws, str(value))
 
 
 def write_error_report(plan: ImportPlan, out: Path) -> int:
@@ -54,7 +54,7 @@ def write_error_report(plan: ImportPlan, out: Path) -> int:
             ws = sheets[name] = wb.create_sheet(title=(name or "Sheet1")[:31])
             reason_head = WriteOnlyCell(ws, value=REASON_HEADER)
             reason_head.font = Font(bold=True, color="C00000")
-            ws.append([*(WriteOnlyCell(ws, value=_cell(h)) for h in table.headers), reason_head])
+            ws.append([*(_cell(ws, h) for h in table.headers), reason_head])
         return sheets[name]
 
     if not bad:
@@ -82,9 +82,9 @@ def write_error_report(plan: ImportPlan, out: Path) -> int:
         if errors:
             where = f"「{errors[0].sheet}」" if errors[0].sheet else ""
             reasons += f"（原文件{where}第 {errors[0].row} 行 / row {errors[0].row} of the original file）"
-        reason = WriteOnlyCell(ws, value=_cell(reasons))
+        reason = text_cell(ws, reasons)
         reason.fill = red
-        ws.append([*(_cell(v) for v in raw), reason])
+        ws.append([*(_cell(ws, v) for v in raw), reason])
     _add_pictures(table, pictures)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".portdesk-", suffix=".xlsx", dir=out.parent)

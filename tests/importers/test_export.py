@@ -16,6 +16,8 @@ from catalog.models import Product, Spec
 from catalog.products import Cancelled
 from catalog.store import Store
 from importers.export import HEADERS, PHOTO_HEADER, ExportError, export_products, neutralize
+from importers.plan import build_plan
+from importers.table import read_table
 
 EVIL_NAME = '=HYPERLINK("http://evil.example/x","点我")'
 
@@ -85,12 +87,15 @@ def test_formulas_are_neutralized_in_xlsx_and_csv(store: Store, tmp_path: Path) 
     export_products(store, csv_path)
     row = _read_xlsx(xlsx)[1]
     for index, original in ((0, EVIL_NAME), (1, "+1"), (2, "-2+3"), (5, "@件")):
-        assert row[index].data_type == "s"
-        assert row[index].value == "'" + original
+        assert row[index].data_type == "s" and row[index].quotePrefix  # text, kept text when edited
+        assert row[index].value == original  # as typed: no quote shown in Excel, none imported back
     text = csv_path.read_text(encoding="utf-8-sig")
     data = list(csv.reader(io.StringIO(text)))
     assert data[1][0] == "'" + EVIL_NAME and data[1][1] == "'+1" and data[1][2] == "'-2+3"
     assert not any(line.startswith("=") for line in text.splitlines())
+    for path in (xlsx, csv_path):  # each imports back as it was: the CSV's quotes come off again
+        plan = build_plan(store, read_table(path))
+        assert [r.action for r in plan.rows] == ["unchanged"], path
 
 
 def test_csv_is_utf8_with_bom_and_plain_numbers(shop: Store, tmp_path: Path) -> None:
