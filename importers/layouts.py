@@ -30,17 +30,24 @@ _SPEC_LABEL: Final = re.compile(
 )
 
 
-def side_by_side(headers: Sequence[str], mapping: dict[int, ColumnMatch]) -> list[int]:
+def side_by_side(headers: Sequence[str], mapping: dict[int, ColumnMatch],
+                 field_of: Callable[[str], str | None] | None = None) -> list[int]:
     """How far the repeats of the mapped columns lie to their right ("菜名 价格 菜名 价格": [0, 2]),
-    or [0]. A repeat has the same header over every mapped column, none of them mapped itself."""
+    or [0]. A repeat has, over every mapped column, the same header or one `field_of` maps to the
+    same field ("菜名 价格 品名 单价"), none of them mapped itself."""
     if not mapping or "name" not in {m.field for m in mapping.values()}:
         return [0]
     keys = [normalize_header(h) for h in headers]
     cols = sorted(mapping)
     first, n = cols[0], len(keys)
 
+    def same(c: int, other: int) -> bool:
+        if keys[other] == keys[c]:
+            return True
+        return field_of is not None and bool(keys[other]) and field_of(headers[other]) == mapping[c].field
+
     def repeats(shift: int) -> bool:
-        return all(c + shift < n and keys[c] and keys[c + shift] == keys[c] and c + shift not in mapping for c in cols)
+        return all(c + shift < n and keys[c] and same(c, c + shift) and c + shift not in mapping for c in cols)
 
     width = next((w for w in range(cols[-1] - first + 1, n - first) if repeats(w)), None)
     if width is None:

@@ -89,7 +89,7 @@ SYNONYMS: Final[dict[str, dict[str, _S]]] = {
         "barcode": _w("条码 条形码 国际码 商品条码 基本条码 barcode ean upc gtin 69码 条码号 商品条形码 ean13 国际条码 "
                       "upc码 variantbarcode"),
         "price_fen": _w("售价 零售价 单价 价格 销售价 标价 现价 price retailprice unitprice regularprice 商品价格 零售单价 "
-                        "销售单价 卖价 一销价 菜价 售价元 定价 variantprice")
+                        "销售单价 卖价 一销价 菜价 售价元 定价 价钱 价位 variantprice")
         + _w("saleprice", 0.9)  # WooCommerce's "Sale price" is the discounted one, next to "Regular price"
         + _w("原价 市场价 最低售价 划线价 variantcompareatprice", 0.8),
         "member_price_fen": _w("会员价 会员价格 memberprice vip价 vip价格 会员售价")

@@ -25,7 +25,14 @@ from importers.fields import (
 from importers.gcpause import gc_paused
 from importers.kinds import KindGuess, detect_kind
 from importers.layouts import blank_row_cells, priced_specs, side_by_side, spec_price_columns
-from importers.mapping import ColumnMatch, apply_override, clean_header, header_signature, normalize_header
+from importers.mapping import (
+    ColumnMatch,
+    apply_override,
+    clean_header,
+    header_signature,
+    match_columns,
+    normalize_header,
+)
 from importers.picture_rows import picture_column, picture_links, picture_notes, with_pictures
 from importers.pictures import Placed
 from importers.purchases import as_purchases, is_purchase_list
@@ -657,7 +664,8 @@ def _build_rows(
     listing = kind != "ledger" and "name" in fields  # a list of products or dishes
     specs = sorted(c for c, m in mapping.items() if m.field == SPEC_PRICE)
     base_map = {c: m for c, m in mapping.items() if m.field != SPEC_PRICE}
-    blocks = side_by_side(headers, base_map) if listing and not specs else [0]
+    blocks = side_by_side(headers, base_map, lambda h: next((m.field for m in match_columns([h], kind).values()), None)) \
+        if listing and not specs else [0]
     coerce = _row_coercer(base_map, headers, kind, dates)
     # the items of a row that holds several: (the cells that must not all be blank, how to read it)
     items: list[tuple[list[int], Coerce]] = []

@@ -126,3 +126,12 @@ def test_a_negative_price_among_a_cells_specs_is_a_problem_and_a_bracketed_note_
     table = read_table(_write(tmp_path, "菜名,价格\n拍黄瓜,小份12/大份-5\n大虾,12元(小) 18元(大)\n"), kind="menu")
     got = [(r.values.get("spec"), r.values.get("price_fen"), [i.code for i in r.issues]) for r in table.rows]
     assert got == [("小份", 1200, []), ("大份", None, ["negative_price"]), ("小", 1200, []), ("大", 1800, [])]
+
+
+@pytest.mark.parametrize("header", ["菜名,价格,,品名,单价", "菜名,价格,菜名,价钱"])
+def test_a_block_whose_header_says_the_same_in_other_words_is_read_too(tmp_path: Path, header: str) -> None:
+    gap = ",," if header.count(",") == 4 else ","
+    text = f"{header}\n拍黄瓜,12{gap}米饭,2\n辣炒蛤蜊,28{gap}青岛啤酒,8\n"
+    table = read_table(_write(tmp_path, text))
+    assert sorted((r.values["name"], r.values["price_fen"]) for r in table.rows) == [
+        ("拍黄瓜", 1200), ("米饭", 200), ("辣炒蛤蜊", 2800), ("青岛啤酒", 800)]
