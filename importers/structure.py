@@ -451,9 +451,14 @@ def fill_vertical_merges(rows: list[Row], merged: list[Merge] | None, start: int
 # How a shopkeeper marks a heading inside a list: "一、啤酒", "(二)海鲜", "1、凉菜", "【招牌菜】",
 # "★ 特价", "凉菜：", "啤酒类", "海鲜系列".
 _SECTION_MARK: Final = re.compile(
-    r"^(?:[（(]?[一二三四五六七八九十百]+[)）、.．:：]|[（(]\d{1,2}[)）]|\d{1,2}[、．.]\s*(?=\D)|[【\[《<★☆●■◆▲※]+)")
-_SECTION_END: Final = ("：", ":", "类", "系列", "】", "]", "》", ">")
-_SECTION_STRIP: Final = re.compile(r"^[\s★☆●■◆▲※【\[《<]+|[\s★☆●■◆▲※】\]》>：:]+$")
+    r"^(?:[（(]?[一二三四五六七八九十百]+(?:[)）、.．:：]|\s+(?=\S))|[（(]\d{1,2}[)）]|\d{1,2}[、．.]\s*(?=\D)"
+    r"|[【\[《<★☆●■◆▲※—─\-=~]+)")
+_SECTION_END: Final = ("：", ":", "类", "系列", "】", "]", "》", ">", "—", "─", "-", "=", "~")
+_SECTION_STRIP: Final = re.compile(r"^[\s★☆●■◆▲※【\[《<—─\-=~]+|[\s★☆●■◆▲※】\]》>：:—─\-=~]+$")
+_RULE_CHARS: Final = "—─-=~"
+# what shops call the groups of their lists: a lone one of these above priced rows is a heading
+_CATEGORY_WORDS: Final = frozenset(
+    ["凉菜", "热菜", "主食", "酒水", "饮料", "饮品", "海鲜", "烧烤", "小吃", "汤", "汤类", "汤品", "甜品", "甜点", "面食", "素菜", "荤菜", "特色菜", "招牌菜", "家常菜", "炒菜", "凉拌菜", "主菜", "锅仔", "火锅", "酒类", "白酒", "红酒", "果汁", "茶饮", "冷饮", "熟食", "早餐", "套餐", "特价菜", "推荐菜", "时令菜", "水果", "零食", "日用品", "调味品", "粮油", "冷冻食品", "蔬菜", "肉类", "蛋类", "文具", "烟酒", "副食", "百货"])
 
 
 def section_title(row: Row, wide_merge: bool, mapped: frozenset[int], next_row: Row | None) -> str | None:
@@ -475,9 +480,11 @@ def section_title(row: Row, wide_merge: bool, mapped: frozenset[int], next_row: 
     if found is None or next_row is None or sum(1 for v in next_row if v != "" and v is not None) < 2:
         return None
     col, text = found[0], clean_text(found[1])
-    if not text or len(text) > 20 or text.startswith(_NOTE_START) or is_total_label(text) or _NUMERIC_TEXT.match(text):
+    wrapped = len(text) > 2 and text[0] in _RULE_CHARS and text[-1] in _RULE_CHARS  # "—— 主食 ——": a heading, not a note
+    if not text or len(text) > 20 or (text.startswith(_NOTE_START) and not wrapped) or is_total_label(text) \
+            or _NUMERIC_TEXT.match(text):
         return None
-    marked = _SECTION_MARK.match(text) is not None or text.endswith(_SECTION_END)
+    marked = _SECTION_MARK.match(text) is not None or text.endswith(_SECTION_END) or text in _CATEGORY_WORDS
     if not (wide_merge or marked or (col not in mapped and _blank_or_number(next_row, col))):
         return None
     title = _SECTION_STRIP.sub("", _SECTION_MARK.sub("", text, count=1)).strip()

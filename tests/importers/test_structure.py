@@ -203,4 +203,18 @@ def test_a_section_needs_a_fuller_row_below_and_a_column_of_numbers() -> None:
     assert section_title(["一、啤酒", "", "", ""], True, mapped, None) is None  # the last row
     assert section_title(["一、啤酒", "", "", ""], True, mapped, ["", "拍黄瓜", "", ""]) is None
     assert section_title(["E", "", "", ""], False, mapped, ["F", "Fish", "", ""]) is None  # an ID column of codes
-    assert section_title(["凉菜", "", "", ""], False, mapped, ["A7", "拍黄瓜", "份", 12]) is None
+    assert section_title(["老张", "", "", ""], False, mapped, ["A7", "拍黄瓜", "份", 12]) is None
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("凉菜", "凉菜"),  # what shops call their groups, alone above priced rows, even unmarked
+    ("三 主食", "主食"), ("1.凉菜", "凉菜"), ("（二）热菜", "热菜"),  # numbered
+    ("—— 主食 ——", "主食"),  # between rules
+])
+def test_a_heading_in_the_name_column(text: str, title: str) -> None:
+    assert section_title([text, ""], False, frozenset({0, 1}), ["拍黄瓜", 12]) == title
+
+
+def test_a_lone_name_that_is_no_group_stays_a_product() -> None:
+    assert section_title(["拍黄瓜", ""], False, frozenset({0, 1}), ["老醋蛰头", 28]) is None
+    assert section_title(["——以上价格含税", ""], False, frozenset({0, 1}), ["老醋蛰头", 28]) is None  # a note
