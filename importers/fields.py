@@ -188,7 +188,8 @@ SPEC_COLUMNS: Final[dict[str, str]] = {
 }
 
 
-def written_fields(mapped: frozenset[str] | set[str]) -> set[str]:
-    """The fields an import of products or a menu writes: the mapped ones, and the unit when a
-    price column is mapped (a price such as "12元/斤" gives it, when no column does)."""
-    return set(mapped) | ({"unit"} if mapped & {"price_fen", "spec_price"} else set())
+def written_fields(mapped: frozenset[str] | set[str], purchases: bool = False) -> set[str]:
+    """The fields an import of products or a menu writes: the mapped ones, the unit when a price
+    column is mapped (a price such as "12元/斤" gives it, when no column does), and the status
+    in a purchase list (a product new in it has no sale price yet: it starts off sale)."""
+    return set(mapped) | ({"unit"} if mapped & {"price_fen", "spec_price"} else set()) | ({"status"} if purchases else set())

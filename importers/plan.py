@@ -292,7 +292,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
     new_in_file: dict[tuple[str, str], ParsedRow] = {}  # name_keys of (name, spec) of new specs -> their row
     at = _where(table)  # how a message names such a row (made only for the message: 100,000 strings add up)
     mapped = table.fields
-    written = written_fields(mapped)
+    written = written_fields(mapped, table.purchases)
     p_fields = [(f, c) for f, c in PRODUCT_COLUMNS.items() if f in written]
     s_fields = [(f, c) for f, c in SPEC_COLUMNS.items() if f in mapped]
     blanks = dict.fromkeys(mapped - {SPEC_PRICE})  # a mapped but blank cell is None
@@ -411,6 +411,10 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
             plan.product_values["name"] = name
         plan.spec_values = sv if None not in sv.values() else {k: x for k, x in sv.items() if x is not None}
         plan.spec_values["name"] = spec
+        if table.purchases and "price_fen" not in plan.spec_values:
+            _add_issue(plan, _unpriced(row.row_number, name, plan.new_product))
+            if plan.new_product:
+                plan.product_values["status"] = "off"
         plan.action = "new"
         claims.add(plan)
     if in_full:
@@ -623,6 +627,17 @@ def _superseded(row: ParsedRow, later: ParsedRow, at: Callable[[ParsedRow], tupl
                  f"\"{name}\" is bought again in {later_en}", "导入那一行较新的进价", "The newer cost of that row is imported",
                  severity="warning")
     return RowPlan(row.row_number, "unchanged", name, spec, issues=[note])
+
+
+def _unpriced(row_number: int, name: str, new_product: bool) -> Issue:
+    """A note on a purchase list's row that adds a product or spec: it has a cost, no sale price."""
+    if new_product:
+        return Issue(row_number, "", "", "price_fen", "no_sale_price", f"「{name}」是新商品，还没有售价，先设为下架",
+                     f"\"{name}\" is a new product without a sale price: it starts off sale",
+                     "请在商品资料里填写售价，再把它上架", "Set its price in the product, then put it on sale", severity="warning")
+    return Issue(row_number, "", "", "price_fen", "no_sale_price", f"「{name}」的这个规格是新的，还没有售价",
+                 f"This spec of \"{name}\" is new and has no sale price", "请在商品资料里填写它的售价",
+                 "Set its price in the product", severity="warning")
 
 
 def _only_spec(ex: CatalogIndex, product_id: str, spec: str, seen_specs: dict[str, ParsedRow]) -> str | None:

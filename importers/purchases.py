@@ -14,18 +14,24 @@ from typing import Final
 
 from importers.mapping import ColumnMatch, normalize_header
 
-_WORDS: Final = ("进货", "采购", "入库", "进仓", "购货")
-_SUPPLIER: Final = ("供应商", "供货商", "供货单位", "批发商", "进货单位")
-_UNIT_PRICES: Final = {"单价", "价格", "进货单价", "采购单价", "进价单价", "入库单价", "含税单价", "批发价"}
-_QUANTITIES: Final = {"数量", "进货数量", "采购数量", "入库数量", "件数", "箱数", "订货数量"}
+_WORDS: Final = ("进货", "采购", "入库", "进仓", "购货", "送货单", "配送单", "供货单")
+_HEADER_WORDS: Final = ("进货", "采购", "购进")  # 进货日期, 采购单价 (入库数量 may be a register's stock)
+_SUPPLIER: Final = ("供应商", "供货商", "供货单位", "批发商", "进货单位", "进货商", "送货单位")
+_SUPPLIER_EXACT: Final = {"厂家", "供货厂家", "进货厂家"}  # not 生产厂家: a product's maker
+_UNIT_PRICES: Final = {"单价", "价格", "进货单价", "采购单价", "进价单价", "入库单价", "含税单价", "批发价", "进货价", "采购价"}
+_QUANTITIES: Final = {"数量", "进货数量", "采购数量", "入库数量", "件数", "箱数", "订货数量", "送货数量"}
 
 
 def is_purchase_list(headers: Sequence[str], preamble: str, sheet_name: str, file_name: str) -> bool:
-    """Whether the table lists purchases: a supplier column, or 进货/采购/入库 in its title, sheet or
-    file name (a product list with a 进价 column and a 供应商 column is one too, and reading it so
-    changes nothing: it has an explicit 售价 and 进价)."""
+    """Whether the table lists purchases: dated rows or quantities and amounts bought, with a supplier
+    column or 进货/采购 in a header (进货日期, 采购单价); or 进货/采购/入库/送货单 in its title, sheet or
+    file name."""
     keys = [normalize_header(h) for h in headers]
-    if any(any(w in k for w in _SUPPLIER) for k in keys):
+    purchase_column = any(any(w in k for w in (*_SUPPLIER, *_HEADER_WORDS)) or k in _SUPPLIER_EXACT for k in keys)
+    # ... in rows of purchases: dated, or with the quantity and amount bought (a product list naming
+    # each product's supplier and purchase price is none)
+    bought = any("日期" in k or k in _QUANTITIES or k == "金额" for k in keys)
+    if purchase_column and bought:
         return True
     names = f"{preamble} {sheet_name} {file_name}"
     return any(w in names for w in _WORDS)

@@ -538,7 +538,9 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
     if not st.header_rows:
         mapping = _guess_from_values(rows, st.data_start, st.width)
     if purchases and chosen == "products":
-        warnings += as_purchases(mapping, headers)
+        purchase_notes = as_purchases(mapping, headers)
+        purchases = bool(purchase_notes)  # nothing to read otherwise: a product list naming suppliers
+        warnings += purchase_notes
     if chosen == "ledger":
         _refine_ledger(mapping, headers, rows, st.data_start)
     else:

@@ -56,3 +56,17 @@ def test_a_product_bought_again_takes_the_latest_cost_and_the_earlier_row_is_no_
     assert "第 4 行又进了一次" in plan.rows[0].issues[0].message_zh
     apply_plan(store, plan)
     assert [(name, cost) for name, _price, cost, _stock in _specs(store)] == [("崂山矿泉水", 110), ("青岛啤酒经典", 330)]
+
+
+def test_a_product_new_in_a_purchase_list_starts_off_sale_and_a_new_spec_is_said(store: Store, tmp_path: Path) -> None:
+    goods = tmp_path / "商品.csv"
+    goods.write_text("品名,规格,售价\n青岛啤酒经典,500ml,5\n", encoding="utf-8")
+    apply_plan(store, build_plan(store, read_table(goods)))
+    path = tmp_path / "进货.csv"
+    path.write_text("日期,供应商,品名,规格,数量,单价\n2026-11-05,利群,海天酱油,500ml,12,8.5\n"
+                    "2026-11-05,利群,青岛啤酒经典,500ml*12,2,38\n", encoding="utf-8")
+    plan = build_plan(store, read_table(path))
+    assert [[i.code for i in r.issues] for r in plan.rows] == [["no_sale_price"], ["no_sale_price"]]
+    apply_plan(store, plan)
+    status = dict(store.conn.execute("SELECT name, status FROM products"))
+    assert status == {"海天酱油": "off", "青岛啤酒经典": "on"}  # no ¥0 product on sale
