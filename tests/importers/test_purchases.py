@@ -52,7 +52,7 @@ def test_a_product_bought_again_takes_the_latest_cost_and_the_earlier_row_is_no_
     path.write_text(PURCHASES + "2026-11-08,利群批发,青岛啤酒经典,500ml,24,3.3,79.2\n", encoding="utf-8")
     plan = build_plan(store, read_table(path))
     assert [(r.action, [i.code for i in r.issues]) for r in plan.rows] == [
-        ("unchanged", ["bought_again"]), ("new", []), ("new", [])]
+        ("unchanged", ["bought_again"]), ("new", ["no_sale_price"]), ("new", ["no_sale_price"])]
     assert "第 4 行又进了一次" in plan.rows[0].issues[0].message_zh
     apply_plan(store, plan)
     assert [(name, cost) for name, _price, cost, _stock in _specs(store)] == [("崂山矿泉水", 110), ("青岛啤酒经典", 330)]
