@@ -257,8 +257,11 @@ def to_days(value: Any) -> int:
 
 # --------------------------------------------------------------------------- dates
 
-_CLOCK: Final = r"""(?:[\sT]*(?P<ampm1>上午|下午|晚上|am|pm)?\s*(?P<H>\d{1,2})\s*(?:[:时点]\s*(?P<M>\d{1,2})?|(?=\s*(?:上午|下午|am|pm)))
+_DAYPART: Final = r"上午|下午|晚上|中午|凌晨|早上|早晨|傍晚|夜里|夜间|am|pm"
+_CLOCK: Final = r"""(?:[\sT]*(?P<ampm1>""" + _DAYPART + r""")?\s*(?P<H>\d{1,2})\s*(?:[:时点]\s*(?P<M>\d{1,2}|半)?|(?=\s*(?:上午|下午|am|pm)))
     \s*(?:[:分]\s*(?P<S>\d{1,2}(?:\.\d+)?)\s*秒?|分)?\s*(?P<ampm2>上午|下午|am|pm)?)?$"""
+_AFTERNOON: Final = frozenset({"下午", "晚上", "傍晚", "夜里", "夜间", "pm"})
+_MORNING: Final = frozenset({"上午", "凌晨", "早上", "早晨", "am"})
 _DATE_RE: Final = re.compile(
     r"""^(?P<y>\d{4}|\d{2}(?=\s*年)|(?:1[3-9]|[2-9]\d)(?=\s*[-/.]))\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"""
     + _CLOCK, re.X | re.I)
@@ -344,12 +347,13 @@ def to_datetime(value: Any, date1904: bool = False, year: int | None = None) -> 
         mo, d = int(m.group("m")), int(m.group("d"))
         if m.group("H") is None:
             return dt.date(y, mo, d)
-        hh, mm = int(m.group("H")), int(m.group("M") or 0)
+        minutes = m.group("M") or "0"
+        hh, mm = int(m.group("H")), 30 if minutes == "半" else int(minutes)
         sec_s = m.group("S") or "0"
         sec = float(sec_s)
-        if ampm in ("下午", "晚上", "pm") and hh < 12:
+        if (ampm in _AFTERNOON and hh < 12) or (ampm == "中午" and hh < 11):  # 中午1点 is 13:00, 中午12点 noon
             hh += 12
-        elif ampm in ("上午", "am") and hh == 12:
+        elif ampm in _MORNING and hh == 12:
             hh = 0
         return _simplify_datetime(dt.datetime(y, mo, d, hh, mm, int(sec), round((sec % 1) * 1_000_000) % 1_000_000))
     except ValueError:
