@@ -10,6 +10,7 @@ the thread stops.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 import unicodedata
@@ -49,10 +50,15 @@ def _shared(rows: Iterable[tuple[Any, ...]], columns: list[int], seen: dict[Any,
 
 def name_key(name: str) -> str:
     """How an import compares product and spec names: in any width, case and spacing, as typed on a
-    Chinese keyboard or not ("娃哈哈ＡＤ钙奶" is "娃哈哈AD钙奶", "苹果（红富士）" is "苹果(红富士)")."""
-    text = name if name.isascii() else unicodedata.normalize("NFKC", name)
-    key = " ".join(text.casefold().split())
+    Chinese keyboard or not ("娃哈哈ＡＤ钙奶" is "娃哈哈AD钙奶", "苹果（红富士）" is "苹果(红富士)",
+    "散装 大米" is "散装大米"), with units in letters or characters ("105克" is "105g")."""
+    text = name if name.isascii() else _UNIT_WORD.sub(lambda m: _UNIT_LETTERS[m.group().strip()], unicodedata.normalize("NFKC", name))
+    key = "".join(text.casefold().split())
     return name if key == name else key  # most names are their own key: keep one string, not two
+
+
+_UNIT_LETTERS: Final = {"千克": "kg", "公斤": "kg", "克": "g", "毫升": "ml", "升": "l", "厘米": "cm", "毫米": "mm"}
+_UNIT_WORD: Final = re.compile(r"(?<=\d)\s*(?:千克|公斤|毫升|厘米|毫米|克|升)")
 
 
 class CatalogIndex:

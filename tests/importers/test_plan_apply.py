@@ -443,6 +443,12 @@ def test_names_typed_in_another_width_or_case_are_the_same_product(store: Store,
         ("changed", {"price_fen": (400, 450)}), ("unchanged", {}), ("unchanged", {})]  # the stored spelling stays
 
 
+def test_names_spaced_otherwise_or_with_units_in_characters_are_the_same(store: Store, tmp_path: Path) -> None:
+    apply_plan(store, build_plan(store, read_table(_write(tmp_path, "品名,规格,售价\n散装大米,,2.8\n康师傅红烧牛肉面,105g,3.5\n"))))
+    plan = build_plan(store, read_table(_write(tmp_path, "品名,规格,售价\n散装 大米,,2.8\n康师傅红烧牛肉面,105克,3.5\n", "v2.csv")))
+    assert [r.action for r in plan.rows] == ["unchanged", "unchanged"]
+
+
 def test_one_barcode_on_two_products_of_the_file_is_a_problem_in_its_cell(store: Store, tmp_path: Path) -> None:
     plan = build_plan(store, read_table(_write(tmp_path, "品名,条码,售价\n牛奶,6901035603164,5\n豆浆,6901035603164,4\n")))
     assert [r.action for r in plan.rows] == ["new", "error"]
