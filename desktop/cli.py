@@ -224,6 +224,7 @@ def _product_json(p: Product, category: str) -> dict[str, object]:
         "status": p.status,
         "sold_out": p.sold_out,
         "updated_at": p.updated_at,
+        "images": list(p.images),  # the sha256 of each photo, first shown first
         "specs": [
             {
                 "id": s.id, "name": s.name, "sku": s.sku, "barcode": s.barcode, "price_fen": s.price_fen,
@@ -387,7 +388,8 @@ def _say_imported(args: argparse.Namespace, result: dict[str, Any], problems: in
         _say(f"{verb}: {source.name} · {where} · {header} · 类型 {result['kind']}")
         made, products = result["created"], result["new_products"]
         # rows are specs: a dish in two sizes is two rows and one new product
-        of_zh, of_en = (f"（新商品 {products} 件）", f" ({products} new products)") if products and products != made else ("", "")
+        of_zh, of_en = (f"（新商品 {products} 件）", f" ({products} new product{'s' if products > 1 else ''})") \
+            if products and products != made else ("", "")
         _say(f"新增 {made}{of_zh} · 更新 {result['updated']} · 不变 {result['unchanged']} · 有问题 "
              f"{problems}  / created {made}{of_en}, updated {result['updated']}, "
              f"unchanged {result['unchanged']}, with problems {problems}")
@@ -450,7 +452,8 @@ def _cmd_imports_list(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         _say(json.dumps({"imports": [
             {"batch": b.id, "file": b.file_name, "kind": b.kind, "sheet": b.sheet, "created_at": b.created_at,
-             "undone_at": b.undone_at, "created": b.summary.get("created", 0), "updated": b.summary.get("updated", 0),
+             "undone_at": b.undone_at, "created": b.summary.get("created", 0), "new_products": b.summary.get("new_products"),
+             "updated": b.summary.get("updated", 0),
              "errors": len(b.summary.get("errors", []))} for b in batches]}, ensure_ascii=False))
         return EXIT_OK
     if not batches:

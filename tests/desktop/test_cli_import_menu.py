@@ -229,6 +229,8 @@ def test_import_of_a_folder_of_photos_named_by_barcode(capsys: pytest.CaptureFix
     assert (doc["kind"], doc["unchanged"], doc["pictures"], len(doc["errors"])) == ("photos", 1, 0, 1)
     listed = json.loads(run(capsys, "imports", "list", "--json")[1])["imports"]
     assert [i["kind"] for i in listed] == ["photos", "products"]
+    (beer,) = json.loads(run(capsys, "products", "list", "--json")[1])["products"]
+    assert len(beer["images"]) == 1 and len(beer["images"][0]) == 64  # its photo, by its sha256
 
 
 def test_two_imports_a_moment_apart_each_get_an_undo_command_that_works(
@@ -296,3 +298,5 @@ def test_the_summary_counts_new_products_beside_new_rows(capsys: pytest.CaptureF
     again.write_text("菜名,价格\n皮蛋豆腐,10\n", encoding="utf-8")
     doc = json.loads(run(capsys, "import", str(again), "--json")[1])
     assert (doc["created"], doc["new_products"]) == (1, 1)
+    listed = json.loads(run(capsys, "imports", "list", "--json")[1])["imports"]
+    assert [(i["created"], i["new_products"]) for i in listed] == [(1, 1), (5, 3)]
