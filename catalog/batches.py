@@ -218,7 +218,7 @@ class Batches:
             raise UndoRefused(f"找不到导入批次 {batch_id}（portdesk imports list 列出所有批次）"
                               f" / No import batch {batch_id} (portdesk imports list lists them)")
         if len(found) > 1:
-            listed = "、".join(f"{short_id(b.id)}（{b.file_name}）" for b in found[:_SHOWN])
+            listed = "、".join(f"{short_id(b.id)}（{b.file_name}）" for b in found[:_SHOWN]) + (" …" if len(found) > _SHOWN else "")
             raise UndoRefused(f"有 {len(found)} 个批次号以 {batch_id} 开头：{listed}；请写出更长的批次号"
                               f" / {len(found)} batches start with {batch_id}: {listed}; give more of the batch id")
         info = found[0]
@@ -371,8 +371,9 @@ class Batches:
             " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'media' AND o.entity_id = media.sha256)", (stamp,))
 
     def _named(self, entity: str, values: dict[str, Any]) -> dict[str, Any]:
-        """A picture is named after its product."""
-        if entity != "image":
+        """A picture is named after its product, and so is a spec without a name of its own (a
+        product's only spec): never by its id."""
+        if entity not in ("image", "spec") or (entity == "spec" and values.get("name")):
             return values
         row = self.conn.execute("SELECT name FROM products WHERE id = ?", (values.get("product_id"),)).fetchone()
         return {**values, "name": f"{row[0]}" if row else values.get("id", "")}

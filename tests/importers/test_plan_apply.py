@@ -485,3 +485,11 @@ def test_lines_of_text_without_a_header_are_not_taken_for_products(tmp_path: Pat
     assert refused is not None and refused.code == "not_a_list" and "没有表头" in refused.message_zh
     # a list without a header is still read when its values show what it is
     assert no_product_column(read_table(_write(tmp_path, "青岛啤酒,6901035600156,6\n崂山可乐,6921581596048,3\n", "list.csv"))) is None
+
+
+def test_an_undo_refused_over_a_products_only_spec_names_the_product(store: Store, tmp_path: Path) -> None:
+    first = apply_plan(store, build_plan(store, read_table(_write(tmp_path, "品名,售价\n可乐,3\n"))))
+    apply_plan(store, build_plan(store, read_table(_write(tmp_path, "品名,售价\n可乐,4\n", "v2.csv"))))
+    assert first is not None
+    with pytest.raises(UndoRefused, match="规格“可乐”"):  # not the spec's id: it has no name of its own
+        store.batches.undo(first)
