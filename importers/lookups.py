@@ -52,7 +52,11 @@ def name_key(name: str) -> str:
     """How an import compares product and spec names: in any width, case and spacing, as typed on a
     Chinese keyboard or not ("娃哈哈ＡＤ钙奶" is "娃哈哈AD钙奶", "苹果（红富士）" is "苹果(红富士)",
     "散装 大米" is "散装大米"), with units in letters or characters ("105克" is "105g")."""
-    text = name if name.isascii() else _UNIT_WORD.sub(lambda m: _UNIT_LETTERS[m.group().strip()], unicodedata.normalize("NFKC", name))
+    text = name
+    if not name.isascii():
+        text = unicodedata.normalize("NFKC", name)
+        if "克" in text or "升" in text or "斤" in text or "米" in text:  # the regex only where a unit word may be
+            text = _UNIT_WORD.sub(lambda m: _UNIT_LETTERS[m.group().strip()], text)
     key = "".join(text.casefold().split())
     return name if key == name else key  # most names are their own key: keep one string, not two
 
