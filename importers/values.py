@@ -99,6 +99,25 @@ def _fen_from_float(v: float) -> int:
     return _fen_from_decimal(Decimal(repr(v)), v)
 
 
+# money as said aloud: "12块钱", "12块五", "5毛", "1块2毛5", "12元8分" (yuan, jiao, fen)
+_SPOKEN: Final = re.compile(
+    r"^(?:(?P<yuan>\d+)\s*[元块圆])?\s*(?:(?P<jiao>[\d一二三四五六七八九])\s*[角毛]?)?\s*(?:(?P<fen>\d)\s*分?)?\s*钱?$")
+_DIGIT: Final = {ch: i for i, ch in enumerate("〇一二三四五六七八九")}
+
+
+def _spoken_fen(text: str) -> int | None:
+    """Fen of an amount said aloud, None when `text` is none: a yuan, jiao (角/毛) or fen (分) word
+    must name what its digits are."""
+    m = _SPOKEN.match(text)
+    if m is None or not (m.group("yuan") or re.search(r"[角毛分]", text)):
+        return None
+    if m.group("yuan") is None and not re.search(r"[角毛]", text) and m.group("jiao"):
+        return None  # "5分" alone reads as fen below; a bare digit is no amount
+    jiao = m.group("jiao")
+    jiao_n = int(jiao) if jiao and jiao.isdigit() else _DIGIT.get(jiao or "〇", 0)
+    return int(m.group("yuan") or 0) * 100 + jiao_n * 10 + int(m.group("fen") or 0)
+
+
 def parse_price(value: Any) -> tuple[int, str | None]:
     """Parse a price cell into (fen, per-unit or None): "12.50元/斤" -> (1250, "斤")."""
     cls = value.__class__
@@ -126,7 +145,10 @@ def parse_price(value: Any) -> tuple[int, str | None]:
         s = "-" + s[1:]
     m = _MONEY_RE.match(s)
     if not m:
-        raise _bad_money(value)
+        spoken = _spoken_fen(s) if "钱" in s or "毛" in s or "角" in s or "分" in s or "块" in s else None
+        if spoken is None:
+            raise _bad_money(value)
+        return -spoken if negative else spoken, None
     num = m.group("num").replace(",", "")
     if num.endswith("."):
         num = num[:-1]
