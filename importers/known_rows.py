@@ -41,7 +41,7 @@ def _version() -> str:
 
 def context(table: ParsedTable, overwrite_blanks: bool) -> int:
     """What besides its cells decides a row's plan: kind, header, column mapping, options, rules."""
-    basis = json.dumps([RULES, _version(), table.kind, table.header_signature, table.date1904, table.year, overwrite_blanks,
+    basis = json.dumps([RULES, _version(), table.kind, table.header_signature, table.date1904, table.year, table.month, overwrite_blanks,
                         sorted((c, f) for c, (f, _conf) in table.mapping.items())], ensure_ascii=False)
     return int.from_bytes(hashlib.blake2b(basis.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 

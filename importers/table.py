@@ -171,6 +171,7 @@ class ParsedTable:
     delimiter: str | None = None
     date1904: bool = False
     year: int | None = None  # of the dates written without one, from the title or the sheet's or file's name
+    month: int | None = None  # the month named with that year, if any ("2026年12月": "1月2日" is in 2027)
     purchases: bool = False  # a purchase list (importers.purchases): its unit price is the cost
     # every sheet the rows come from: the sheets of one list ("凉菜", "热菜", ...) are read as one
     # table when nobody chose a sheet; [sheet] otherwise
@@ -367,14 +368,21 @@ def _has_content(rows: list[Row]) -> bool:
     return False
 
 
-_YEAR: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?!\d)|(?:0[1-9]|1[0-2])(?!\d))")
+_YEAR: Final = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})(?:\s*年\s*(\d{1,2})\s*月|年|[-./_](\d{1,2})(?!\d)|(0[1-9]|1[0-2])(?!\d)|(?!\d))")
 
 
-def year_hint(*texts: str) -> int | None:
-    """The year a table's title, sheet name or file name gives ("2026年11月销售流水", "流水202611"):
-    the year of its dates written without one. None when they give none, or several."""
-    years = {int(m.group(1)) for text in texts for m in _YEAR.finditer(text)}
-    return years.pop() if len(years) == 1 else None
+def month_hint(*texts: str) -> tuple[int | None, int | None]:
+    """The year, and the month if it is named with it, that a table's title, sheet name or file name
+    gives ("2026年11月销售流水", "流水202611", "2026"): where its dates written without a year lie.
+    (None, None) when they give no year, or several."""
+    found = {(int(m.group(1)), next((int(g) for g in m.groups()[1:] if g), None)) for text in texts
+             for m in _YEAR.finditer(text)}
+    years = {y for y, _m in found}
+    if len(years) != 1:
+        return None, None
+    months = {mo for _y, mo in found if mo is not None and 1 <= mo <= 12}
+    return years.pop(), months.pop() if len(months) == 1 else None
 
 
 def _preamble_text(rows: list[Row], upto: int) -> str:
@@ -557,7 +565,7 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
                             f"The column mapping is wrong: {bad} does not exist; choose again.",
                             path=book.path, sheet=raw.name) from None
 
-    dates = Dates(book.date1904, year_hint(preamble, raw.name, book.path.name))
+    dates = Dates(book.date1904, *month_hint(preamble, raw.name, book.path.name))
     header_rows_set = {r for r in st.header_rows}
     header_raw_row = rows[st.header_rows[-1]] if st.header_rows else None
     together = _one_list(parts, mapping) if len(parts) > 1 and chosen != "ledger" else parts[:1]
@@ -636,6 +644,7 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
         delimiter=book.delimiter,
         date1904=book.date1904,
         year=dates.year,
+        month=dates.month,
         purchases=purchases and chosen == "products",
         origin=(book, parts),
     )

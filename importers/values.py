@@ -319,13 +319,15 @@ def _simplify_datetime(d: dt.datetime) -> dt.date | dt.datetime:
 
 class Dates(NamedTuple):
     """How a table's date cells read: in Excel's 1904 date system or not, and the year of the dates
-    written without one ("11/3"), when the table's title or name gives it."""
+    written without one ("11/3"), when the table's title or name gives it (and the month named
+    with it: a December ledger's "1月2日" is in the next year)."""
 
     date1904: bool = False
     year: int | None = None
+    month: int | None = None
 
 
-def to_datetime(value: Any, date1904: bool = False, year: int | None = None) -> dt.date | dt.datetime:
+def to_datetime(value: Any, date1904: bool = False, year: int | None = None, month: int | None = None) -> dt.date | dt.datetime:
     """Date cell to ``date`` (no time part) or ``datetime``.
 
     Accepts real dates, Excel serials (1900 or 1904 system), "2024年3月1日", "2024/3/1",
@@ -367,6 +369,8 @@ def to_datetime(value: Any, date1904: bool = False, year: int | None = None) -> 
         y = int(m.group("y")) if m.group("y") else year or 0
         y = y + 2000 if y < 100 else y
         mo, d = int(m.group("m")), int(m.group("d"))
+        if not m.group("y") and month is not None:  # the month nearest the title's: across New Year too
+            y += 1 if mo < month - 6 else -1 if mo > month + 6 else 0
         if m.group("H") is None:
             return dt.date(y, mo, d)
         minutes = m.group("M") or "0"
@@ -693,7 +697,7 @@ def _coercer(kind: str, dates: Dates) -> Coercer:
         return to_decimal3
     if kind == "datetime":
         if dates != PLAIN_DATES:
-            return lambda v: to_datetime(v, dates.date1904, dates.year)
+            return lambda v: to_datetime(v, dates.date1904, dates.year, dates.month)
         return to_datetime
     if kind == "time":
         return to_time

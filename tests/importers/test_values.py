@@ -257,3 +257,18 @@ def test_money_text_roundtrip(value: Decimal) -> None:
 ])
 def test_market_price_words(cell: object, market: bool) -> None:
     assert is_market_price(cell) is market
+
+
+def test_a_date_without_its_year_near_new_year_takes_the_nearer_year() -> None:
+    assert to_datetime("1月2日", year=2026, month=12) == dt.date(2027, 1, 2)  # a December ledger into January
+    assert to_datetime("12月31日", year=2027, month=1) == dt.date(2026, 12, 31)
+    assert to_datetime("11/3", year=2026, month=11) == dt.date(2026, 11, 3)
+
+
+def test_the_year_and_month_a_title_or_file_name_gives() -> None:
+    from importers.table import month_hint
+
+    assert month_hint("2026年12月销售流水") == (2026, 12)
+    assert month_hint("", "Sheet1", "流水202611.xlsx") == (2026, 11)
+    assert month_hint("2026年销售") == (2026, None)
+    assert month_hint("2025-2026年度") == (None, None)  # two years: none
