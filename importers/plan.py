@@ -22,7 +22,15 @@ from catalog.models import id_stream
 from catalog.money import decimal_to_milli
 from catalog.store import Store
 from importers.errors import ImportRefused, Issue, column_letter
-from importers.fields import IMAGE, PRODUCT_COLUMNS, SPEC_COLUMNS, SPEC_PRICE, written_fields
+from importers.fields import (
+    FIELD_LABELS_EN,
+    FIELD_LABELS_ZH,
+    IMAGE,
+    PRODUCT_COLUMNS,
+    SPEC_COLUMNS,
+    SPEC_PRICE,
+    written_fields,
+)
 from importers.gcpause import gc_paused
 from importers.known_rows import context
 from importers.lookups import P_INDEX, S_INDEX, CatalogIndex, Lookups, name_key
@@ -303,6 +311,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
     if ex is not None:
         by_sku, by_barcode, by_name_spec, by_name = ex.by_sku, ex.by_barcode, ex.by_name_spec, ex.by_name
     later = _later_purchases(table) if table.purchases else {}
+    first_says = _FirstRow(at)
     for row, hit in zip(table.rows, hits or repeat(None, len(table.rows)), strict=True):
         if row.row_number in later:  # bought again further down: that row's cost is the latest
             plans.append(_superseded(row, later[row.row_number], at))
@@ -366,6 +375,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
                 pv["name"] = name
             if not spec or key[1] == name_key(old_spec[S_INDEX["name"]] or ""):
                 sv.pop("name", None)  # no spec column, a blank one, or the same spec in another width: keep the stored one
+            pv = first_says(product_id, pv, plan)
             plan.product_values = _diff(old_product, P_INDEX, pv, overwrite_blanks)
             plan.spec_values = _diff(old_spec, S_INDEX, sv, overwrite_blanks)
             plan.diffs = {}
@@ -397,6 +407,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
             product_id = new_products[key[0]] = next(ids)
         plan.product_id, plan.spec_id, plan.new_spec = product_id, next(ids), True
         seen_specs[plan.spec_id] = row
+        pv = first_says(product_id, pv, plan)
         if existing_product is not None:
             old_product = ex.products[existing_product]
             plan.product_values = _diff(old_product, P_INDEX, pv, overwrite_blanks)
@@ -420,6 +431,39 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
     if in_full:
         _finish(plans, table, claims)
     return plans
+
+
+class _FirstRow:
+    """A product's own values (unit, description, status, ...) as its first row in the file gives
+    them: a later row of the same product (another spec) saying otherwise is no change to make
+    (else each import would set them to the last row's, and the next to the first's); for a
+    product new in the file, a note says so."""
+
+    def __init__(self, at: Callable[[ParsedRow], tuple[str, str]]) -> None:
+        self.at = at
+        self.first: dict[str, tuple[int, dict[str, Any]]] = {}  # product id -> (its first row, its values)
+
+    def __call__(self, product_id: str, pv: dict[str, Any], plan: RowPlan) -> dict[str, Any]:
+        """`pv` without the values the product's first row gives otherwise (said on `plan`)."""
+        found = self.first.get(product_id)
+        if found is None:
+            self.first[product_id] = (plan.row_number, pv)
+            return pv
+        row_number, first = found
+        other = [c for c, x in pv.items() if c != "name" and x is not None and c in first and first[c] != x]
+        if not other:
+            return pv
+        if not plan.new_product:  # a stored product keeps its own, quietly: a re-import's rows read alike, known or not
+            return {c: x for c, x in pv.items() if c not in other}
+        labels = {col: f for f, col in PRODUCT_COLUMNS.items()}
+        said = "、".join(FIELD_LABELS_ZH.get(labels.get(c, c), c) for c in other)
+        said_en = ", ".join(FIELD_LABELS_EN.get(labels.get(c, c), c) for c in other)
+        _add_issue(plan, Issue(plan.row_number, "", "", labels.get(other[0], other[0]), "product_differs",
+                               f"「{plan.name}」的{said}与第 {row_number} 行不同：一件商品只有一个{said}，用第 {row_number} 行的",
+                               f"The {said_en} of \"{plan.name}\" differs from row {row_number}'s: a product has one, row "
+                               f"{row_number}'s is kept", "如果是不同的商品，请改成不同的名称",
+                               "If they are different products, give them different names", severity="warning"))
+        return {c: x for c, x in pv.items() if c not in other}
 
 
 class _StoredPhotos:

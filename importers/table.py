@@ -684,8 +684,8 @@ def _build_rows(
         items = [([c + shift for c in base_map], _row_coercer({c + shift: m for c, m in base_map.items()}, headers, kind,
                                                                dates)) for shift in blocks]
     elif specs:
-        items = [([c], _setting(_row_coercer({**base_map, c: ColumnMatch("price_fen", 0.8, "rule")}, headers, kind,
-                                             dates), "spec", clean_header(headers[c]) if c < len(headers) else ""))
+        items = [([c], _spec_price(_row_coercer({**base_map, c: ColumnMatch("price_fen", 0.8, "rule")}, headers, kind,
+                                                dates), clean_header(headers[c]) if c < len(headers) else ""))
                  for c in specs]
     by_row: dict[int, list[Placed]] = {}  # row number -> the pictures in its cells
     if listing and IMAGE in fields:
@@ -873,6 +873,20 @@ def _pair(coerce: Coerce, price_col: int, spec_col: int | None, spec: str, price
         return values, issues
 
     return pair
+
+
+def _spec_price(coerce: Coerce, spec: str) -> Coerce:
+    """`coerce` reading one spec's price column (its header names the spec): "50/桶" under 桶 is 50
+    a 桶, the spec, not the product's unit."""
+    setting = _setting(coerce, "spec", spec)
+
+    def spec_price(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
+        values, issues = setting(row, row_number)
+        if values.get("unit") == spec:
+            del values["unit"]
+        return values, issues
+
+    return spec_price
 
 
 def _setting(coerce: Coerce, field_name: str, value: str) -> Coerce:

@@ -493,3 +493,13 @@ def test_an_undo_refused_over_a_products_only_spec_names_the_product(store: Stor
     assert first is not None
     with pytest.raises(UndoRefused, match="规格“可乐”"):  # not the spec's id: it has no name of its own
         store.batches.undo(first)
+
+
+def test_rows_of_one_product_giving_other_units_keep_the_first_and_say_so(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path, "品名,规格,单位,售价\n中性笔,黑色,支,1.5\n中性笔,黑色 12支装,盒,15\n")
+    plan = build_plan(store, read_table(path))
+    assert [[i.code for i in r.issues] for r in plan.rows] == [[], ["product_differs"]]
+    assert "单位与第 2 行不同" in plan.rows[1].issues[0].message_zh
+    apply_plan(store, plan)
+    again = build_plan(store, read_table(_write(tmp_path, "品名,规格,单位,售价\n中性笔,黑色,支,1.5\n中性笔,黑色 12支装,盒,15\n", "again.csv")))
+    assert [r.action for r in again.rows] == ["unchanged", "unchanged"]  # no change back and forth
