@@ -719,6 +719,12 @@ def _row_issue(row_number: int, issues: list[Issue], field_name: str, zh: str, e
     return Issue(row_number, column, header, field_name, "row_" + field_name, zh, en, fix_zh, fix_en)
 
 
+def _neutral(values: dict[str, Any]) -> bool:
+    """A bill's row that is neither income nor expense: 收支 "/" (WeChat's 中性交易: withdrawals,
+    transfers to oneself) or "不计收支" (Alipay): its direction is None, not left out."""
+    return "direction" in values and values["direction"] is None
+
+
 def _ledger_key(values: dict[str, Any], occurrence: int) -> str:
     basis = json.dumps(
         [str(values.get(k, "")) for k in ("occurred_at", "item", "spec", "qty", "amount_fen", "direction", "counterparty")]
@@ -749,6 +755,13 @@ def _plan_ledger(store: Store, table: ParsedTable) -> list[RowPlan]:
             _add_issue(plan, _row_issue(row.row_number, row.issues, missing, zh, "The date is missing" if missing == "occurred_at" else "The amount is missing",
                                           "请补上这一格", "Fill in this cell"))
             continue
+        if _neutral(v):
+            plan.action = "unchanged"
+            _add_issue(plan, Issue(row.row_number, "", "", "direction", "neutral",
+                                   "这一笔不算收入也不算支出（如提现、转账给自己），没有记入流水",
+                                   "This is neither income nor expense (a withdrawal, a transfer to yourself): not recorded",
+                                   "不用处理", "Nothing to do", severity="warning"))
+            continue
         qty = v.get("qty")
         entry: dict[str, Any] = {
             "occurred_at": v["occurred_at"].isoformat() if hasattr(v["occurred_at"], "isoformat") else str(v["occurred_at"]),
@@ -772,6 +785,8 @@ def _plan_ledger(store: Store, table: ParsedTable) -> list[RowPlan]:
         else:
             order_id = _ledger_key(entry, occurrences[fingerprint])
         entry["order_id"] = order_id
+        if entry["amount_fen"] < 0:  # a refund typed as a negative amount: stored as every source's are, an amount out
+            entry["amount_fen"], entry["direction"] = -entry["amount_fen"], "out"  # (after the key: it reads as before)
         key = (str(entry["channel"]), order_id)
         plan.ledger = entry
         if key in existing:

@@ -456,9 +456,22 @@ _SECTION_MARK: Final = re.compile(
 _SECTION_END: Final = ("：", ":", "类", "系列", "】", "]", "》", ">", "—", "─", "-", "=", "~")
 _SECTION_STRIP: Final = re.compile(r"^[\s★☆●■◆▲※【\[《<—─\-=~]+|[\s★☆●■◆▲※】\]》>：:—─\-=~]+$")
 _RULE_CHARS: Final = "—─-=~"
+_SIGN_OFF: Final = re.compile(r"^(?:记账|制表|核对|审核|复核|经手|签字|负责|收银|盘点|填表)人?\s*[:：]")
+_SENTENCE: Final = re.compile(r"[，。；！？,;!?=]")  # a lone cell reading as a sentence is a note, not an item
 # what shops call the groups of their lists: a lone one of these above priced rows is a heading
-_CATEGORY_WORDS: Final = frozenset(
-    ["凉菜", "热菜", "主食", "酒水", "饮料", "饮品", "海鲜", "烧烤", "小吃", "汤", "汤类", "汤品", "甜品", "甜点", "面食", "素菜", "荤菜", "特色菜", "招牌菜", "家常菜", "炒菜", "凉拌菜", "主菜", "锅仔", "火锅", "酒类", "白酒", "红酒", "果汁", "茶饮", "冷饮", "熟食", "早餐", "套餐", "特价菜", "推荐菜", "时令菜", "水果", "零食", "日用品", "调味品", "粮油", "冷冻食品", "蔬菜", "肉类", "蛋类", "文具", "烟酒", "副食", "百货"])
+_CATEGORY_WORDS: Final = frozenset({
+    "凉菜", "热菜", "主食", "酒水", "饮料", "饮品", "啤酒", "海鲜", "烧烤", "小吃", "汤", "汤类", "汤品", "甜品", "甜点", "面食", "素菜",
+    "荤菜", "特色菜", "招牌菜", "家常菜", "炒菜", "凉拌菜", "主菜", "锅仔", "火锅", "酒类", "白酒", "红酒", "果汁", "茶饮", "冷饮", "熟食", "早餐",
+    "套餐", "特价菜", "推荐菜", "时令菜", "水果", "零食", "日用品", "调味品", "粮油", "冷冻食品", "蔬菜", "肉类", "蛋类", "文具", "烟酒", "副食",
+    "百货"
+})
+
+
+def is_group_name(text: str) -> bool:
+    """Whether a sheet's (or heading's) name is what shops call a group of their list: 热菜, 啤酒,
+    凉菜类, 酒水系列."""
+    t = clean_text(text)
+    return t in _CATEGORY_WORDS or (2 <= len(t) <= 8 and t.endswith(("类", "系列")))
 
 
 def section_title(row: Row, wide_merge: bool, mapped: frozenset[int], next_row: Row | None) -> str | None:
@@ -541,6 +554,8 @@ def classify_row(row: Row, header_row: Row | None, near_header: bool, wide_merge
         first = first.strip()
         if nonempty == 1 and (wide_merge or first.startswith(_NOTE_START)):
             return "description"
+        if _SIGN_OFF.match(first) or (nonempty == 1 and len(first) > 8 and _SENTENCE.search(first)):
+            return "description"  # "记账人：小王 核对：老板娘"; "海鲜价格随行就市，以当天为准" under a menu
         if near_header:
             hits = sum(1 for v in row if v.__class__ is str and v and _INSTRUCTION.search(v))
             if hits and hits * 2 >= nonempty:

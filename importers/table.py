@@ -44,6 +44,7 @@ from importers.structure import (
     classify_row,
     detect_structure,
     fill_vertical_merges,
+    is_group_name,
     section_title,
 )
 from importers.values import (
@@ -571,7 +572,8 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
     together = _one_list(parts, mapping) if len(parts) > 1 and chosen != "ledger" else parts[:1]
     if len(together) == 1:
         parsed, skipped, sections, blocks = _build_rows(rows, st, mapping, headers, chosen, dates, wide, header_raw_row,
-                                                        pictures=raw.pictures)
+                                                        pictures=raw.pictures,
+                                                        category=raw.name if is_group_name(raw.name) else None)
     else:
         parsed, skipped, sections, blocks = [], [], [], [0]
         for part_raw, part_st in together:
@@ -661,6 +663,7 @@ def _build_rows(
     header_raw_row: Row | None,
     sheet: str | None = None,
     pictures: list[Placed] | None = None,
+    category: str | None = None,
 ) -> tuple[list[ParsedRow], list[SkippedRow], list[tuple[int, str]], list[int]]:
     """The data rows (their values worked out when first asked for), the skipped rows, the
     headings that named categories, and the side-by-side block shifts.
@@ -713,6 +716,8 @@ def _build_rows(
         coerce = _in_sheet(coerce, sheet)
         items = [(cols, _in_sheet(fn, sheet)) for cols, fn in items]
     base = sheet if sheet is not None and give_category and not _DEFAULT_SHEET.match(sheet) else None
+    if base is None and give_category and category:  # a sheet read alone named as a group: 热菜, 啤酒
+        base = category
     current, current_items, section = coerce, items, base
     block_state = [_Block(fn, base, fn) for _cols, fn in items] if len(blocks) > 1 else []
     if base is not None:
@@ -915,6 +920,7 @@ def _row_coercer(
     empty_tokens = EMPTY_TOKENS
     strip_chars = _STRIP_CHARS
     ledger = kind == "ledger"
+    neutral_col = next((c for c, m in mapping.items() if m.field == "direction"), -1) if ledger else -1
     required_cols: dict[str, int | None] = {m.field: c for c, m in mapping.items() if m.field in _REQUIRED.get(kind, ())}
     no_issues: list[Issue] = []  # shared by the rows without any: never appended to
 
@@ -928,6 +934,8 @@ def _row_coercer(
             v = row[c]
             if v.__class__ is str:
                 if v == "" or v in empty_tokens:
+                    if c == neutral_col and v.strip() in ("/", "／"):  # a bill's 收支 "/": neither in nor out
+                        values["direction"] = None
                     continue
                 if is_text:
                     # Fast path for plain text: no function call for the common case.
