@@ -503,3 +503,26 @@ def test_rows_of_one_product_giving_other_units_keep_the_first_and_say_so(store:
     apply_plan(store, plan)
     again = build_plan(store, read_table(_write(tmp_path, "品名,规格,单位,售价\n中性笔,黑色,支,1.5\n中性笔,黑色 12支装,盒,15\n", "again.csv")))
     assert [r.action for r in again.rows] == ["unchanged", "unchanged"]  # no change back and forth
+
+
+def test_a_ledger_adds_up_whatever_its_source(store: Store, tmp_path: Path) -> None:
+    bill = ("交易时间,交易类型,交易对方,商品,收支,金额(元),支付方式,当前状态,交易单号\n"
+            "2026-10-31 22:41:05,二维码收款,王先生,收款,收入,¥286.00,零钱,已收钱,T1\n"
+            "2026-10-30 10:20:00,商户消费,经销商,原浆,支出,¥650.00,零钱,支付成功,T2\n"
+            "2026-10-28 09:00:00,零钱提现,招商银行(1234),/,/,¥1000.00,招商银行,提现已到账,T3\n")
+    plan = build_plan(store, read_table(_write(tmp_path, bill, "微信支付账单.csv")))
+    assert [r.action for r in plan.rows] == ["new", "new", "unchanged"]  # a withdrawal is neither in nor out
+    assert plan.rows[2].issues[0].code == "neutral"
+    apply_plan(store, plan)
+    pos = "日期,单号,品名,数量,金额\n2026-11-01,S1,可乐,1,3\n2026-11-01,TH1,可乐退货,1,-3\n"
+    apply_plan(store, build_plan(store, read_table(_write(tmp_path, pos, "销售流水.csv"), kind="ledger")))
+    rows = store.conn.execute("SELECT direction, amount_fen FROM ledger_entries ORDER BY direction, amount_fen").fetchall()
+    assert [tuple(r) for r in rows] == [("in", 300), ("in", 28600), ("out", 300), ("out", 65000)]  # all positive
+
+
+def test_a_footer_and_a_sign_off_are_notes_not_rows(tmp_path: Path) -> None:
+    menu = _write(tmp_path, "菜名,价格\n大虾,88\n扇贝,5\n海鲜价格随行就市，以当天为准,\n")
+    assert [r.values["name"] for r in read_table(menu).rows] == ["大虾", "扇贝"]
+    ledger = _write(tmp_path, "日期,品名,金额\n2026-11-01,可乐,3\n记账人：小王   核对：老板娘,,\n", "流水.csv")
+    table = read_table(ledger, kind="ledger")
+    assert len(table.rows) == 1 and not table.rows[0].issues
