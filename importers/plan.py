@@ -340,10 +340,10 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
             spec_id = by_sku[sku]
         elif barcode and barcode in by_barcode:
             spec_id = by_barcode[barcode]
-        elif name and key in by_name_spec:
+        elif name and key in by_name_spec and not _other_codes(ex.specs[by_name_spec[key]], sku, barcode):
             spec_id = by_name_spec[key]
         elif name and key[0] in by_name:
-            spec_id = _only_spec(ex, by_name[key[0]], spec, seen_specs)
+            spec_id = _only_spec(ex, by_name[key[0]], spec, seen_specs, sku, barcode)
             if spec_id is None and not spec and ex.spec_count.get(by_name[key[0]], 0) > 1:
                 _add_issue(plan, _which_spec(row.row_number, issues, ex, by_name[key[0]]))
                 continue
@@ -393,7 +393,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
                 plan.product_values = plan.spec_values = plan.diffs = _NOTHING  # 100,000 empty dicts add up
             continue
         # a new spec: of an existing product with that name, of a product new in this file, or a new product
-        if key in new_in_file:
+        if key in new_in_file and _same_codes(new_in_file[key], sku, barcode):
             first_zh, first_en = at(new_in_file[key])
             _add_issue(plan, _row_issue(
                 row.row_number, issues, "name", f"与{first_zh}是同一个商品规格", f"Same product and spec as {first_en}",
@@ -684,12 +684,29 @@ def _unpriced(row_number: int, name: str, new_product: bool) -> Issue:
                  "Set its price in the product", severity="warning")
 
 
-def _only_spec(ex: CatalogIndex, product_id: str, spec: str, seen_specs: dict[str, ParsedRow]) -> str | None:
+def _other_codes(stored: tuple[Any, ...], sku: Any, barcode: Any) -> bool:
+    """Whether a row's SKU or barcode differs from a stored spec's: then they are two specs,
+    whatever their names (the black and the white case, both "磨砂")."""
+    return bool((sku and stored[S_INDEX["sku"]] and sku != stored[S_INDEX["sku"]])
+                or (barcode and stored[S_INDEX["barcode"]] and barcode != stored[S_INDEX["barcode"]]))
+
+
+def _same_codes(first: ParsedRow, sku: Any, barcode: Any) -> bool:
+    """Whether a row may be the same spec as an earlier row of the same name and spec: not when
+    both give SKUs (or barcodes) and they differ."""
+    values, _issues = first.work_out()
+    return not ((sku and values.get("sku") and sku != values.get("sku"))
+                or (barcode and values.get("barcode") and barcode != values.get("barcode")))
+
+
+def _only_spec(ex: CatalogIndex, product_id: str, spec: str, seen_specs: dict[str, ParsedRow], sku: Any,
+               barcode: Any) -> str | None:
     """The stored spec a row naming an existing product but none of its specs updates: the
     product's only spec, when the row names no spec, or when that spec has no name yet (a first
-    list without a spec column, a second with one); not one another row of the file updates."""
+    list without a spec column, a second with one); not one another row of the file updates, nor
+    one with another SKU or barcode."""
     only = ex.only_spec.get(product_id)
-    if only is None or only in seen_specs or (spec and ex.specs[only][S_INDEX["name"]]):
+    if only is None or only in seen_specs or (spec and ex.specs[only][S_INDEX["name"]]) or _other_codes(ex.specs[only], sku, barcode):
         return None
     return only
 

@@ -526,3 +526,15 @@ def test_a_footer_and_a_sign_off_are_notes_not_rows(tmp_path: Path) -> None:
     ledger = _write(tmp_path, "日期,品名,金额\n2026-11-01,可乐,3\n记账人：小王   核对：老板娘,,\n", "流水.csv")
     table = read_table(ledger, kind="ledger")
     assert len(table.rows) == 1 and not table.rows[0].issues
+
+
+def test_rows_with_other_skus_are_other_specs_whatever_their_names(store: Store, tmp_path: Path) -> None:
+    text = "品名,规格,货号,售价,库存\niPhone15手机壳,磨砂,IP15-MS-BK,29,50\niPhone15手机壳,磨砂,IP15-MS-WH,29,30\n"
+    plan = build_plan(store, read_table(_write(tmp_path, text)))
+    assert [r.action for r in plan.rows] == ["new", "new"]  # the black and the white case
+    apply_plan(store, plan)
+    white = build_plan(store, read_table(_write(tmp_path, "品名,规格,货号,售价,库存\niPhone15手机壳,磨砂,IP15-MS-WH,25,30\n", "w.csv")))
+    assert [(r.action, r.diffs) for r in white.rows] == [("changed", {"price_fen": (2900, 2500)})]
+    apply_plan(store, white)
+    stock = dict(store.conn.execute("SELECT sku, stock_milli FROM specs"))
+    assert stock == {"IP15-MS-BK": 50_000, "IP15-MS-WH": 30_000}  # the black one untouched
