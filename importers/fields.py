@@ -78,7 +78,7 @@ FIELD_TYPES: Final[dict[str, str]] = {
     "cost_fen": "price",
     "unit": "unit",
     "category": "text",
-    "stock": "decimal",
+    "stock": "stock",
     "shelf_life_days": "days",
     "status": "status",
     "description": "text",

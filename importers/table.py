@@ -168,6 +168,7 @@ class ParsedTable:
     # side-by-side blocks (a menu typed in two or three columns of 菜名|价格): how far each block's
     # columns are from the first block's, which `mapping` describes; [0] for an ordinary table
     blocks: list[int] = field(default_factory=lambda: [0])
+    variants: list[int] = field(default_factory=list)  # columns whose cells join the spec (variant_columns)
     encoding: str | None = None
     delimiter: str | None = None
     date1904: bool = False
@@ -233,6 +234,8 @@ class ParsedTable:
         found = {f for f, _conf in self.mapping.values()}
         if SPEC_PRICE in found:
             found |= {"price_fen", "spec"}
+        if self.variants:
+            found.add("spec")
         if self.sections:
             found.add("category")
         return found
@@ -598,6 +601,11 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
         warnings.append((f"工作表 {'、'.join(copies)} 的商品与「{raw.name}」大多相同，没有一起导入；要导入它，请单独选择它。",
                          f"The sheets {', '.join(copies)} list mostly the same products as \"{raw.name}\": they are not "
                          "imported with it; choose one to import it instead."))
+    variants = variant_columns(headers, mapping) if chosen != "ledger" and len(blocks) == 1 else []
+    if variants:
+        names = "、".join(headers[c] for c in variants)
+        warnings.append((f"“{names}”列的内容并入规格（如“磨砂 黑”），同一商品的不同{names}是不同的规格。",
+                         f"The {', '.join(headers[c] for c in variants)} column joins the spec (\"磨砂 黑\"): each is a spec of its own."))
     if len(blocks) > 1:
         warnings.append((f"表格是并排的 {len(blocks)} 栏（表头重复），每一栏的商品都会导入。",
                          f"The table has {len(blocks)} blocks side by side (the header repeats): the items of every block are imported."))
@@ -641,6 +649,7 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
         warnings=warnings,
         sections=sections,
         blocks=blocks,
+        variants=variants,
         sheets=[r.name for r, _st in together],
         encoding=book.encoding,
         delimiter=book.delimiter,
@@ -681,6 +690,9 @@ def _build_rows(
     blocks = side_by_side(headers, base_map, lambda h: next((m.field for m in match_columns([h], kind).values()), None)) \
         if listing and not specs else [0]
     coerce = _row_coercer(base_map, headers, kind, dates)
+    variants = variant_columns(headers, mapping) if listing and len(blocks) == 1 else []
+    if variants:
+        coerce = _with_variants(coerce, variants)
     # the items of a row that holds several: (the cells that must not all be blank, how to read it)
     items: list[tuple[list[int], Coerce]] = []
     if len(blocks) > 1:
@@ -878,6 +890,32 @@ def _pair(coerce: Coerce, price_col: int, spec_col: int | None, spec: str, price
         return values, issues
 
     return pair
+
+
+# columns that tell a product's variants apart beside (or instead of) its 规格: their cells join its spec
+_VARIANT_HEADERS: Final = frozenset({"颜色", "颜色分类", "色号", "尺码", "尺寸", "长度", "款式", "型号", "版本", "容量"})
+
+
+def variant_columns(headers: list[str], mapping: Mapping[int, ColumnMatch] | Mapping[int, tuple[str, float]]) -> list[int]:
+    """The columns no field reads whose header names a variant (颜色, 尺码, 长度, 型号): a phone case
+    磨砂 in 黑 and in 白 is two specs, "磨砂 黑" and "磨砂 白"."""
+    fields = {m.field if isinstance(m, ColumnMatch) else m[0] for m in mapping.values()}
+    if "name" not in fields:
+        return []
+    return [c for c, h in enumerate(headers) if c not in mapping and normalize_header(h) in _VARIANT_HEADERS]
+
+
+def _with_variants(coerce: Coerce, columns: list[int]) -> Coerce:
+    """`coerce`, the cells of the variant `columns` joined to the row's spec."""
+
+    def with_variants(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
+        values, issues = coerce(row, row_number)
+        parts = [clean_text(str(row[c])) for c in columns if c < len(row) and not is_empty(row[c])]
+        if parts:
+            values["spec"] = " ".join(p for p in (str(values.get("spec") or ""), *parts) if p)
+        return values, issues
+
+    return with_variants
 
 
 def _spec_price(coerce: Coerce, spec: str) -> Coerce:

@@ -206,6 +206,16 @@ def _bad_number(value: object) -> CellError:
     )
 
 
+_OUT_OF_STOCK: Final = frozenset({"缺货", "无货", "没货", "断货", "售罄", "售完", "卖完", "已售完", "已售罄"})
+
+
+def to_stock(value: Any) -> Decimal:
+    """A stock cell as `to_decimal3` reads it; "缺货", "无货", "售罄" are 0."""
+    if value.__class__ is str and clean_text(value) in _OUT_OF_STOCK:
+        return Decimal("0.000")
+    return to_decimal3(value)
+
+
 _DEC_CACHE: dict[int | float, Decimal] = {}
 
 
@@ -657,7 +667,7 @@ def to_spicy(value: Any) -> int:
 
 # Field types whose coercer is a pure function of the cell giving an immutable value: prices,
 # quantities, units and statuses repeat from row to row (9.9, 12, "瓶"), so their results are kept.
-_REPEATING: Final = frozenset({"money", "price", "decimal", "unit", "days", "direction", "status", "spicy"})
+_REPEATING: Final = frozenset({"money", "price", "decimal", "stock", "unit", "days", "direction", "status", "spicy"})
 _MEMO_LIMIT: Final = 50_000
 
 
@@ -695,6 +705,8 @@ def _coercer(kind: str, dates: Dates) -> Coercer:
         return to_price_fen
     if kind == "decimal":
         return to_decimal3
+    if kind == "stock":
+        return to_stock
     if kind == "datetime":
         if dates != PLAIN_DATES:
             return lambda v: to_datetime(v, dates.date1904, dates.year, dates.month)

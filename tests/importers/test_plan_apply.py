@@ -538,3 +538,13 @@ def test_rows_with_other_skus_are_other_specs_whatever_their_names(store: Store,
     apply_plan(store, white)
     stock = dict(store.conn.execute("SELECT sku, stock_milli FROM specs"))
     assert stock == {"IP15-MS-BK": 50_000, "IP15-MS-WH": 30_000}  # the black one untouched
+
+
+def test_a_colour_column_joins_the_spec(store: Store, tmp_path: Path) -> None:
+    text = "品名,规格,颜色,售价\niPhone15手机壳,磨砂,黑,25\niPhone15手机壳,磨砂,白,25\n数据线,1米,,15\n"
+    table = read_table(_write(tmp_path, text))
+    assert [r.values.get("spec") for r in table.rows] == ["磨砂 黑", "磨砂 白", "1米"]
+    assert any("“颜色”列的内容并入规格" in zh for zh, _en in table.warnings)
+    apply_plan(store, build_plan(store, table))
+    assert sorted(s for _p, s, _price in _specs(store)) == ["1米", "磨砂 白", "磨砂 黑"]
+    assert {r.action for r in build_plan(store, read_table(_write(tmp_path, text, "again.csv"))).rows} == {"unchanged"}

@@ -272,3 +272,10 @@ def test_the_year_and_month_a_title_or_file_name_gives() -> None:
     assert month_hint("", "Sheet1", "流水202611.xlsx") == (2026, 11)
     assert month_hint("2026年销售") == (2026, None)
     assert month_hint("2025-2026年度") == (None, None)  # two years: none
+
+
+@pytest.mark.parametrize("cell", ["缺货", "无货", "售罄", " 断货 "])
+def test_a_stock_cell_saying_out_of_stock_is_zero(cell: str) -> None:
+    from importers.values import to_stock
+
+    assert to_stock(cell) == Decimal("0.000") and to_stock("80个") == Decimal("80.000")
