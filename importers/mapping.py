@@ -92,8 +92,8 @@ SYNONYMS: Final[dict[str, dict[str, _S]]] = {
                         "销售单价 卖价 一销价 菜价 售价元 定价 价钱 价位 variantprice")
         + _w("saleprice", 0.9)  # WooCommerce's "Sale price" is the discounted one, next to "Regular price"
         + _w("原价 市场价 最低售价 划线价 variantcompareatprice", 0.8),
-        "member_price_fen": _w("会员价 会员价格 memberprice vip价 vip价格 会员售价")
-        + _w("批发价", 0.8),  # none of its own: a wholesale price only when the sheet has no member price
+        # not 批发价: a wholesale price printed on a menu as the member price misleads the customers
+        "member_price_fen": _w("会员价 会员价格 memberprice vip价 vip价格 会员售价"),
         "cost_fen": _w("进价 成本价 成本 采购价 进货价 cost costprice purchaseprice 商品成本 采购成本 采购单价 进货单价"),
         "unit": _w("单位 计量单位 基本单位 unit uom 商品单位 销售单位 单位名称"),
         "category": _w("分类 类别 商品分类 品类 类目 category categories 商品类别 菜品分类 菜品类别 分类名称 大类 class "

@@ -13,9 +13,10 @@ def format_fen(fen: int, symbol: str = "¥") -> str:
 
 
 MARKET_PRICE = "时价"
+DEFAULT_UNIT = "件"  # what a product is counted in unless the shop says otherwise: "¥28/件" says nothing
 
 
 def shown_price(fen: int, unit: str = "") -> str:
-    """A spec's price as a menu prints it, "¥38/份"; "时价" for one without a price (the import takes a
+    """A spec's price as a menu prints it, "¥38/份" ("¥38" for the default unit 件); "时价" for one without a price (the import takes a
     dish sold at the day's price, 时价, at 0 until the shop sets one: never print "¥0")."""
-    return MARKET_PRICE if fen == 0 else format_fen(fen) + (f"/{unit}" if unit else "")
+    return MARKET_PRICE if fen == 0 else format_fen(fen) + (f"/{unit}" if unit and unit != DEFAULT_UNIT else "")

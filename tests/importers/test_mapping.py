@@ -153,8 +153,9 @@ def test_pos_and_platform_exports(source: str, headers: str, expected: dict[str,
     assert _fields(headers.split(",")) == expected, source
 
 
-def test_a_wholesale_price_is_the_member_price_only_without_one() -> None:
-    assert _fields(["品名", "批发价", "零售价"]) == {"品名": "name", "批发价": "member_price_fen", "零售价": "price_fen"}
+def test_a_wholesale_price_is_no_member_price() -> None:
+    """Printed on a menu as 会员价, a wholesale price would mislead the customers: the user maps it if they want."""
+    assert _fields(["品名", "批发价", "零售价"]) == {"品名": "name", "零售价": "price_fen"}
     assert "批发价" not in _fields(["品名", "批发价", "会员价"])
 
 

@@ -45,3 +45,9 @@ def test_a_dish_without_a_price_shows_the_days_price(shop: Shop) -> None:
     menu = Menu("m", "海鲜", "main", (Section("海鲜", (MenuItem("p1", "清蒸大虾", (Spec("", 0),), unit="斤"),)),))
     html = build_html(shop, menu)
     assert "时价" in html and "¥0" not in html
+
+
+def test_the_default_unit_is_not_printed(shop: Shop) -> None:
+    items = (MenuItem("p1", "老醋蛰头", (Spec("", 2800),), unit="件"), MenuItem("p2", "鲅鱼水饺", (Spec("", 2000),), unit="斤"))
+    html = build_html(shop, Menu("m", "菜单", "main", (Section("凉菜", items),)))
+    assert "/件" not in html and "¥28" in html and "¥20/斤" in html
