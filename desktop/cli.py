@@ -459,9 +459,10 @@ def _cmd_imports_list(args: argparse.Namespace, ctx: Context) -> int:
     if not batches:
         _say("还没有导入记录 / No imports yet")
         return EXIT_OK
-    rows = [[short_id(b.id), local_time(b.created_at), b.file_name, b.kind, str(b.summary.get("created", 0)),
+    rows = [[short_id(b.id), local_time(b.created_at), f"{b.file_name} · {b.sheet}" if b.sheet else b.file_name, b.kind,
+             str(b.summary.get("created", 0)),
              str(b.summary.get("updated", 0)), "已撤销" if b.undone_at else ""] for b in batches]
-    _say(format_table(("批次", "时间", "文件", "类型", "新增", "更新", "状态"), rows))
+    _say(format_table(("批次", "时间", "文件 · 工作表", "类型", "新增", "更新", "状态"), rows))
     return EXIT_OK
 
 

@@ -245,6 +245,7 @@ def test_two_imports_a_moment_apart_each_get_an_undo_command_that_works(
         hints.append(out.split("portdesk imports undo ")[1].split("）")[0])
     listed = run(capsys, "imports", "list")[1]
     assert hints[0] != hints[1] and all(h in listed for h in hints) and "UTC" not in listed
+    assert "一.csv · 一" in listed  # file and sheet: imports of one workbook's sheets tell apart
     # the first 8 characters are the same for imports within about a minute: said, not "not found"
     status, out, err = run(capsys, "imports", "undo", hints[0][:8])
     line = assert_one_line_error(status, out, err, 1)
