@@ -142,11 +142,14 @@ class Thumbnails(QObject):
 
 @dataclass(frozen=True)
 class Preview:
-    """A picture ready for a rich-text tooltip: a data: URL of a PNG, and its size in logical pixels."""
+    """A picture ready for a rich-text tooltip: a data: URL of a PNG, and its size in logical
+    pixels; `upright` is the whole picture's size as shown, turned as its EXIF orientation says
+    (a phone photo stored 4032 x 3024 stands 3024 x 4032), when known."""
 
     url: str
     width: int
     height: int
+    upright: tuple[int, int] | None = None
 
     def html(self) -> str:
         """An <img> of the picture at its logical size (sharp on a high-DPI screen too)."""
@@ -173,9 +176,11 @@ class _Encode(QRunnable):
         except Exception:  # a picture that cannot be read only has no preview
             return None
         own: list[int] = []  # the picture's longer side, upright
+        upright: list[tuple[int, int]] = []  # its size, upright
 
         def fit(width: int, height: int) -> float:
             own.append(max(width, height))
+            upright.append((width, height))
             return min(1.0, pixels / max(width, height))  # the pixels a sharp preview needs, no more
 
         image = _decode(data, fit) if data else None
@@ -192,7 +197,8 @@ class _Encode(QRunnable):
             return None
         url = "data:image/png;base64," + base64.b64encode(buffer.data().data()).decode("ascii")
         shown = min(self.longest, own[0] if own else longest)  # logical pixels: a small picture is not enlarged
-        return Preview(url, max(1, round(image.width() * shown / longest)), max(1, round(image.height() * shown / longest)))
+        return Preview(url, max(1, round(image.width() * shown / longest)), max(1, round(image.height() * shown / longest)),
+                       upright[0] if upright else None)
 
 
 class Previews(QObject):

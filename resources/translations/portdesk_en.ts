@@ -142,62 +142,62 @@ Its products are kept, without a category.</translation>
 <context>
     <name>CountChips</name>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="114"/>
+        <location filename="../../ui/import_wizard/chips.py" line="117"/>
         <source>New {n}</source>
         <translation>New {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="115"/>
+        <location filename="../../ui/import_wizard/chips.py" line="118"/>
         <source>Update {n}</source>
         <translation>Update {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="116"/>
+        <location filename="../../ui/import_wizard/chips.py" line="119"/>
         <source>No change {n}</source>
         <translation>No change {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="117"/>
+        <location filename="../../ui/import_wizard/chips.py" line="120"/>
         <source>Problems {n}</source>
         <translation>Problems {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="120"/>
+        <location filename="../../ui/import_wizard/chips.py" line="123"/>
         <source>Show only the new rows</source>
         <translation>Show only the new rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="121"/>
+        <location filename="../../ui/import_wizard/chips.py" line="124"/>
         <source>Show only the rows that update a product</source>
         <translation>Show only the rows that update a product</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="122"/>
+        <location filename="../../ui/import_wizard/chips.py" line="125"/>
         <source>Show only the rows with no change</source>
         <translation>Show only the rows with no change</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="123"/>
+        <location filename="../../ui/import_wizard/chips.py" line="126"/>
         <source>Show only rows with problems</source>
         <translation>Show only rows with problems</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="129"/>
+        <location filename="../../ui/import_wizard/chips.py" line="132"/>
         <source>Show all rows again</source>
         <translation>Show all rows again</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="131"/>
+        <location filename="../../ui/import_wizard/chips.py" line="134"/>
         <source>Next problem (F8)</source>
         <translation>Next problem (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="132"/>
+        <location filename="../../ui/import_wizard/chips.py" line="135"/>
         <source>Go to the next row with a problem. Shift+F8: the one before.</source>
         <translation>Go to the next row with a problem. Shift+F8: the one before.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/chips.py" line="138"/>
+        <location filename="../../ui/import_wizard/chips.py" line="143"/>
         <source>Showing {shown} of %n row(s).</source>
         <translation>
             <numerusform>Showing {shown} of %n row.</numerusform>
@@ -205,7 +205,7 @@ Its products are kept, without a category.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="139"/>
+        <location filename="../../ui/import_wizard/chips.py" line="144"/>
         <source>Show all rows</source>
         <translation>Show all rows</translation>
     </message>
@@ -571,92 +571,92 @@ Your saved data is safe. If this happens again, please send the log file to supp
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="97"/>
-        <source>Every spreadsheet you imported. Undo puts the products back as they were before that import.</source>
-        <translation>Every spreadsheet you imported. Undo puts the products back as they were before that import.</translation>
+        <location filename="../../ui/import_wizard/history.py" line="98"/>
+        <source>Every file and photo folder you imported. Undo puts the products back as they were before that import.</source>
+        <translation>Every file and photo folder you imported. Undo puts the products back as they were before that import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="98"/>
+        <location filename="../../ui/import_wizard/history.py" line="99"/>
         <source>Nothing has been imported yet.</source>
         <translation>Nothing has been imported yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="99"/>
+        <location filename="../../ui/import_wizard/history.py" line="100"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="101"/>
+        <location filename="../../ui/import_wizard/history.py" line="102"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="101"/>
+        <location filename="../../ui/import_wizard/history.py" line="102"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="101"/>
+        <location filename="../../ui/import_wizard/history.py" line="102"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="101"/>
+        <location filename="../../ui/import_wizard/history.py" line="102"/>
         <source>Added</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="101"/>
+        <location filename="../../ui/import_wizard/history.py" line="102"/>
         <source>Updated</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="102"/>
+        <location filename="../../ui/import_wizard/history.py" line="103"/>
         <source>Problems</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="102"/>
+        <location filename="../../ui/import_wizard/history.py" line="103"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="131"/>
+        <location filename="../../ui/import_wizard/history.py" line="132"/>
         <source>Undone {time}</source>
         <translation>Undone {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="131"/>
+        <location filename="../../ui/import_wizard/history.py" line="132"/>
         <source>Imported</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="140"/>
+        <location filename="../../ui/import_wizard/history.py" line="141"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="141"/>
+        <location filename="../../ui/import_wizard/history.py" line="142"/>
         <source>Put everything back as it was before this import</source>
         <translation>Put everything back as it was before this import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="159"/>
+        <location filename="../../ui/import_wizard/history.py" line="169"/>
         <source>Undo this import</source>
         <translation>Undo this import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="160"/>
+        <location filename="../../ui/import_wizard/history.py" line="170"/>
         <source>Undo the import of “{file}” and put everything back as it was before it?</source>
         <translation>Undo the import of “{file}” and put everything back as it was before it?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="165"/>
+        <location filename="../../ui/import_wizard/history.py" line="175"/>
         <source>Undoing…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="168"/>
+        <location filename="../../ui/import_wizard/history.py" line="178"/>
         <source>The import was undone.</source>
         <translation>The import was undone.</translation>
     </message>
@@ -664,134 +664,155 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="291"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="292"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="312"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="313"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="583"/>
         <source>Import a spreadsheet</source>
         <translation>Import a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="294"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="315"/>
         <source>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</source>
         <translation>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="296"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="317"/>
         <source>Choose a file…</source>
         <translation>Choose a file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="297"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="318"/>
         <source>or drag the file into this window</source>
         <translation>or drag the file into this window</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="298"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="319"/>
         <source>Product photos named by barcode, SKU or name: choose their folder…</source>
         <translation>Product photos named by barcode, SKU or name: choose their folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="299"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="315"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="320"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="337"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="300"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="321"/>
         <source>Sheet:</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="301"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="322"/>
         <source>This file holds:</source>
         <translation>This file holds:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="306"/>
-        <source>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</source>
-        <translation>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="308"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="330"/>
         <source>Empty cells clear what is stored (normally empty cells keep the stored value)</source>
         <translation>Empty cells clear what is stored (normally empty cells keep the stored value)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="309"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="331"/>
         <source>Choose another file</source>
         <translation>Choose another file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="310"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="807"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="332"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="973"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="311"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="834"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="333"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1001"/>
         <source>Import finished</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="312"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="334"/>
         <source>Save the problem rows to a spreadsheet to fix…</source>
         <translation>Save the problem rows to a spreadsheet to fix…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="313"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="335"/>
         <source>Imported the wrong file? You can put everything back as it was.</source>
         <translation>Imported the wrong file? You can put everything back as it was.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="314"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="891"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="336"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1084"/>
         <source>Undo this import</source>
         <translation>Undo this import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="429"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="434"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="454"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="459"/>
         <source>Reading “{name}”…</source>
         <translation>Reading “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="448"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="454"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="473"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="479"/>
         <source>Checking the rows again…</source>
         <translation>Checking the rows again…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="524"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="589"/>
         <source>PortDesk thinks this is: {kind}. {reason}</source>
         <translation>PortDesk thinks this is: {kind}. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="532"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="597"/>
         <source>Column titles are on row {row}; {rows} data rows below them.</source>
         <translation>Column titles are on row {row}; {rows} data rows below them.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="535"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="600"/>
         <source>No row of column titles was found; columns were guessed from their values.</source>
         <translation>No row of column titles was found; columns were guessed from their values.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="540"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="605"/>
         <source>The column choices you confirmed last time for a file like this were used.</source>
         <translation>The column choices you confirmed last time for a file like this were used.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="838"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="763"/>
+        <source>column {letter}</source>
+        <translation>column {letter}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="764"/>
+        <source>columns {letters}</source>
+        <translation>columns {letters}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="766"/>
+        <source>“{field}” moved from {old} to {new}.</source>
+        <translation>“{field}” moved from {old} to {new}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="1005"/>
         <source>Product photos added: {n}</source>
         <translation>Product photos added: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="550"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="615"/>
         <source>Nothing to import</source>
         <translation>Nothing to import</translation>
     </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="327"/>
+        <source>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it (keyboard: F4 in the grid opens the menu of the current column). Point at a row to see details.</source>
+        <translation>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it (keyboard: F4 in the grid opens the menu of the current column). Point at a row to see details.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="583"/>
+        <source>Import product photos</source>
+        <translation>Import product photos</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="529"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="594"/>
         <source>%n photo(s): each goes to the product whose barcode, SKU or name is its file name (a second photo: “name_2”).</source>
         <translation>
             <numerusform>%n photo: each goes to the product whose barcode, SKU or name is its file name (a second photo: “name_2”).</numerusform>
@@ -799,7 +820,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="537"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="602"/>
         <source>Left out: %n other row(s) (titles, blank rows, totals).</source>
         <translation>
             <numerusform>Left out: %n other row (titles, blank rows, totals).</numerusform>
@@ -807,7 +828,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="552"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="617"/>
         <source>Import %n photo(s)</source>
         <translation>
             <numerusform>Import %n photo</numerusform>
@@ -815,7 +836,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="554"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="619"/>
         <source>Import %n row(s)</source>
         <translation>
             <numerusform>Import %n row</numerusform>
@@ -823,103 +844,123 @@ Your saved data is safe. If this happens again, please send the log file to supp
         </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="567"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="634"/>
         <source>All of {sheets}</source>
         <translation>All of {sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="670"/>
-        <source>“{field}” moved from column {old} to column {new}.</source>
-        <translation>“{field}” moved from column {old} to column {new}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="673"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="773"/>
         <source>Column {letter} is now not imported.</source>
         <translation>Column {letter} is now not imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="675"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="774"/>
+        <source>Columns {letters} are now not imported.</source>
+        <translation>Columns {letters} are now not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="777"/>
         <source>Column {letter} is now imported as “{field}”.</source>
         <translation>Column {letter} is now imported as “{field}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="695"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="779"/>
+        <source>Columns {letters} are now imported as “{field}”.</source>
+        <translation>Columns {letters} are now imported as “{field}”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="805"/>
         <source>Column “{header}” is:</source>
         <translation>Column “{header}” is:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="698"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="808"/>
         <source>Not imported</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="709"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="819"/>
         <source>{field} (column {letter})</source>
         <translation>{field} (column {letter})</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="785"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="895"/>
+        <source>All problems seen: back to the first one.</source>
+        <translation>All problems seen: back to the first one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="896"/>
+        <source>All problems seen: back to the last one.</source>
+        <translation>All problems seen: back to the last one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="951"/>
         <source>Importing… Nothing is saved until it has finished.</source>
         <translation>Importing… Nothing is saved until it has finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="789"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="955"/>
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="790"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="956"/>
         <source>Stop importing</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="822"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="990"/>
         <source>The import was stopped. Nothing was changed.</source>
         <translation>The import was stopped. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="825"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="994"/>
         <source>The import did not finish, and nothing was changed.</source>
         <translation>The import did not finish, and nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="831"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="998"/>
         <source>Nothing was imported</source>
         <translation>Nothing was imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="832"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="999"/>
         <source>Every row was already there or had a problem.</source>
         <translation>Every row was already there or had a problem.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="835"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1002"/>
         <source>Added {new} · Updated {changed} · No change {same}</source>
         <translation>Added {new} · Updated {changed} · No change {same}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="840"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1007"/>
         <source>Import number: {id}</source>
         <translation>Import number: {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="842"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1011"/>
+        <source>Photos not imported: {n}. Each is listed below with the reason: rename or replace it in the folder, then import the folder again.</source>
+        <translation>Photos not imported: {n}. Each is listed below with the reason: rename or replace it in the folder, then import the folder again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="1015"/>
         <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
         <translation>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="855"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1048"/>
         <source>{name}-to fix</source>
         <translation>{name}-to fix</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="865"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="870"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1058"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1063"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="877"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1070"/>
         <source>Saved %n row(s) to {path}</source>
         <translation>
             <numerusform>Saved %n row to {path}</numerusform>
@@ -927,28 +968,28 @@ Your saved data is safe. If this happens again, please send the log file to supp
         </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="883"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1076"/>
         <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
         <translation>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="892"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1085"/>
         <source>Put the products back exactly as they were before this import?</source>
         <translation>Put the products back exactly as they were before this import?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="896"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="901"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1089"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1094"/>
         <source>Undoing…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="908"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1101"/>
         <source>The import was undone</source>
         <translation>The import was undone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="909"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1102"/>
         <source>Everything is back as it was before the import.</source>
         <translation>Everything is back as it was before the import.</translation>
     </message>
@@ -1529,53 +1570,53 @@ The file you chose: %1</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="286"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="290"/>
         <source>What happens</source>
         <translation>What happens</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="286"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="290"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="312"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="319"/>
         <source>Column {letter} “{header}” is not imported.</source>
         <translation>Column {letter} “{header}” is not imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="314"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="321"/>
         <source>Column {letter} “{header}” looks like “{field}”, but please check.</source>
         <translation>Column {letter} “{header}” looks like “{field}”, but please check.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="316"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="323"/>
         <source>Column {letter} “{header}” is imported as “{field}”.</source>
         <translation>Column {letter} “{header}” is imported as “{field}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="318"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="325"/>
         <source>Click to change.</source>
         <translation>Click to change.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="420"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="427"/>
         <source>Column {letter}</source>
         <translation>Column {letter}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="410"/>
-        <location filename="../../ui/import_wizard/preview_model.py" line="424"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="417"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="431"/>
         <source>This row will be added.</source>
         <translation>This row will be added.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="245"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="251"/>
         <source>Picture: {kind}, {width} × {height}, {kb} KB</source>
         <translation>Picture: {kind}, {width} × {height}, {kb} KB</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="425"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="432"/>
         <source>Already there with the same values: nothing changes.</source>
         <translation>Already there with the same values: nothing changes.</translation>
     </message>
@@ -1614,17 +1655,17 @@ The file you chose: %1</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="113"/>
+        <location filename="../../ui/menus/print_actions.py" line="122"/>
         <source>Save as PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="113"/>
+        <location filename="../../ui/menus/print_actions.py" line="122"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/menus/print_actions.py" line="122"/>
+        <location filename="../../ui/menus/print_actions.py" line="131"/>
         <source>Laid out %n page(s)</source>
         <translation>
             <numerusform>Laid out %n page</numerusform>
@@ -1632,64 +1673,64 @@ The file you chose: %1</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="125"/>
+        <location filename="../../ui/menus/print_actions.py" line="134"/>
         <source>Saving the PDF…</source>
         <translation>Saving the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="129"/>
+        <location filename="../../ui/menus/print_actions.py" line="138"/>
         <source>Save pictures into which folder?</source>
         <translation>Save pictures into which folder?</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="137"/>
+        <location filename="../../ui/menus/print_actions.py" line="146"/>
         <source>Saving pictures…</source>
         <translation>Saving pictures…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="141"/>
+        <location filename="../../ui/menus/print_actions.py" line="150"/>
         <source>Save the web menu into which folder?</source>
         <translation>Save the web menu into which folder?</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="150"/>
+        <location filename="../../ui/menus/print_actions.py" line="159"/>
         <source>Saving the web menu…</source>
         <translation>Saving the web menu…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="156"/>
+        <location filename="../../ui/menus/print_actions.py" line="165"/>
         <source>Preparing the preview…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="164"/>
+        <location filename="../../ui/menus/print_actions.py" line="173"/>
         <source>Preparing to print…</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="183"/>
+        <location filename="../../ui/menus/print_actions.py" line="192"/>
         <source>Print preview</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="205"/>
+        <location filename="../../ui/menus/print_actions.py" line="214"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="205"/>
+        <location filename="../../ui/menus/print_actions.py" line="214"/>
         <source>Saved to:
 %1</source>
         <translation>Saved to:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="214"/>
+        <location filename="../../ui/menus/print_actions.py" line="223"/>
         <source>This could not be finished. Your data is safe; please try again.</source>
         <translation>This could not be finished. Your data is safe; please try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="216"/>
+        <location filename="../../ui/menus/print_actions.py" line="225"/>
         <source>Could not finish</source>
         <translation>Could not finish</translation>
     </message>
@@ -1697,59 +1738,72 @@ The file you chose: %1</translation>
 <context>
     <name>PrintBar</name>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="227"/>
+        <location filename="../../ui/menus/print_actions.py" line="236"/>
         <source>A4 menu (several pages)</source>
         <translation>A4 menu (several pages)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="228"/>
+        <location filename="../../ui/menus/print_actions.py" line="237"/>
         <source>Table tents (A4 folded to A5, one per table)</source>
         <translation>Table tents (A4 folded to A5, one per table)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="229"/>
+        <location filename="../../ui/menus/print_actions.py" line="238"/>
         <source>Product QR stickers (A4 sheet, 3 × 8)</source>
         <translation>Product QR stickers (A4 sheet, 3 × 8)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="230"/>
+        <location filename="../../ui/menus/print_actions.py" line="239"/>
         <source>Receipt menu (58 mm thermal paper)</source>
         <translation>Receipt menu (58 mm thermal paper)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="231"/>
+        <location filename="../../ui/menus/print_actions.py" line="240"/>
         <source>Receipt menu (80 mm thermal paper)</source>
         <translation>Receipt menu (80 mm thermal paper)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="267"/>
+        <location filename="../../ui/menus/print_actions.py" line="299"/>
         <source>Layout:</source>
         <translation>Layout:</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="274"/>
+        <location filename="../../ui/menus/print_actions.py" line="306"/>
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="274"/>
+        <location filename="../../ui/menus/print_actions.py" line="306"/>
         <source>Print preview…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="274"/>
+        <location filename="../../ui/menus/print_actions.py" line="306"/>
         <source>Save PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="275"/>
+        <location filename="../../ui/menus/print_actions.py" line="307"/>
         <source>Save pictures…</source>
         <translation>Save pictures…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="275"/>
+        <location filename="../../ui/menus/print_actions.py" line="307"/>
         <source>Save web menu…</source>
         <translation>Save web menu…</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemPhotosModel</name>
+    <message>
+        <location filename="../../ui/import_wizard/problem_photos.py" line="83"/>
+        <source>Photo file</source>
+        <translation>Photo file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/problem_photos.py" line="85"/>
+        <source>Why it was not imported</source>
+        <translation>Why it was not imported</translation>
     </message>
 </context>
 <context>

@@ -142,69 +142,69 @@ Its products are kept, without a category.</source>
 <context>
     <name>CountChips</name>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="114"/>
+        <location filename="../../ui/import_wizard/chips.py" line="117"/>
         <source>New {n}</source>
         <translation>新增 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="115"/>
+        <location filename="../../ui/import_wizard/chips.py" line="118"/>
         <source>Update {n}</source>
         <translation>更新 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="116"/>
+        <location filename="../../ui/import_wizard/chips.py" line="119"/>
         <source>No change {n}</source>
         <translation>无变化 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="117"/>
+        <location filename="../../ui/import_wizard/chips.py" line="120"/>
         <source>Problems {n}</source>
         <translation>有问题 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="120"/>
+        <location filename="../../ui/import_wizard/chips.py" line="123"/>
         <source>Show only the new rows</source>
         <translation>只看新增的行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="121"/>
+        <location filename="../../ui/import_wizard/chips.py" line="124"/>
         <source>Show only the rows that update a product</source>
         <translation>只看会更新商品的行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="122"/>
+        <location filename="../../ui/import_wizard/chips.py" line="125"/>
         <source>Show only the rows with no change</source>
         <translation>只看无变化的行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="123"/>
+        <location filename="../../ui/import_wizard/chips.py" line="126"/>
         <source>Show only rows with problems</source>
         <translation>只看有问题的行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="129"/>
+        <location filename="../../ui/import_wizard/chips.py" line="132"/>
         <source>Show all rows again</source>
         <translation>重新显示全部行</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="131"/>
+        <location filename="../../ui/import_wizard/chips.py" line="134"/>
         <source>Next problem (F8)</source>
         <translation>下一个问题（F8）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="132"/>
+        <location filename="../../ui/import_wizard/chips.py" line="135"/>
         <source>Go to the next row with a problem. Shift+F8: the one before.</source>
         <translation>跳到下一个有问题的行。按 Shift+F8 回到上一个。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/chips.py" line="138"/>
+        <location filename="../../ui/import_wizard/chips.py" line="143"/>
         <source>Showing {shown} of %n row(s).</source>
         <translation>
             <numerusform>正在显示 %n 行中的 {shown} 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/chips.py" line="139"/>
+        <location filename="../../ui/import_wizard/chips.py" line="144"/>
         <source>Show all rows</source>
         <translation>显示全部行</translation>
     </message>
@@ -570,92 +570,92 @@ Your saved data is safe. If this happens again, please send the log file to supp
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="97"/>
-        <source>Every spreadsheet you imported. Undo puts the products back as they were before that import.</source>
-        <translation>您导入过的每个表格。撤销会把商品恢复到那次导入之前的样子。</translation>
+        <location filename="../../ui/import_wizard/history.py" line="98"/>
+        <source>Every file and photo folder you imported. Undo puts the products back as they were before that import.</source>
+        <translation>您导入过的每个表格和图片文件夹。撤销会把商品恢复到那次导入之前的样子。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="98"/>
+        <location filename="../../ui/import_wizard/history.py" line="99"/>
         <source>Nothing has been imported yet.</source>
         <translation>还没有导入过任何表格。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="99"/>
+        <location filename="../../ui/import_wizard/history.py" line="100"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="101"/>
+        <location filename="../../ui/import_wizard/history.py" line="102"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="101"/>
+        <location filename="../../ui/import_wizard/history.py" line="102"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="101"/>
+        <location filename="../../ui/import_wizard/history.py" line="102"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="101"/>
+        <location filename="../../ui/import_wizard/history.py" line="102"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="101"/>
+        <location filename="../../ui/import_wizard/history.py" line="102"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="102"/>
+        <location filename="../../ui/import_wizard/history.py" line="103"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="102"/>
+        <location filename="../../ui/import_wizard/history.py" line="103"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="131"/>
+        <location filename="../../ui/import_wizard/history.py" line="132"/>
         <source>Undone {time}</source>
         <translation>已于 {time} 撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="131"/>
+        <location filename="../../ui/import_wizard/history.py" line="132"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="140"/>
+        <location filename="../../ui/import_wizard/history.py" line="141"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="141"/>
+        <location filename="../../ui/import_wizard/history.py" line="142"/>
         <source>Put everything back as it was before this import</source>
         <translation>全部恢复到这次导入之前的样子</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="159"/>
+        <location filename="../../ui/import_wizard/history.py" line="169"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="160"/>
+        <location filename="../../ui/import_wizard/history.py" line="170"/>
         <source>Undo the import of “{file}” and put everything back as it was before it?</source>
         <translation>撤销“{file}”的导入，把一切恢复到导入之前吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="165"/>
+        <location filename="../../ui/import_wizard/history.py" line="175"/>
         <source>Undoing…</source>
         <translation>正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/history.py" line="168"/>
+        <location filename="../../ui/import_wizard/history.py" line="178"/>
         <source>The import was undone.</source>
         <translation>导入已撤销。</translation>
     </message>
@@ -663,286 +663,327 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="291"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="292"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="312"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="313"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="583"/>
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="294"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="315"/>
         <source>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</source>
         <translation>请选择记有商品、菜单或销售流水的 Excel、WPS 或 CSV 文件。保存之前会先让您看到哪些内容会变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="296"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="317"/>
         <source>Choose a file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="297"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="318"/>
         <source>or drag the file into this window</source>
         <translation>或把文件拖到这个窗口里</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="298"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="319"/>
         <source>Product photos named by barcode, SKU or name: choose their folder…</source>
         <translation>以条码、货号或名称命名的商品图片：选择所在文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="299"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="315"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="320"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="337"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="300"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="321"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="301"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="322"/>
         <source>This file holds:</source>
         <translation>文件内容是：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="306"/>
-        <source>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it. Point at a row to see details.</source>
-        <translation>每一列的标题表示它会被保存成什么。黄色标题是系统猜测的：点击标题可以修改。把鼠标移到某一行上可以查看详情。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="308"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="330"/>
         <source>Empty cells clear what is stored (normally empty cells keep the stored value)</source>
         <translation>空白单元格清除已保存的值（默认空白单元格保留原值）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="309"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="331"/>
         <source>Choose another file</source>
         <translation>换一个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="310"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="807"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="332"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="973"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="311"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="834"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="333"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1001"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="312"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="334"/>
         <source>Save the problem rows to a spreadsheet to fix…</source>
         <translation>把有问题的行保存为表格，修改后再导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="313"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="335"/>
         <source>Imported the wrong file? You can put everything back as it was.</source>
         <translation>导错了文件？可以把一切恢复原样。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="314"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="891"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="336"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1084"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="429"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="434"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="454"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="459"/>
         <source>Reading “{name}”…</source>
         <translation>正在读取“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="448"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="454"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="473"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="479"/>
         <source>Checking the rows again…</source>
         <translation>正在重新检查各行…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="524"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="589"/>
         <source>PortDesk thinks this is: {kind}. {reason}</source>
         <translation>系统判断这是：{kind}。{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="532"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="597"/>
         <source>Column titles are on row {row}; {rows} data rows below them.</source>
         <translation>列标题在第 {row} 行，下面有 {rows} 行数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="535"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="600"/>
         <source>No row of column titles was found; columns were guessed from their values.</source>
         <translation>没有找到列标题行，已根据内容猜测各列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="540"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="605"/>
         <source>The column choices you confirmed last time for a file like this were used.</source>
         <translation>已沿用您上次为同类文件确认的列设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="838"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="763"/>
+        <source>column {letter}</source>
+        <translation>{letter} 列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="764"/>
+        <source>columns {letters}</source>
+        <translation>{letters} 列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="766"/>
+        <source>“{field}” moved from {old} to {new}.</source>
+        <translation>“{field}”已从 {old}改到 {new}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="1005"/>
         <source>Product photos added: {n}</source>
         <translation>新增商品图片：{n} 张</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="550"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="615"/>
         <source>Nothing to import</source>
         <translation>没有可导入的内容</translation>
     </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="327"/>
+        <source>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it (keyboard: F4 in the grid opens the menu of the current column). Point at a row to see details.</source>
+        <translation>每一列的标题表示它会被保存成什么。黄色标题是系统猜测的：点击标题可以修改（用键盘：在表格里按 F4 打开当前这一列的菜单）。把鼠标移到某一行上可以查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="583"/>
+        <source>Import product photos</source>
+        <translation>导入商品图片</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="529"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="594"/>
         <source>%n photo(s): each goes to the product whose barcode, SKU or name is its file name (a second photo: “name_2”).</source>
         <translation>
             <numerusform>%n 张图片：每张给文件名是其条码、货号或名称的商品（同一商品的第二张：“名称_2”）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="537"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="602"/>
         <source>Left out: %n other row(s) (titles, blank rows, totals).</source>
         <translation>
             <numerusform>另有 %n 行（标题、空行、合计）未计入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="552"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="617"/>
         <source>Import %n photo(s)</source>
         <translation>
             <numerusform>导入 %n 张图片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="554"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="619"/>
         <source>Import %n row(s)</source>
         <translation>
             <numerusform>导入 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="567"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="634"/>
         <source>All of {sheets}</source>
         <translation>全部：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="670"/>
-        <source>“{field}” moved from column {old} to column {new}.</source>
-        <translation>“{field}”已从 {old} 列改到 {new} 列。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="673"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="773"/>
         <source>Column {letter} is now not imported.</source>
         <translation>{letter} 列现在不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="675"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="774"/>
+        <source>Columns {letters} are now not imported.</source>
+        <translation>{letters} 列现在不导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="777"/>
         <source>Column {letter} is now imported as “{field}”.</source>
         <translation>{letter} 列现在导入为“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="695"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="779"/>
+        <source>Columns {letters} are now imported as “{field}”.</source>
+        <translation>{letters} 列现在导入为“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="805"/>
         <source>Column “{header}” is:</source>
         <translation>列“{header}”是：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="698"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="808"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="709"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="819"/>
         <source>{field} (column {letter})</source>
         <translation>{field}（{letter} 列）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="785"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="895"/>
+        <source>All problems seen: back to the first one.</source>
+        <translation>已看完所有问题，回到第一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="896"/>
+        <source>All problems seen: back to the last one.</source>
+        <translation>已看完所有问题，回到最后一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="951"/>
         <source>Importing… Nothing is saved until it has finished.</source>
         <translation>正在导入… 全部完成后才会保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="789"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="955"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="790"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="956"/>
         <source>Stop importing</source>
         <translation>停止导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="822"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="990"/>
         <source>The import was stopped. Nothing was changed.</source>
         <translation>导入已停止，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="825"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="994"/>
         <source>The import did not finish, and nothing was changed.</source>
         <translation>导入没有完成，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="831"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="998"/>
         <source>Nothing was imported</source>
         <translation>没有导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="832"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="999"/>
         <source>Every row was already there or had a problem.</source>
         <translation>每一行都已存在或有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="835"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1002"/>
         <source>Added {new} · Updated {changed} · No change {same}</source>
         <translation>新增 {new} · 更新 {changed} · 无变化 {same}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="840"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1007"/>
         <source>Import number: {id}</source>
         <translation>导入编号：{id}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="842"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1011"/>
+        <source>Photos not imported: {n}. Each is listed below with the reason: rename or replace it in the folder, then import the folder again.</source>
+        <translation>未导入的图片：{n} 张，下面列出了每张的原因。请在文件夹里给它们改名或换成能用的图片，再导入这个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/wizard.py" line="1015"/>
         <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
         <translation>因有问题未导入的行：{n} 行。请把它们保存为表格，改正标出的单元格，再导入这个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="855"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1048"/>
         <source>{name}-to fix</source>
         <translation>{name}-待修正</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="865"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="870"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1058"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1063"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="877"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1070"/>
         <source>Saved %n row(s) to {path}</source>
         <translation>
             <numerusform>已把 %n 行保存到 {path}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="883"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1076"/>
         <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
         <translation>文件无法保存。是否正在 Excel 或 WPS 中打开？请关闭后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="892"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1085"/>
         <source>Put the products back exactly as they were before this import?</source>
         <translation>把商品完全恢复到这次导入之前的样子吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="896"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="901"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1089"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1094"/>
         <source>Undoing…</source>
         <translation>正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="908"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1101"/>
         <source>The import was undone</source>
         <translation>导入已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="909"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="1102"/>
         <source>Everything is back as it was before the import.</source>
         <translation>一切已恢复到导入之前。</translation>
     </message>
@@ -1521,53 +1562,53 @@ The file you chose: %1</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="286"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="290"/>
         <source>What happens</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="286"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="290"/>
         <source>Problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="312"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="319"/>
         <source>Column {letter} “{header}” is not imported.</source>
         <translation>第 {letter} 列“{header}”不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="314"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="321"/>
         <source>Column {letter} “{header}” looks like “{field}”, but please check.</source>
         <translation>第 {letter} 列“{header}”看起来是“{field}”，请确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="316"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="323"/>
         <source>Column {letter} “{header}” is imported as “{field}”.</source>
         <translation>第 {letter} 列“{header}”导入为“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="318"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="325"/>
         <source>Click to change.</source>
         <translation>点击可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="420"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="427"/>
         <source>Column {letter}</source>
         <translation>第 {letter} 列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="410"/>
-        <location filename="../../ui/import_wizard/preview_model.py" line="424"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="417"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="431"/>
         <source>This row will be added.</source>
         <translation>这一行将被新增。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="245"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="251"/>
         <source>Picture: {kind}, {width} × {height}, {kb} KB</source>
         <translation>图片：{kind}，{width} × {height}，{kb} KB</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/preview_model.py" line="425"/>
+        <location filename="../../ui/import_wizard/preview_model.py" line="432"/>
         <source>Already there with the same values: nothing changes.</source>
         <translation>已存在且内容相同：不会改变。</translation>
     </message>
@@ -1605,81 +1646,81 @@ The file you chose: %1</source>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="113"/>
+        <location filename="../../ui/menus/print_actions.py" line="122"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="113"/>
+        <location filename="../../ui/menus/print_actions.py" line="122"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/menus/print_actions.py" line="122"/>
+        <location filename="../../ui/menus/print_actions.py" line="131"/>
         <source>Laid out %n page(s)</source>
         <translation>
             <numerusform>已排版 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="125"/>
+        <location filename="../../ui/menus/print_actions.py" line="134"/>
         <source>Saving the PDF…</source>
         <translation>正在保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="129"/>
+        <location filename="../../ui/menus/print_actions.py" line="138"/>
         <source>Save pictures into which folder?</source>
         <translation>图片保存到哪个文件夹？</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="137"/>
+        <location filename="../../ui/menus/print_actions.py" line="146"/>
         <source>Saving pictures…</source>
         <translation>正在保存图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="141"/>
+        <location filename="../../ui/menus/print_actions.py" line="150"/>
         <source>Save the web menu into which folder?</source>
         <translation>网页菜单保存到哪个文件夹？</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="150"/>
+        <location filename="../../ui/menus/print_actions.py" line="159"/>
         <source>Saving the web menu…</source>
         <translation>正在保存网页菜单…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="156"/>
+        <location filename="../../ui/menus/print_actions.py" line="165"/>
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="164"/>
+        <location filename="../../ui/menus/print_actions.py" line="173"/>
         <source>Preparing to print…</source>
         <translation>正在准备打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="183"/>
+        <location filename="../../ui/menus/print_actions.py" line="192"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="205"/>
+        <location filename="../../ui/menus/print_actions.py" line="214"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="205"/>
+        <location filename="../../ui/menus/print_actions.py" line="214"/>
         <source>Saved to:
 %1</source>
         <translation>已保存到：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="214"/>
+        <location filename="../../ui/menus/print_actions.py" line="223"/>
         <source>This could not be finished. Your data is safe; please try again.</source>
         <translation>没能完成。您的数据是安全的，请再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="216"/>
+        <location filename="../../ui/menus/print_actions.py" line="225"/>
         <source>Could not finish</source>
         <translation>没能完成</translation>
     </message>
@@ -1687,59 +1728,72 @@ The file you chose: %1</source>
 <context>
     <name>PrintBar</name>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="227"/>
+        <location filename="../../ui/menus/print_actions.py" line="236"/>
         <source>A4 menu (several pages)</source>
         <translation>A4 菜单（多页）</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="228"/>
+        <location filename="../../ui/menus/print_actions.py" line="237"/>
         <source>Table tents (A4 folded to A5, one per table)</source>
         <translation>桌台台卡（A4 对折成 A5，每桌一张）</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="229"/>
+        <location filename="../../ui/menus/print_actions.py" line="238"/>
         <source>Product QR stickers (A4 sheet, 3 × 8)</source>
         <translation>商品二维码贴纸（A4，3 × 8）</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="230"/>
+        <location filename="../../ui/menus/print_actions.py" line="239"/>
         <source>Receipt menu (58 mm thermal paper)</source>
         <translation>小票菜单（58 毫米热敏纸）</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="231"/>
+        <location filename="../../ui/menus/print_actions.py" line="240"/>
         <source>Receipt menu (80 mm thermal paper)</source>
         <translation>小票菜单（80 毫米热敏纸）</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="267"/>
+        <location filename="../../ui/menus/print_actions.py" line="299"/>
         <source>Layout:</source>
         <translation>版式：</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="274"/>
+        <location filename="../../ui/menus/print_actions.py" line="306"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="274"/>
+        <location filename="../../ui/menus/print_actions.py" line="306"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="274"/>
+        <location filename="../../ui/menus/print_actions.py" line="306"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="275"/>
+        <location filename="../../ui/menus/print_actions.py" line="307"/>
         <source>Save pictures…</source>
         <translation>保存图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/print_actions.py" line="275"/>
+        <location filename="../../ui/menus/print_actions.py" line="307"/>
         <source>Save web menu…</source>
         <translation>保存网页菜单…</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemPhotosModel</name>
+    <message>
+        <location filename="../../ui/import_wizard/problem_photos.py" line="83"/>
+        <source>Photo file</source>
+        <translation>图片文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/problem_photos.py" line="85"/>
+        <source>Why it was not imported</source>
+        <translation>未导入的原因</translation>
     </message>
 </context>
 <context>

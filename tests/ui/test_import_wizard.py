@@ -675,7 +675,8 @@ def test_the_wizard_speaks_one_language(lang: str, open_wizard: Callable[[Path |
     titles = [photos.model.headerData(photos.model.section_of(c), Qt.Orientation.Horizontal) for c in range(3)]
     for title in titles:
         _in_one_language(lang, title)
-    subtitles = [t.split("\n")[1] for t in titles]
+    subtitles = [photos.model.headerData(photos.model.section_of(c), Qt.Orientation.Horizontal, HEADER_TEXT_ROLE)
+                 for c in range(3)]
     assert subtitles == (["Picture", "File name", "Product"] if lang == "en" else ["图片", "文件名", "商品"])
 
 
@@ -979,3 +980,295 @@ def test_a_picture_cells_tooltip_shows_the_picture_once_made_in_the_background(
     assert len(readers) == 1  # kept: the next hover reads nothing
     assert model.data(index, Qt.ItemDataRole.ToolTipRole) == tip and len(readers) == 1
     QToolTip.hideText()
+
+
+# ---- GUI QA pass 2 ---------------------------------------------------------------------------------
+@pytest.mark.usefixtures("english_ui")
+def test_a_photo_folders_result_lists_the_photos_not_imported_and_offers_no_spreadsheet(
+        qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], existing: Product, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+
+    wizard = open_wizard(_photo_folder(tmp_path))
+    wizard.show()
+    assert _apply(qtbot, wizard)
+    assert wizard.report_button.isHidden()  # a folder's rows are files: nothing to save and fix
+    assert wizard.problem_photos_view.isVisibleTo(wizard)
+    text = wizard.problems_text.text()
+    assert "Photos not imported: 1." in text and "rename or replace" in text and "folder again" in text
+    model = wizard.problem_photos
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, 0)) == "4006381333931.png"
+    assert "No product has the barcode, SKU or name" in model.data(model.index(0, 1))
+    i18n.install("zh_CN")  # the reasons follow the language
+    try:
+        QApplication.sendPostedEvents()  # the LanguageChange
+        assert "没有条码、货号或名称" in model.data(model.index(0, 1))
+        assert "文件夹" in wizard.problems_text.text()
+    finally:
+        i18n.install("en")
+    wizard._undone(wizard.applied.batch_id or "")  # type: ignore[union-attr]  # undone: nothing to list
+    assert not wizard.problem_photos_view.isVisibleTo(wizard)
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_a_spreadsheets_result_still_offers_to_save_the_problem_rows(
+        qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], tmp_path: Path) -> None:
+    wizard = open_wizard(_csv(tmp_path, GOODS))
+    wizard.show()
+    assert _apply(qtbot, wizard)
+    assert wizard.report_button.isVisibleTo(wizard) and not wizard.problem_photos_view.isVisibleTo(wizard)
+
+
+def _chosen_title(wizard: ImportWizard) -> str | None:
+    current = wizard.view.currentIndex()
+    return wizard.model.headerData(current.row(), Qt.Orientation.Vertical) if current.isValid() else None
+
+
+def _in_sight(wizard: ImportWizard) -> bool:
+    rect = wizard.view.visualRect(wizard.view.currentIndex())
+    return rect.isValid() and wizard.view.viewport().rect().intersects(rect)
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_a_mapping_change_keeps_the_chosen_row_chosen_and_in_sight(
+        qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], tmp_path: Path) -> None:
+    rows = "".join(f"商品{i},{'abc' if i % 100 == 7 else i + 1},瓶\n" for i in range(300))
+    wizard = open_wizard(_csv(tmp_path, "商品名称,售价,单位\n" + rows))
+    wizard.resize(1000, 600)
+    wizard.show()
+    qtbot.waitExposed(wizard)  # type: ignore[attr-defined]
+    qtbot.mouseClick(wizard.chips.buttons["error"], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    wizard.view.setCurrentIndex(wizard.model.index(2, 1))
+    assert _chosen_title(wizard) == "209"
+    _wait_plan(qtbot, wizard, lambda: wizard.set_column_mapping(2, None))  # the unit: not imported
+    assert wizard.model.filter == "error" and _chosen_title(wizard) == "209" and _in_sight(wizard)
+    assert wizard.view.currentIndex().column() == 1
+    # the price not imported: no problem left, every row is shown, the row stays chosen and in sight
+    _wait_plan(qtbot, wizard, lambda: wizard.set_column_mapping(1, None))
+    assert wizard.model.filter is None and wizard.model.rowCount() == 300
+    assert _chosen_title(wizard) == "209" and _in_sight(wizard)
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_the_history_state_column_fits_its_text_after_an_undo(
+        qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], monkeypatch: pytest.MonkeyPatch,
+        existing: Product, store: Store, tmp_path: Path) -> None:
+    wizard = open_wizard(_csv(tmp_path, GOODS))
+    batch = _apply(qtbot, wizard)
+    history = ImportHistoryDialog(store.path)
+    qtbot.addWidget(history)  # type: ignore[attr-defined]
+    history.show()
+    qtbot.waitUntil(lambda: bool(history.batches), timeout=20_000)  # type: ignore[attr-defined]
+    monkeypatch.setattr(asks, "confirm", lambda parent, title, text: True)
+    with qtbot.waitSignal(history.sig_loaded, timeout=20_000):  # type: ignore[attr-defined]
+        history.undo(batch)
+    view = history.view
+    assert history.model.item(0, 6).text().startswith("Undone")
+    assert view.columnWidth(6) >= view.sizeHintForColumn(6)  # "Undone 2025-…" whole, not "Un…"
+    history.done(0)
+
+
+def _shown_active(qtbot: object, wizard: ImportWizard) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    wizard.resize(1000, 600)
+    wizard.show()
+    qtbot.waitExposed(wizard)  # type: ignore[attr-defined]
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)  # type: ignore[attr-defined]
+
+
+def _menus() -> list[Any]:
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_the_keyboard_leaves_the_grid_opens_the_mapping_menu_and_skips_an_empty_hint(
+        qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    wizard = open_wizard(_csv(tmp_path, GOODS))
+    _shown_active(qtbot, wizard)
+    view, model = wizard.view, wizard.model
+    # Tab goes on from the grid to the controls below it
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, model.section_of(1)))
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # type: ignore[attr-defined]
+    assert QApplication.focusWidget() is not view and not view.tabKeyNavigation()
+    # F4, Alt+Down and the menu key open the menu of the current column (the hint says so)
+    assert "F4" in wizard.mapping_hint.text()
+    for key, mods in ((Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier),
+                      (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier)):
+        view.setFocus()
+        qtbot.keyClick(view, key, mods)  # type: ignore[attr-defined]
+        menus = _menus()
+        assert len(menus) == 1, key
+        assert menus[0].actions()[0].text() == "Column “规格” is:"  # column B of GOODS
+        assert view.currentIndex().row() == 0  # the key did not move in the grid
+        menus[0].close()
+    # the hint beside the chips is a Tab stop only when it shows its link
+    assert wizard.chips.filter_hint.focusPolicy() == Qt.FocusPolicy.NoFocus
+    qtbot.mouseClick(wizard.chips.buttons["new"], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert wizard.chips.filter_hint.focusPolicy() != Qt.FocusPolicy.NoFocus
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_enter_imports_from_the_preview_and_closes_the_result_page(
+        qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    wizard = open_wizard(_csv(tmp_path, GOODS))
+    _shown_active(qtbot, wizard)
+    wizard.chips.buttons["new"].setFocus()  # focus passes other buttons first
+    wizard.back_button.setFocus()
+    wizard.view.setFocus()
+    assert wizard.import_button.isDefault()
+    with qtbot.waitSignal(wizard.sig_import_finished, timeout=20_000):  # type: ignore[attr-defined]
+        qtbot.keyClick(wizard.view, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    assert wizard.pages.currentIndex() == 2
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is wizard.close_button)  # type: ignore[attr-defined]
+    assert wizard.close_button.isDefault()
+    qtbot.keyClick(wizard.close_button, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    assert not wizard.isVisible() and wizard.result() == 1
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_no_chip_has_the_focus_at_first_and_a_focused_chip_does_not_look_down(
+        qtbot: object, styled: Callable[[bool], None], open_wizard: Callable[[Path | None], ImportWizard],
+        existing: Product, tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication
+
+    from ui.import_wizard.chips import FOCUS_RING
+
+    styled(False)
+    wizard = open_wizard(_photo_folder(tmp_path))  # no sheet or kind combo before the chips
+    _shown_active(qtbot, wizard)
+    focus = QApplication.focusWidget()
+    assert focus is wizard.view and focus not in wizard.chips.buttons.values()
+
+    def ring(button: Any) -> int:
+        image = button.grab().toImage()
+        blue = QColor(FOCUS_RING)
+        return sum(1 for x in range(image.width()) for y in range(image.height())
+                   if image.pixelColor(x, y) == blue)
+
+    chip = wizard.chips.buttons["changed"]
+    chip.setFocus()
+    qtbot.waitUntil(chip.hasFocus)  # type: ignore[attr-defined]
+    focused = ring(chip)
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    wizard.view.setFocus()
+    qtbot.waitUntil(lambda: not chip.hasFocus())  # type: ignore[attr-defined]
+    assert chip.isChecked()
+    assert focused > 20 and ring(chip) == 0  # the focus ring is blue; a chip that is down has none
+
+
+SIDE_BY_SIDE = "菜名,价格,备注,菜名,价格,备注\n拍黄瓜,12,凉菜,辣炒蛤蜊,38,热菜\n老醋花生,15,凉菜,清蒸大虾,88,海鲜\n"
+
+
+@pytest.mark.usefixtures("english_ui")
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_a_move_in_side_by_side_blocks_names_every_column_that_changed(
+        lang: str, qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], tmp_path: Path) -> None:
+    from ui import i18n
+
+    i18n.install(lang)
+    wizard = open_wizard(_csv(tmp_path, SIDE_BY_SIDE))  # two blocks: A-C and D-F
+    assert wizard.plan is not None and wizard.plan.table.block_column(5) == 2
+    _wait_plan(qtbot, wizard, lambda: wizard.set_column_mapping(5, "name"))  # F (the second 备注) is the name now
+    assert wizard.mapping_note.isVisibleTo(wizard)
+    assert wizard.mapping_note.text() == (
+        "“Name” moved from columns A and D to columns C and F. Columns A and D are now not imported."
+        if lang == "en" else "“名称”已从 A、D 列改到 C、F 列。A、D 列现在不导入。")
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_a_language_switch_words_the_notes_again_and_fits_the_columns_again(
+        qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+
+    i18n.install("zh_CN")
+    wizard = open_wizard(_csv(tmp_path, ODD_HEADERS))
+    _wait_plan(qtbot, wizard, lambda: wizard.set_column_mapping(0, "name"))
+    _wait_plan(qtbot, wizard, lambda: wizard.set_column_mapping(3, "name"))  # the name moves from A to D
+    op = wizard.make_apply_operation()
+    wizard.cancel_apply()
+    wizard.runner.run(op)
+    qtbot.waitUntil(lambda: not wizard.runner.busy and wizard.message_note.isVisibleTo(wizard), timeout=20_000)  # type: ignore[attr-defined]
+    assert wizard.message_note.text() == "导入已停止，没有做任何修改。"
+    assert wizard.mapping_note.text().startswith("“名称”已从 A 列改到 D 列")
+    chinese = [wizard.view.columnWidth(s) for s in range(wizard.model.columnCount())]
+    i18n.install("en")
+    QApplication.sendPostedEvents()  # the LanguageChange
+    assert wizard.message_note.text() == "The import was stopped. Nothing was changed."
+    assert wizard.mapping_note.text() == "“Name” moved from column A to column D. Column A is now not imported."
+    english = [wizard.view.columnWidth(s) for s in range(wizard.model.columnCount())]
+    wizard._size_columns()  # what fits the English titles
+    assert english == [wizard.view.columnWidth(s) for s in range(wizard.model.columnCount())] != chinese
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_f8_starts_at_the_first_problem_and_says_when_it_goes_round(
+        qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], tmp_path: Path) -> None:
+    rows = "".join(f"商品{i},{'abc' if i in (0, 5) else i + 1},瓶\n" for i in range(10))
+    wizard = open_wizard(_csv(tmp_path, "商品名称,售价,单位\n" + rows))  # problems on rows 2 and 7
+    _shown_active(qtbot, wizard)
+    wizard.view.setFocus()
+    assert not wizard.view.selectionModel().hasSelection()
+    qtbot.keyClick(wizard.view, Qt.Key.Key_F8)  # type: ignore[attr-defined]
+    assert _chosen_title(wizard) == "2" and wizard.busy_label.text() == ""
+    qtbot.keyClick(wizard.view, Qt.Key.Key_F8)  # type: ignore[attr-defined]
+    assert _chosen_title(wizard) == "7"
+    qtbot.keyClick(wizard.view, Qt.Key.Key_F8)  # type: ignore[attr-defined]
+    assert _chosen_title(wizard) == "2" and wizard.busy_label.text() == "All problems seen: back to the first one."
+    qtbot.waitUntil(lambda: wizard.busy_label.text() == "", timeout=6000)  # type: ignore[attr-defined]
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_a_turned_phone_photos_tooltip_gives_its_upright_size(
+        qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], existing: Product, tmp_path: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    exif = Image.Exif()
+    exif[0x0112] = 6  # EXIF orientation: turn 90° to stand upright (a phone held upright)
+    out = io.BytesIO()
+    Image.new("RGB", (80, 60), "red").save(out, "JPEG", exif=exif.tobytes())  # stored wide, shown tall
+    (folder / "6901035600156.jpg").write_bytes(out.getvalue())
+    wizard = open_wizard(folder)
+    model = wizard.model
+    index = model.index(0, model.section_of(0))
+    with qtbot.waitSignal(model.previews.sig_ready, timeout=5000):  # type: ignore[attr-defined]
+        model.data(index, Qt.ItemDataRole.ToolTipRole)  # asks for the preview
+    tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert "<img" in tip and "Picture: JPG, 60 × 80" in tip
+
+
+@pytest.mark.usefixtures("english_ui")
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_a_photo_folder_is_worded_as_photos_not_a_spreadsheet(
+        lang: str, qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], existing: Product,
+        store: Store, tmp_path: Path) -> None:
+    from ui import i18n
+
+    i18n.install(lang)
+    wizard = open_wizard(_photo_folder(tmp_path))
+    assert wizard.windowTitle() == ("Import product photos" if lang == "en" else "导入商品图片")
+    model = wizard.model
+    assert model.headerData(model.section_of(0), Qt.Orientation.Horizontal) == ("Picture" if lang == "en" else "图片")
+    sheet = open_wizard(_csv(tmp_path, GOODS))
+    assert sheet.windowTitle() == ("Import a spreadsheet" if lang == "en" else "导入表格")
+    history = ImportHistoryDialog(store.path)
+    qtbot.addWidget(history)  # type: ignore[attr-defined]
+    assert ("photo folder" in history.hint.text()) if lang == "en" else ("图片文件夹" in history.hint.text())
+    history.done(0)

@@ -470,3 +470,23 @@ def test_html_export_escapes_items(qtbot, menus_dialog, answers, store, add_prod
     html = (tmp_path / "web" / "index.html").read_text(encoding="utf-8")
     assert "&lt;b&gt;蛤蜊 &amp; &quot;辣&quot;&lt;/b&gt;" in html
     assert "<b>蛤蜊" not in html and "老船长啤酒屋" in html and "¥42" in html
+
+
+def test_the_menus_window_fits_1024_pixels_with_large_english_text(qtbot, styled, english_ui, store, beer_shop,
+                                                                    answers):
+    """The layout chooser may be narrower than its title: cut with "…", whole in its tooltip."""
+    styled(True)
+    store.menus.create_from_categories("堂食")
+    dialog = MenusDialog(store.path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    try:
+        assert dialog.minimumSizeHint().expandedTo(dialog.minimumSize()).width() <= 990  # room for the frame
+        combo = dialog.print_bar.template_combo
+        title = combo.currentText()
+        assert combo.toolTip() == title
+        dialog.resize(dialog.minimumSizeHint())
+        qtbot.waitUntil(lambda: combo.width() < combo.fontMetrics().horizontalAdvance(title))
+    finally:
+        dialog.shutdown()

@@ -22,11 +22,13 @@ CHIP_COLOURS = {
     "unchanged": ("#e9ecef", "#4a545e"),
     "error": ("#f7cfcb", "#8c1a12"),
 }
+FOCUS_RING = "#1565c0"  # the keyboard focus: a blue dotted ring, unlike a chip that is down (solid, its own colour)
 CHIP_STYLE = """
 QPushButton {{ background: {bg}; color: {fg}; border: 2px solid {bg}; border-radius: 6px; padding: 2px 10px; }}
 QPushButton:hover {{ border-color: {fg}; }}
-QPushButton:focus {{ border: 2px dashed {fg}; }}
 QPushButton:checked {{ border: 2px solid {fg}; font-weight: bold; }}
+QPushButton:focus {{ border: 2px dotted {focus}; }}
+QPushButton:checked:focus {{ border: 2px dotted {focus}; font-weight: bold; }}
 QPushButton:disabled {{ background: #f1f3f5; color: #8a949e; border-color: #f1f3f5; }}
 """
 NEXT_KEY = QKeySequence(Qt.Key.Key_F8)
@@ -65,7 +67,8 @@ class CountChips(QWidget):
             button.setCheckable(True)
             button.setAutoDefault(False)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setStyleSheet(CHIP_STYLE.format(bg=CHIP_COLOURS[action][0], fg=CHIP_COLOURS[action][1]))
+            button.setStyleSheet(CHIP_STYLE.format(bg=CHIP_COLOURS[action][0], fg=CHIP_COLOURS[action][1],
+                                                   focus=FOCUS_RING))
             button.clicked.connect(partial(self._clicked, action))
             self.buttons[action] = button
             layout.addWidget(button)
@@ -132,6 +135,8 @@ class CountChips(QWidget):
         self.next_button.setToolTip(self.tr("Go to the next row with a problem. Shift+F8: the one before."))
         self.next_button.setVisible(c["error"] > 0)
         total = sum(c.values())
+        # an empty hint is no stop for Tab (its link is reachable from the keyboard when shown)
+        self.filter_hint.setFocusPolicy(Qt.FocusPolicy.NoFocus if self._filter is None else Qt.FocusPolicy.StrongFocus)
         if self._filter is None:
             self.filter_hint.setText("")
         else:

@@ -94,7 +94,8 @@ class ImportHistoryDialog(QDialog):
         """Set every fixed text in the current language."""
         self.setWindowTitle(self.tr("Import history"))
         self.title.setText(self.tr("Import history"))
-        self.hint.setText(self.tr("Every spreadsheet you imported. Undo puts the products back as they were before that import."))
+        self.hint.setText(self.tr(
+            "Every file and photo folder you imported. Undo puts the products back as they were before that import."))
         self.empty.setText(self.tr("Nothing has been imported yet."))
         self.close_button.setText(self.tr("Close"))
         self.model.setHorizontalHeaderLabels([
@@ -143,6 +144,15 @@ class ImportHistoryDialog(QDialog):
                 self.view.setIndexWidget(self.model.index(row, 7), button)
         self.view.setVisible(bool(self.batches))
         self.empty.setVisible(not self.batches)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Fit the columns sized to their contents to the new texts now (an undone import's
+        "Undone <time>" would otherwise stay cut to the old "Imported" width until reopened)."""
+        header = self.view.horizontalHeader()
+        for column in range(self.COLUMNS):
+            if header.sectionResizeMode(column) == QHeaderView.ResizeMode.ResizeToContents:
+                header.resizeSection(column, max(header.sectionSizeHint(column), self.view.sizeHintForColumn(column)))
 
     def undo_button(self, batch_id: str) -> QPushButton | None:
         """The Undo button of a batch's row (None when it is undone or not listed)."""

@@ -242,11 +242,15 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             pictures = self._pictures_at(row, c) if c >= 0 else ()
             if pictures:  # the first picture, what the pictures of this cell are, what happens to the row
-                lines = [self.tr("Picture: {kind}, {width} × {height}, {kb} KB").format(
-                    kind=p.kind, width=p.width or "?", height=p.height or "?", kb=max(1, round(p.size / 1024)))
-                    for p in pictures]
-                text = "\n".join([*lines, self._tooltip(rp, c) or ""]).strip()
                 preview = self.picture_preview(row, c)
+                lines = []
+                for n, p in enumerate(pictures):
+                    width, height = p.width or "?", p.height or "?"  # as stored
+                    if n == 0 and preview is not None and preview.upright is not None:
+                        width, height = preview.upright  # as shown: a phone photo turned upright
+                    lines.append(self.tr("Picture: {kind}, {width} × {height}, {kb} KB").format(
+                        kind=p.kind, width=width, height=height, kb=max(1, round(p.size / 1024))))
+                text = "\n".join([*lines, self._tooltip(rp, c) or ""]).strip()
                 if preview is None:  # not ready yet (asked for: the next tooltip shows it)
                     return text
                 return (f'{preview.html()}<p style="white-space:pre">'
@@ -293,7 +297,10 @@ class PreviewModel(QAbstractTableModel):
         own = table.headers[c] if c < len(table.headers) else ""
         header = labels.photo_header(c) if photos else own
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{labels.field_label(mapped[0] if mapped else None)}\n{header or column_letter(c)}"
+            field = labels.field_label(mapped[0] if mapped else None)
+            if photos and header == field:  # a folder's picture column: "Picture", once
+                return field
+            return f"{field}\n{header or column_letter(c)}"
         if role == FIELD_ROLE:
             return mapped[0] if mapped else None
         if role == CONFIDENCE_ROLE:

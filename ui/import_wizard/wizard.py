@@ -6,12 +6,14 @@ UI thread (each opens its own Store on `store_path`); the dialog only shows resu
 
 from __future__ import annotations
 
+import bisect
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QCursor, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QCursor, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -33,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from catalog.batches import UndoRefused, short_id
 from catalog.products import Cancelled
-from importers import ImportRefused
+from importers import ImportRefused, ParsedTable
 from importers.errors import column_letter
 from importers.fields import SPEC_PRICE, fields_for
 from importers.plan import ImportPlan
@@ -42,6 +44,7 @@ from ui.import_wizard import asks, labels, work
 from ui.import_wizard.chips import CountChips, chip_point_size
 from ui.import_wizard.mapping_header import MappingHeader
 from ui.import_wizard.preview_model import PreviewModel
+from ui.import_wizard.problem_photos import ProblemPhotosModel
 from ui.operations import Operation, OperationRunner
 from ui.style import fit_to_screen
 
@@ -95,8 +98,10 @@ class ImportWizard(QDialog):
         self._filling = False
         self._together: list[str] = []  # the file's sheets read together when no sheet is chosen
         # a field the user gave a column while other columns had it: (the read's request, field,
-        # the column clicked, the columns that had the field); said in mapping_note when read
-        self._moving: tuple[work.ReadRequest, str, int, list[int]] | None = None
+        # the column clicked, each column's field before); said in mapping_note when read
+        self._moving: tuple[work.ReadRequest, str, int, list[str | None]] | None = None
+        # what the notes say, kept as the way to word it (not the words): a language change words it again
+        self._notes: dict[QLabel, Callable[[], str]] = {}
         self.setAcceptDrops(True)
         self.setMinimumSize(760, 520)
         fit_to_screen(self, 1040, 700)
@@ -188,6 +193,8 @@ class ImportWizard(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setWordWrap(False)
         self.view.setCornerButtonEnabled(False)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the grid for the buttons (arrows move inside)
+        self.view.installEventFilter(self)  # F4, Alt+Down, the menu key: the current column's mapping menu
         self.header.setStretchLastSection(True)
         self.view.verticalHeader().setSectionResizeMode(self.view.verticalHeader().ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 10)
@@ -202,6 +209,10 @@ class ImportWizard(QDialog):
         self.overwrite_box = QCheckBox()
         self.overwrite_box.toggled.connect(self.set_overwrite_blanks)
         self.busy_label = _label("hint", wrap=False)
+        self._flashed = ""  # a brief message in busy_label, cleared when _flash_timer times out
+        self._flash_timer = QTimer(self)  # the wizard's own: it ends with it
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._flash_ended)
         self.back_button = QPushButton()
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self._back_to_choose)
@@ -210,7 +221,6 @@ class ImportWizard(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.import_button = QPushButton()
         self.import_button.setProperty("primary", True)
-        self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_apply)
 
         top = QHBoxLayout()
@@ -252,6 +262,16 @@ class ImportWizard(QDialog):
         self.result_text.setStyleSheet("QLabel { font-size: 13pt; }")
         self.result_batch = _label("hint")
         self.problems_text = _label()
+        # a photo folder: the files not imported and why (a folder has no spreadsheet to fix)
+        self.problem_photos = ProblemPhotosModel(self)
+        self.problem_photos_view = QTableView()
+        self.problem_photos_view.setModel(self.problem_photos)
+        self.problem_photos_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problem_photos_view.setWordWrap(False)
+        self.problem_photos_view.setTabKeyNavigation(False)
+        self.problem_photos_view.verticalHeader().hide()
+        self.problem_photos_view.horizontalHeader().setStretchLastSection(True)
+        self.problem_photos_view.hide()
         self.report_button = QPushButton()
         self.report_button.clicked.connect(self.save_problem_rows)
         self.report_note = _note("#e8f1fb", "#a9c7e8")
@@ -273,6 +293,7 @@ class ImportWizard(QDialog):
         layout.addWidget(self.result_batch)
         layout.addSpacing(10)
         layout.addWidget(self.problems_text)
+        layout.addWidget(self.problem_photos_view, 3)
         layout.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.report_note)
         layout.addSpacing(10)
@@ -304,7 +325,8 @@ class ImportWizard(QDialog):
             self.kind_combo.addItem(labels.kind_label(kind), kind)
         self.mapping_hint.setText(self.tr(
             "Each column title says what it will be saved as. Yellow titles are a guess: "
-            "click a title to change it. Point at a row to see details."))
+            "click a title to change it (keyboard: F4 in the grid opens the menu of the current column). "
+            "Point at a row to see details."))
         self.overwrite_box.setText(self.tr("Empty cells clear what is stored (normally empty cells keep the stored value)"))
         self.back_button.setText(self.tr("Choose another file"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -315,8 +337,11 @@ class ImportWizard(QDialog):
         self.close_button.setText(self.tr("Close"))
         if self.read_result is not None:
             self._show_result(self.read_result)
+            self._size_columns()  # the titles' widths in the new language
         if self.applied is not None:
             self._show_applied(self.applied)
+        for note, render in self._notes.items():
+            note.setText(render())
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-translate on a language change; re-size the count chips on a text size change."""
@@ -402,8 +427,8 @@ class ImportWizard(QDialog):
         """Read a file (from the file dialog or a drop) and preview it."""
         self._user_changed = False
         self._together = []
-        self.choose_error.hide()
-        self.mapping_note.hide()
+        self._say(self.choose_error, None)
+        self._say(self.mapping_note, None)
         self.model.set_filter(None)  # another file: every row
         self._start_read(work.ReadRequest(Path(path)))
 
@@ -425,7 +450,7 @@ class ImportWizard(QDialog):
             self._queued = request  # the newest choice wins once the running read ends
             return
         self._reading = True
-        self.message_note.hide()
+        self._say(self.message_note, None)
         self._set_busy(self.tr("Reading “{name}”…").format(name=request.path.name))
         op = Operation(
             work=lambda job: work.read_and_plan(job, request),
@@ -463,6 +488,7 @@ class ImportWizard(QDialog):
         self.applied = None
         if len(result.plan.table.sheets) > 1:
             self._together = list(result.plan.table.sheets)
+        chosen = self._chosen_row(old, result)
         self.model.set_plan(result.plan, result.counts["error"] > 0 or result.noted, result.rows)
         if self.model.filter is not None and not result.counts.get(self.model.filter):
             self.model.set_filter(None)  # none of those rows left (the problems were fixed): every row
@@ -472,11 +498,49 @@ class ImportWizard(QDialog):
         self._show_result(result)
         self._size_columns()
         self.pages.setCurrentIndex(1)
+        self._focus_preview()
+        self._choose_again(result, chosen)
         if self._queued is not None:
             request, self._queued = self._queued, None
             self._start_read(request)
             return
         self.sig_plan_ready.emit()
+
+    def _focus_preview(self) -> None:
+        """Give the grid the focus unless a control of the preview has it: a chip given the focus
+        first (a photo folder hides the combos before them) would look pressed."""
+        focus = self.focusWidget()
+        page = self.pages.widget(1)
+        if focus is None or not page.isAncestorOf(focus) or not focus.isVisibleTo(self) \
+                or focus in self.chips.buttons.values():
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _chosen_row(self, old: work.ReadResult | None, new: work.ReadResult) -> tuple[int, int, int] | None:
+        """The row chosen in the grid before a re-read of the same table (a mapping or option
+        changed): (its plan row index, its spreadsheet row number, the grid column); else None."""
+        current = self.view.currentIndex()
+        if old is None or not current.isValid() or old.plan.table.source != new.plan.table.source \
+                or old.plan.table.sheet_argument != new.plan.table.sheet_argument:
+            return None
+        source = self.model.source_row(current.row())
+        if not 0 <= source < len(old.plan.rows):
+            return None
+        return source, old.plan.rows[source].row_number, current.column()
+
+    def _choose_again(self, result: work.ReadResult, chosen: tuple[int, int, int] | None) -> None:
+        """Choose, and bring into view, the spreadsheet row chosen before the re-read (matched by
+        its row number), when the rows shown include it."""
+        if chosen is None:
+            return
+        source, number, column = chosen
+        rows = result.plan.rows
+        if not (0 <= source < len(rows) and rows[source].row_number == number):  # the plan has other rows
+            source = bisect.bisect_left(rows, number, key=lambda r: r.row_number)
+            if len(result.plan.table.sheets) > 1 or not (source < len(rows) and rows[source].row_number == number):
+                return
+        row = self.model.view_row(source)
+        if row >= 0:
+            self._go_to(row, min(column, self.model.columnCount() - 1))
 
     def _discard(self, old: work.ReadResult | None, new: work.ReadResult) -> None:
         """Free an old plan's rows on a worker in small pieces (100,000 rows take a while to free)."""
@@ -498,24 +562,25 @@ class ImportWizard(QDialog):
             return
         if isinstance(exc, Cancelled):
             return
+        render: Callable[[], str]
         if isinstance(exc, ImportRefused):
-            message = labels.pick(exc.message_zh, exc.message_en)
+            refused = exc
+            render = lambda: labels.pick(refused.message_zh, refused.message_en)  # noqa: E731
         else:
             log.error("reading a file for import failed\n%s", details)
-            message = friendly_message(exc)
+            render = lambda: friendly_message(exc)  # noqa: E731
         if self.read_result is None or self.pages.currentIndex() == 0:
             self.pages.setCurrentIndex(0)
-            self.choose_error.setText(message)
-            self.choose_error.show()
+            self._say(self.choose_error, render)
         else:
-            self.message_note.setText(message)
-            self.message_note.show()
+            self._say(self.message_note, render)
             self._fill_choosers(self.read_result)  # the combos go back to what is shown
-        self.sig_refused.emit(message)
+        self.sig_refused.emit(render())
 
     # ---- showing a plan --------------------------------------------------------------------
     def _show_result(self, result: work.ReadResult) -> None:
         table = result.plan.table
+        self.setWindowTitle(self.tr("Import product photos") if table.kind == "photos" else self.tr("Import a spreadsheet"))
         self.file_title.setText(table.source.name)
         self.file_title.setToolTip(str(table.source))
         self._fill_choosers(result)
@@ -553,6 +618,8 @@ class ImportWizard(QDialog):
         else:
             self.import_button.setText(self.tr("Import %n row(s)", "", todo))
         self.import_button.setEnabled(todo > 0 and not self.busy)
+        if self.import_button.isEnabled():  # Enter imports (set here, in the dialog: see _make_default)
+            self._make_default(self.import_button)
         self._filling = True
         self.overwrite_box.setChecked(result.request.overwrite_blanks)
         self._filling = False
@@ -608,7 +675,7 @@ class ImportWizard(QDialog):
         if self.read_result is None or sheet == self.read_result.plan.table.sheet_argument:
             return
         self._user_changed = False
-        self.mapping_note.hide()
+        self._say(self.mapping_note, None)
         r = self.read_result.request
         self._start_read(work.ReadRequest(r.path, sheet, r.kind, {}, r.overwrite_blanks, True))
 
@@ -617,7 +684,7 @@ class ImportWizard(QDialog):
         if self.read_result is None or kind == self.read_result.request.kind:
             return
         self._user_changed = False
-        self.mapping_note.hide()
+        self._say(self.mapping_note, None)
         r = self.read_result.request
         self._start_read(work.ReadRequest(r.path, self.read_result.plan.table.sheet_argument, kind, {}, r.overwrite_blanks, True,
                                           reuse=self.read_result.plan.table))
@@ -638,11 +705,12 @@ class ImportWizard(QDialog):
                 overrides[other] = None  # an earlier choice of the same field gives way to this one
         overrides[own] = field
         self._user_changed = True
-        self.mapping_note.hide()
+        self._say(self.mapping_note, None)
         r = self.read_result.request
         request = work.ReadRequest(r.path, table.sheet_argument, self._kind_for_reread(), overrides,
                                    r.overwrite_blanks, False, reuse=table)
-        self._moving = (request, field, column, holders) if field is not None and holders else None
+        before = [self._field_of(table, c) for c in range(self._column_count(table))]
+        self._moving = (request, field, column, before) if field is not None and holders else None
         self._start_read(request)
 
     def _columns_with(self, field: str | None, but: int = -1) -> list[int]:
@@ -652,34 +720,74 @@ class ImportWizard(QDialog):
         mapping = self.read_result.plan.table.mapping
         return sorted(c for c, (f, _conf) in mapping.items() if f == field and c != but)
 
+    @staticmethod
+    def _field_of(table: ParsedTable, column: int) -> str | None:
+        """The field a column of the file is imported as (side-by-side blocks share their first's)."""
+        return table.mapping.get(table.block_column(column), (None, 0.0))[0]
+
+    @staticmethod
+    def _column_count(table: ParsedTable) -> int:
+        return max(len(table.headers), max(table.mapping, default=-1) + 1)
+
     def _show_moved(self, result: work.ReadResult) -> None:
-        """Say which column lost the field the user gave another column (never silently)."""
+        """Say which columns lost the field the user gave another column, in every side-by-side
+        block (never silently)."""
         moving = self._moving
         if moving is None or moving[0] is not result.request:  # another read (one queued before it)
             return
         self._moving = None
-        _request, field, column, holders = moving
-        mapping = result.plan.table.mapping
-        if mapping.get(result.plan.table.block_column(column), (None, 0.0))[0] != field:
+        _request, field, column, before = moving
+        table = result.plan.table
+        if self._field_of(table, column) != field:
             return
-        name = labels.field_label(field)
-        lines = []
-        for old in holders:
-            now = mapping.get(old, (None, 0.0))[0]
-            if now == field:
-                continue
-            text = self.tr("“{field}” moved from column {old} to column {new}.").format(
-                field=name, old=column_letter(old), new=column_letter(column))
-            sep = "" if labels.is_chinese() else " "  # no space after a full-width 。
-            if now is None:
-                text += sep + self.tr("Column {letter} is now not imported.").format(letter=column_letter(old))
+        after = [self._field_of(table, c) for c in range(max(len(before), self._column_count(table)))]
+        was = before + [None] * (len(after) - len(before))
+        lost = [c for c, (old, new) in enumerate(zip(was, after, strict=True)) if old == field and new != field]
+        gained = [c for c, (old, new) in enumerate(zip(was, after, strict=True)) if old != field and new == field]
+        if lost:
+            now = {c: after[c] for c in lost}
+            self._say(self.mapping_note, lambda: self._moved_text(field, lost, gained or [column], now))
+
+    def _letters(self, columns: list[int]) -> str:
+        """Column letters as a list: "A, E and G" ("A、E、G" in Chinese)."""
+        letters = [column_letter(c) for c in columns]
+        if labels.is_chinese():
+            return "、".join(letters)
+        return letters[0] if len(letters) == 1 else ", ".join(letters[:-1]) + " and " + letters[-1]
+
+    def _moved_text(self, field: str, lost: list[int], gained: list[int], now: dict[int, str | None]) -> str:
+        """The words for a field moved (in the current language): “Name” moved from columns A and
+        E to columns C and G. Columns A and E are now not imported."""
+        def columns(cols: list[int]) -> str:
+            if len(cols) == 1:
+                return self.tr("column {letter}").format(letter=self._letters(cols))
+            return self.tr("columns {letters}").format(letters=self._letters(cols))
+
+        text = self.tr("“{field}” moved from {old} to {new}.").format(
+            field=labels.field_label(field), old=columns(lost), new=columns(gained))
+        sep = "" if labels.is_chinese() else " "  # no space after a full-width 。
+        for target in dict.fromkeys(now.values()):  # the columns that lost it, by what they are now
+            cols = [c for c in lost if now[c] == target]
+            letters = self._letters(cols)
+            if target is None:
+                text += sep + (self.tr("Column {letter} is now not imported.").format(letter=letters) if len(cols) == 1
+                               else self.tr("Columns {letters} are now not imported.").format(letters=letters))
             else:
-                text += sep + self.tr("Column {letter} is now imported as “{field}”.").format(
-                    letter=column_letter(old), field=labels.field_label(now))
-            lines.append(text)
-        if lines:
-            self.mapping_note.setText("\n".join(lines))
-            self.mapping_note.show()
+                name = labels.field_label(target)
+                text += sep + (self.tr("Column {letter} is now imported as “{field}”.").format(letter=letters, field=name)
+                               if len(cols) == 1 else
+                               self.tr("Columns {letters} are now imported as “{field}”.").format(letters=letters, field=name))
+        return text
+
+    def _say(self, note: QLabel, render: Callable[[], str] | None) -> None:
+        """Show a note worded by `render` (worded again on a language change); None hides it."""
+        if render is None:
+            self._notes.pop(note, None)
+            note.hide()
+            return
+        self._notes[note] = render
+        note.setText(render())
+        note.show()
 
     def set_overwrite_blanks(self, on: bool) -> None:
         """Choose whether empty cells clear stored values, and plan again."""
@@ -717,11 +825,41 @@ class ImportWizard(QDialog):
         return menu
 
     def _mapping_clicked(self, column: int, where: QPoint) -> None:
+        self.open_mapping_menu(column, where)
+
+    def open_mapping_menu(self, column: int, where: QPoint | None = None) -> QMenu | None:
+        """Pop up the mapping menu of a column of the file (under its title unless `where`, a
+        global position, says otherwise); None when the columns cannot be changed now."""
         if self.read_result is None or self.busy or self.read_result.plan.kind == "photos":
-            return
+            return None
+        if where is None:
+            section = self.model.section_of(column)
+            x = self.header.sectionViewportPosition(section)
+            where = self.header.mapToGlobal(QPoint(max(0, x), self.header.height()))
         menu = self.mapping_menu(column)
         menu.aboutToHide.connect(menu.deleteLater)
         menu.popup(where)
+        return menu
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the grid, F4, Alt+Down and the menu key open the mapping menu of the current column."""
+        if watched is self.view and self._is_menu_key(event):
+            current = self.view.currentIndex()
+            column = self.model.source_column(current.column()) if current.isValid() else -1
+            self.open_mapping_menu(max(0, column))
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _is_menu_key(event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ContextMenu:
+            return isinstance(event, QContextMenuEvent) and event.reason() == QContextMenuEvent.Reason.Keyboard
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key, mods = event.key(), event.modifiers()
+        return ((key in (Qt.Key.Key_F4, Qt.Key.Key_Menu) and mods == Qt.KeyboardModifier.NoModifier)
+                or (key == Qt.Key.Key_Down and mods == Qt.KeyboardModifier.AltModifier))
 
     # ---- finding rows ----------------------------------------------------------------------
     def set_row_filter(self, action: str | None) -> None:
@@ -746,9 +884,28 @@ class ImportWizard(QDialog):
         if self.model.filter not in (None, "error"):
             self.set_row_filter(None)
         current = self.view.currentIndex()
-        row = self.model.next_row(current.row() if current.isValid() else -1, "error", step)
-        if row >= 0:
-            self._go_to(row, max(0, current.column()))
+        # nothing chosen yet (the grid's current cell is only where it starts): from the top
+        chosen = current.isValid() and self.view.selectionModel().hasSelection()
+        start = current.row() if chosen else -1
+        row = self.model.next_row(start, "error", step)
+        if row < 0:
+            return
+        self._go_to(row, max(0, current.column()))
+        if start >= 0 and (row <= start if step > 0 else row >= start):  # went round the end
+            self._flash(self.tr("All problems seen: back to the first one.") if step > 0
+                        else self.tr("All problems seen: back to the last one."))
+
+    def _flash(self, text: str, ms: int = 4000) -> None:
+        """Say something briefly in the status line at the bottom (unless work is going on)."""
+        if self.busy:
+            return
+        self.busy_label.setText(text)
+        self._flashed = text
+        self._flash_timer.start(ms)
+
+    def _flash_ended(self) -> None:
+        if self.busy_label.text() == self._flashed:
+            self.busy_label.setText("")
 
     def _go_to(self, row: int, column: int) -> None:
         index = self.model.index(row, column)
@@ -771,8 +928,15 @@ class ImportWizard(QDialog):
         QToolTip.showText(where, str(self.model.data(index, Qt.ItemDataRole.ToolTipRole) or ""), viewport,
                           self.view.visualRect(index))
 
+    def _make_default(self, button: QPushButton) -> None:
+        """Make `button` the dialog's default (Enter) button. Qt registers the default with the
+        dialog only when the flag changes, and a flag set before the button was in the dialog was
+        not registered: another button took it over when the dialog was shown."""
+        button.setDefault(False)
+        button.setDefault(True)
+
     def _back_to_choose(self) -> None:
-        self.choose_error.hide()
+        self._say(self.choose_error, None)
         self.pages.setCurrentIndex(0)
 
     # ---- importing -------------------------------------------------------------------------
@@ -813,6 +977,8 @@ class ImportWizard(QDialog):
         self.applied = result
         self._show_applied(result)
         self.pages.setCurrentIndex(2)
+        self._make_default(self.close_button)  # Enter closes the result page
+        self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
         if result.batch_id is not None:
             self.sig_import_finished.emit(result.batch_id)
 
@@ -821,12 +987,11 @@ class ImportWizard(QDialog):
         if self.read_result is not None:
             self._show_result(self.read_result)
         if isinstance(exc, Cancelled):
-            text = self.tr("The import was stopped. Nothing was changed.")
+            self._say(self.message_note, lambda: self.tr("The import was stopped. Nothing was changed."))
         else:
             log.error("import failed\n%s", details)
-            text = self.tr("The import did not finish, and nothing was changed.") + "\n" + friendly_message(exc)
-        self.message_note.setText(text)
-        self.message_note.show()
+            self._say(self.message_note, lambda: self.tr(
+                "The import did not finish, and nothing was changed.") + "\n" + friendly_message(exc))
 
     def _show_applied(self, result: work.ApplyResult) -> None:
         if result.batch_id is None:
@@ -840,13 +1005,39 @@ class ImportWizard(QDialog):
                 text += "\n" + self.tr("Product photos added: {n}").format(n=result.pictures)
             self.result_text.setText(text)
         self.result_batch.setText(self.tr("Import number: {id}").format(id=short_id(result.batch_id)) if result.batch_id else "")
-        self.problems_text.setText(self.tr(
-            "Rows not imported because of problems: {n}. Save them to a spreadsheet, "
-            "fix the cells marked there, and import that file again.").format(n=result.errors))
-        for w in (self.problems_text, self.report_button):
-            w.setVisible(result.errors > 0)
+        photos = self.read_result is not None and self.read_result.plan.kind == "photos"
+        if photos:  # a folder: its problem rows are files, to rename or replace there
+            self.problems_text.setText(self.tr(
+                "Photos not imported: {n}. Each is listed below with the reason: rename or replace it "
+                "in the folder, then import the folder again.").format(n=result.errors))
+        else:
+            self.problems_text.setText(self.tr(
+                "Rows not imported because of problems: {n}. Save them to a spreadsheet, "
+                "fix the cells marked there, and import that file again.").format(n=result.errors))
+        self._show_problem_photos(photos and result.errors > 0)
+        self.problems_text.setVisible(result.errors > 0)
+        self.report_button.setVisible(result.errors > 0 and not photos)
         for w in (self.undo_text, self.undo_button):
             w.setVisible(result.batch_id is not None)
+
+    def _show_problem_photos(self, show: bool) -> None:
+        """List the photos of the folder that were not imported (or hide the list)."""
+        if not show or self.read_result is None:
+            self.problem_photos.set_rows(None, [])
+            self.problem_photos_view.hide()
+            return
+        result = self.read_result
+        if self.problem_photos.plan is not result.plan:
+            rows = result.rows.get("error")
+            if rows is None:  # not listed by the worker: at most 10,000 photos
+                rows = [i for i, r in enumerate(result.plan.rows) if r.action == "error"]
+            self.problem_photos.set_rows(result.plan, rows)
+        else:
+            self.problem_photos.retranslate()
+        view = self.problem_photos_view
+        view.resizeColumnToContents(0)
+        view.setColumnWidth(0, min(view.columnWidth(0) + 20, 360))
+        view.show()
 
     # ---- after importing -------------------------------------------------------------------
     def suggested_report_path(self) -> Path:
@@ -909,7 +1100,8 @@ class ImportWizard(QDialog):
         self.result_busy.setText("")
         self.result_title.setText(self.tr("The import was undone"))
         self.result_text.setText(self.tr("Everything is back as it was before the import."))
-        for w in (self.undo_text, self.undo_button, self.problems_text, self.report_button, self.report_note):
+        for w in (self.undo_text, self.undo_button, self.problems_text, self.report_button, self.report_note,
+                  self.problem_photos_view):
             w.hide()
         self.sig_undone.emit(batch)
 

@@ -12,10 +12,19 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QSizeF, Signal
-from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QSizeF, Qt, Signal
+from PySide6.QtGui import QPageLayout, QPageSize, QPaintEvent
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QWidget,
+)
 
 from catalog.menus import MenuError
 from menus.html import write_html
@@ -232,6 +241,28 @@ def template_titles() -> dict[str, str]:
     }
 
 
+class ElidedComboBox(QComboBox):
+    """A combo box that may be narrower than its text: it shows the text cut with "…", and the
+    whole text as its tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentTextChanged.connect(self.setToolTip)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint as a combo box does, the text elided to the room it has."""
+        del event
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        room = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                           QStyle.SubControl.SC_ComboBoxEditField, self)
+        option.currentText = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight,
+                                                           max(0, room.width() - 4))
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
 class PrintBar(QWidget):
     """A row of print buttons: the layout to use, Print, Print preview, Save PDF, pictures, web page.
 
@@ -257,10 +288,11 @@ class PrintBar(QWidget):
         self.stem_for = stem_for or (lambda template: template)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.template_combo = QComboBox()
-        # sized by a short title, not the longest: the menus window then fits a 1024-pixel screen
+        self.template_combo = ElidedComboBox()
+        # sized by a few letters, not the longest title (cut with "…", whole in its tooltip): the
+        # menus window then fits a 1024-pixel screen with large text
         self.template_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.template_combo.setMinimumContentsLength(8)
+        self.template_combo.setMinimumContentsLength(4)
         titles = template_titles()
         for name in templates:
             self.template_combo.addItem(titles.get(name, TEMPLATES[name].title), name)
