@@ -426,6 +426,12 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
             _add_issue(plan, _unpriced(row.row_number, name, plan.new_product))
             if plan.new_product:
                 plan.product_values["status"] = "off"
+        elif "price_fen" in mapped and plan.spec_values.get("price_fen") is None and not any(
+                i.code == "market_price" for i in plan.issues):  # (时价 says so already)
+            column, header = _field_cell(table, row.item, "price_fen") if "price_fen" in table.field_columns else ("", "")
+            _add_issue(plan, Issue(row.row_number, column, header, "price_fen", "no_price", "售价是空的，先按 0 元导入",
+                                   "The price is empty: imported at 0 for now", "请在商品资料里填写售价（菜单上先印“时价”）",
+                                   "Set the price in the product (menus print 时价 until then)", severity="warning"))
         plan.action = "new"
         claims.add(plan)
     if in_full:

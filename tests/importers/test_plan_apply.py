@@ -548,3 +548,11 @@ def test_a_colour_column_joins_the_spec(store: Store, tmp_path: Path) -> None:
     apply_plan(store, build_plan(store, table))
     assert sorted(s for _p, s, _price in _specs(store)) == ["1米", "磨砂 白", "磨砂 黑"]
     assert {r.action for r in build_plan(store, read_table(_write(tmp_path, text, "again.csv"))).rows} == {"unchanged"}
+
+
+def test_a_new_product_with_an_empty_price_says_so(store: Store, tmp_path: Path) -> None:
+    plan = build_plan(store, read_table(_write(tmp_path, "品名,售价\n可乐,3\n雪碧,\n大虾,时价\n")))
+    assert [[i.code for i in r.issues] for r in plan.rows] == [[], ["no_price"], ["market_price"]]
+    assert plan.rows[1].issues[0].column == "B" and plan.rows[1].action == "new"
+    menu = build_plan(store, read_table(_write(tmp_path, "菜名,小份,大份\n拍黄瓜,12,18\n海参,,\n", "菜单.csv")))
+    assert [[i.code for i in r.issues] for r in menu.rows] == [[], [], ["no_price"]]  # no price in any size's column
