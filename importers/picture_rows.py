@@ -14,7 +14,8 @@ from importers.readers import RawSheet, Row
 from importers.structure import Structure
 
 if TYPE_CHECKING:
-    from importers.table import Coerce, ParsedRow
+    from importers.row_reading import Coerce
+    from importers.table import ParsedRow
 
 
 def picture_notes(parts: list[tuple[RawSheet, Structure]], rows: list[ParsedRow], kind: Kind,

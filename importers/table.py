@@ -5,17 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from importers.errors import CellError, ImportRefused, Issue, column_letter
+from importers.errors import CellError, ImportRefused, Issue
 from importers.fields import (
-    AMOUNT_IN,
-    AMOUNT_OUT,
     FIELD_LABELS_EN,
     FIELD_LABELS_ZH,
-    FIELD_TYPES,
     IMAGE,
     OCCURRED_TIME,
     SPEC_PRICE,
@@ -37,6 +34,17 @@ from importers.picture_rows import picture_column, picture_links, picture_notes,
 from importers.pictures import Placed
 from importers.purchases import as_purchases, is_purchase_list
 from importers.readers import Book, Cell, RawSheet, Row, open_book
+from importers.row_reading import (
+    REQUIRED,
+    Coerce,
+    in_sheet,
+    pair,
+    row_coercer,
+    setting,
+    spec_price,
+    variant_columns,
+    with_variants,
+)
 from importers.shortcuts import follow
 from importers.sniff import file_sha256, sniff_path
 from importers.structure import (
@@ -48,26 +56,12 @@ from importers.structure import (
     section_title,
 )
 from importers.values import (
-    EMPTY_TOKENS,
     Dates,
     clean_text,
     is_empty,
-    is_market_price,
-    make_coercer,
-    parse_price,
     to_datetime,
     to_time,
 )
-
-# works a data row's values and cell issues out of its raw cells (and its row number)
-Coerce = Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]
-_PRICE_FIELDS: Final = frozenset({"price_fen", "member_price_fen", "cost_fen"})
-_STRIP_CHARS: Final = " \t\r\n\u3000\xa0\ufeff\u200b"
-_REQUIRED: Final[dict[str, tuple[str, ...]]] = {
-    "products": ("name",),
-    "menu": ("name",),
-    "ledger": ("occurred_at",),
-}
 
 
 class ParsedRow:
@@ -624,7 +618,7 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
     skipped_all = [SkippedRow(r, reason) for r, reason in st.skipped] + skipped
     if not parsed:
         warnings.append(("表头下面没有数据行。", "There are no data rows under the header."))
-    missing = [f for f in _REQUIRED.get(chosen, ()) if f not in {m.field for m in mapping.values()}]
+    missing = [f for f in REQUIRED.get(chosen, ()) if f not in {m.field for m in mapping.values()}]
     if missing:
         warnings.append((f"没有找到“{FIELD_LABELS_ZH[missing[0]]}”列，请在列对应中指定。",
                          f"No column was recognised as the {FIELD_LABELS_EN[missing[0]]}; map it by hand."))
@@ -689,17 +683,17 @@ def _build_rows(
     base_map = {c: m for c, m in mapping.items() if m.field != SPEC_PRICE}
     blocks = side_by_side(headers, base_map, lambda h: next((m.field for m in match_columns([h], kind).values()), None)) \
         if listing and not specs else [0]
-    coerce = _row_coercer(base_map, headers, kind, dates)
+    coerce = row_coercer(base_map, headers, kind, dates)
     variants = variant_columns(headers, mapping) if listing and len(blocks) == 1 else []
     if variants:
-        coerce = _with_variants(coerce, variants)
+        coerce = with_variants(coerce, variants)
     # the items of a row that holds several: (the cells that must not all be blank, how to read it)
     items: list[tuple[list[int], Coerce]] = []
     if len(blocks) > 1:
-        items = [([c + shift for c in base_map], _row_coercer({c + shift: m for c, m in base_map.items()}, headers, kind,
+        items = [([c + shift for c in base_map], row_coercer({c + shift: m for c, m in base_map.items()}, headers, kind,
                                                                dates)) for shift in blocks]
     elif specs:
-        items = [([c], _spec_price(_row_coercer({**base_map, c: ColumnMatch("price_fen", 0.8, "rule")}, headers, kind,
+        items = [([c], spec_price(row_coercer({**base_map, c: ColumnMatch("price_fen", 0.8, "rule")}, headers, kind,
                                                 dates), clean_header(headers[c]) if c < len(headers) else ""))
                  for c in specs]
     by_row: dict[int, list[Placed]] = {}  # row number -> the pictures in its cells
@@ -725,17 +719,17 @@ def _build_rows(
     sections = listing and len(blocks) == 1  # headings group the products of a list
     give_category = listing and "category" not in fields  # headings' and sheets' names
     if sheet is not None:  # one of several sheets of a list: its issues say so, its name may be the category
-        coerce = _in_sheet(coerce, sheet)
-        items = [(cols, _in_sheet(fn, sheet)) for cols, fn in items]
+        coerce = in_sheet(coerce, sheet)
+        items = [(cols, in_sheet(fn, sheet)) for cols, fn in items]
     base = sheet if sheet is not None and give_category and not _DEFAULT_SHEET.match(sheet) else None
     if base is None and give_category and category:  # a sheet read alone named as a group: 热菜, 啤酒
         base = category
     current, current_items, section = coerce, items, base
     block_state = [_Block(fn, base, fn) for _cols, fn in items] if len(blocks) > 1 else []
     if base is not None:
-        current, current_items = _setting(coerce, "category", base), [(cols, _setting(fn, "category", base)) for cols, fn in items]
+        current, current_items = setting(coerce, "category", base), [(cols, setting(fn, "category", base)) for cols, fn in items]
         for state in block_state:
-            state.current = _setting(state.plain, "category", base)
+            state.current = setting(state.plain, "category", base)
         named.append((0, base))
     for ri in range(start, len(rows)):
         row = rows[ri]
@@ -747,8 +741,8 @@ def _build_rows(
                 skipped.append(SkippedRow(ri + 1, "section"))
                 if give_category:
                     path = f"{base}/{title}" if base else title
-                    current, section = _setting(coerce, "category", path), path
-                    current_items = [(cols, _setting(fn, "category", path)) for cols, fn in items]
+                    current, section = setting(coerce, "category", path), path
+                    current_items = [(cols, setting(fn, "category", path)) for cols, fn in items]
                     named.append((ri + 1, title))
                 continue
         if len(blocks) > 1 and reason in (None, "description"):
@@ -765,7 +759,7 @@ def _build_rows(
                 pairs = priced_specs(row[price_col], row[spec_col] if spec_col is not None and spec_col < len(row) else "")
                 if pairs is not None:  # one item per spec the price cell lists
                     for j, (spec_name, price) in enumerate(pairs):
-                        out.append(ParsedRow(ri + 1, row, _pair(current, price_col, spec_col, spec_name, price), section, j))
+                        out.append(ParsedRow(ri + 1, row, pair(current, price_col, spec_col, spec_name, price), section, j))
                     continue
             out.append(ParsedRow(ri + 1, row, current, section))
             continue
@@ -824,7 +818,7 @@ def _block_items(out: list[ParsedRow], named: list[tuple[int, str]], row: Row, r
             headings = True
             if give_category:
                 path = f"{base}/{title}" if base else title
-                block.current, block.section = _setting(block.plain, "category", path), path
+                block.current, block.section = setting(block.plain, "category", path), path
                 named.append((ri + 1, title))
             continue
         if headings_only:
@@ -838,23 +832,13 @@ def _block_items(out: list[ParsedRow], named: list[tuple[int, str]], row: Row, r
             out.append(ParsedRow(ri + 1, row, block.current, block.section, b))
             continue
         for j, (spec_name, one) in enumerate(pairs):
-            pair = _pair(block.current, price_col + shift, None if spec_col is None else spec_col + shift, spec_name, one)
-            out.append(ParsedRow(ri + 1, row, pair, block.section, b + j * len(blocks)))
+            one_spec = pair(block.current, price_col + shift, None if spec_col is None else spec_col + shift, spec_name, one)
+            out.append(ParsedRow(ri + 1, row, one_spec, block.section, b + j * len(blocks)))
     return None if made else "section" if headings else "description"
 
 
 # Names a spreadsheet program gives new sheets: never a category.
 _DEFAULT_SHEET: Final = re.compile(r"^\s*(?:sheet|工作表|表|feuil+e?|tabelle|hoja|лист)\s*\d*\s*$", re.IGNORECASE)
-
-
-def _in_sheet(coerce: Coerce, sheet: str) -> Coerce:
-    """`coerce`, its issues naming `sheet` (a table read from several sheets)."""
-
-    def in_sheet(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
-        values, issues = coerce(row, row_number)
-        return values, [replace(i, sheet=sheet) for i in issues] if issues else issues
-
-    return in_sheet
 
 
 def _one_list(parts: list[tuple[RawSheet, Structure]], mapping: dict[int, ColumnMatch]) -> list[tuple[RawSheet, Structure]]:
@@ -875,175 +859,3 @@ def _one_list(parts: list[tuple[RawSheet, Structure]], mapping: dict[int, Column
             together.append((raw, st))
             seen |= own
     return together
-
-
-def _pair(coerce: Coerce, price_col: int, spec_col: int | None, spec: str, price: str) -> Coerce:
-    """`coerce` reading one of the (spec, price) pairs a row lists, as if its cells held just that."""
-
-    def pair(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
-        cells = list(row)
-        cells[price_col] = price
-        if spec_col is not None:
-            cells[spec_col] = spec
-        values, issues = coerce(cells, row_number)
-        values["spec"] = spec
-        return values, issues
-
-    return pair
-
-
-# columns that tell a product's variants apart beside (or instead of) its 规格: their cells join its spec
-_VARIANT_HEADERS: Final = frozenset({"颜色", "颜色分类", "色号", "尺码", "尺寸", "长度", "款式", "型号", "版本", "容量"})
-
-
-def variant_columns(headers: list[str], mapping: Mapping[int, ColumnMatch] | Mapping[int, tuple[str, float]]) -> list[int]:
-    """The columns no field reads whose header names a variant (颜色, 尺码, 长度, 型号): a phone case
-    磨砂 in 黑 and in 白 is two specs, "磨砂 黑" and "磨砂 白"."""
-    fields = {m.field if isinstance(m, ColumnMatch) else m[0] for m in mapping.values()}
-    if "name" not in fields:
-        return []
-    return [c for c, h in enumerate(headers) if c not in mapping and normalize_header(h) in _VARIANT_HEADERS]
-
-
-def _with_variants(coerce: Coerce, columns: list[int]) -> Coerce:
-    """`coerce`, the cells of the variant `columns` joined to the row's spec."""
-
-    def with_variants(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
-        values, issues = coerce(row, row_number)
-        parts = [clean_text(str(row[c])) for c in columns if c < len(row) and not is_empty(row[c])]
-        if parts:
-            values["spec"] = " ".join(p for p in (str(values.get("spec") or ""), *parts) if p)
-        return values, issues
-
-    return with_variants
-
-
-def _spec_price(coerce: Coerce, spec: str) -> Coerce:
-    """`coerce` reading one spec's price column (its header names the spec): "50/桶" under 桶 is 50
-    a 桶, the spec, not the product's unit."""
-    setting = _setting(coerce, "spec", spec)
-
-    def spec_price(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
-        values, issues = setting(row, row_number)
-        if values.get("unit") == spec:
-            del values["unit"]
-        return values, issues
-
-    return spec_price
-
-
-def _setting(coerce: Coerce, field_name: str, value: str) -> Coerce:
-    """`coerce`, with `value` as every row's `field_name`: the spec a price column's header names,
-    the category a heading above the rows names."""
-
-    def setting(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
-        values, issues = coerce(row, row_number)
-        values[field_name] = value
-        return values, issues
-
-    return setting
-
-
-def _row_coercer(
-    mapping: dict[int, ColumnMatch], headers: list[str], kind: Kind, dates: Dates
-) -> Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]:
-    """The function that turns a data row's raw cells into its values and cell issues."""
-    # One spec per mapped column, prepared once: (column, field, coercer, is_text, price_unit).
-    specs: list[tuple[int, str, Callable[[Any], Any], bool, bool]] = []
-    for c, m in mapping.items():
-        if m.field == IMAGE:
-            continue  # pictures, not cell values: see importers.picture_rows.with_pictures
-        ftype = FIELD_TYPES.get(m.field, "text")
-        specs.append((c, m.field, make_coercer(ftype, dates), ftype in ("text", "code"), m.field in _PRICE_FIELDS))
-    empty_tokens = EMPTY_TOKENS
-    strip_chars = _STRIP_CHARS
-    ledger = kind == "ledger"
-    neutral_col = next((c for c, m in mapping.items() if m.field == "direction"), -1) if ledger else -1
-    required_cols: dict[str, int | None] = {m.field: c for c, m in mapping.items() if m.field in _REQUIRED.get(kind, ())}
-    no_issues: list[Issue] = []  # shared by the rows without any: never appended to
-
-    def coerce(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
-        values: dict[str, Any] = {}
-        issues: list[Issue] | None = None
-        n = len(row)
-        for c, fname, fn, is_text, price_unit in specs:
-            if c >= n:
-                continue
-            v = row[c]
-            if v.__class__ is str:
-                if v == "" or v in empty_tokens:
-                    if c == neutral_col and v.strip() in ("/", "／"):  # a bill's 收支 "/": neither in nor out
-                        values["direction"] = None
-                    continue
-                if is_text:
-                    # Fast path for plain text: no function call for the common case.
-                    t = v.strip(strip_chars)
-                    if t and t not in empty_tokens:
-                        values[fname] = t
-                    continue
-            try:
-                out_v = fn(v)
-            except CellError as e:
-                if is_empty(v):
-                    continue
-                if issues is None:
-                    issues = []
-                if price_unit and is_market_price(v):  # taken as no price, and said so
-                    issues.append(Issue(row_number, column_letter(c), headers[c] if c < len(headers) else "", fname,
-                                        "market_price", f"「{_show(v)}」：按时价出售，这一格没有价格",
-                                        f"\"{_show(v)}\": sold at the day's price, so no price was taken",
-                                        "新商品先按 0 元导入，请在商品资料里填写价格",
-                                        "A new product starts at 0: set its price in the product",
-                                        _show(v), "warning"))
-                    continue
-                issues.append(Issue(row_number, column_letter(c), headers[c] if c < len(headers) else "", fname,
-                                    e.code, e.message_zh, e.message_en, e.fix_zh, e.fix_en, _show(v)))
-                continue
-            if out_v.__class__ is str and (out_v == "" or out_v in empty_tokens):
-                continue
-            values[fname] = out_v
-            if price_unit and v.__class__ is str and "/" in v and "unit" not in values:
-                unit = parse_price(v)[1]
-                if unit:
-                    values["unit"] = unit
-        if ledger:
-            _finish_ledger(values)
-        for f, rc in required_cols.items():
-            if f not in values:
-                if issues is None:
-                    issues = []
-                elif any(i.field == f for i in issues):
-                    continue  # its cell holds a value that is wrong: said already
-                label, label_en = FIELD_LABELS_ZH.get(f, f), FIELD_LABELS_EN.get(f, f)
-                issues.append(Issue(row_number, column_letter(rc) if rc is not None else "",
-                                    headers[rc] if rc is not None and rc < len(headers) else "",
-                                    f, "missing", f"这一行没有填写“{label}”", f"This row has no {label_en}",
-                                    f"请补上“{label}”，或删除这一行", f"Fill in the {label_en} or delete the row"))
-        return values, issues if issues is not None else no_issues
-
-    return coerce
-
-
-def _finish_ledger(values: dict[str, Any]) -> None:
-    t = values.pop(OCCURRED_TIME, None)
-    if t is not None:
-        d = values.get("occurred_at")
-        if isinstance(d, dt.date) and not isinstance(d, dt.datetime):
-            values["occurred_at"] = dt.datetime.combine(d, t)
-    fin = values.pop(AMOUNT_IN, None)
-    fout = values.pop(AMOUNT_OUT, None)
-    if "amount_fen" not in values and (fin or fout):
-        if fin:
-            values["amount_fen"] = abs(fin)
-            values.setdefault("direction", "in" if fin > 0 else "out")
-        else:
-            values["amount_fen"] = abs(fout or 0)
-            values.setdefault("direction", "out" if (fout or 0) > 0 else "in")
-    amt = values.get("amount_fen")
-    if amt is not None and "direction" not in values:
-        values["direction"] = "out" if amt < 0 else "in"
-
-
-def _show(v: Cell) -> str:
-    s = v if isinstance(v, str) else repr(v) if isinstance(v, float) else str(v)
-    return s[:80]

@@ -1,0 +1,229 @@
+"""How a data row's cells become its values and issues: the coercer of a table's mapped columns
+(`row_coercer`), and the wrappers that read one of a row's several items (a pair of a price cell,
+a spec's price column), give it a category or a sheet, or join its variant columns to its spec.
+importers.table builds a table's rows with them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from typing import Any, Final
+
+from importers.errors import CellError, Issue, column_letter
+from importers.fields import (
+    AMOUNT_IN,
+    AMOUNT_OUT,
+    FIELD_LABELS_EN,
+    FIELD_LABELS_ZH,
+    FIELD_TYPES,
+    IMAGE,
+    OCCURRED_TIME,
+    Kind,
+)
+from importers.mapping import ColumnMatch, normalize_header
+from importers.readers import Cell, Row
+from importers.values import (
+    EMPTY_TOKENS,
+    Dates,
+    clean_text,
+    is_empty,
+    is_market_price,
+    make_coercer,
+    parse_price,
+)
+
+# works a data row's values and cell issues out of its raw cells (and its row number)
+Coerce = Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]
+_PRICE_FIELDS: Final = frozenset({"price_fen", "member_price_fen", "cost_fen"})
+_STRIP_CHARS: Final = " \t\r\n\u3000\xa0\ufeff\u200b"
+REQUIRED: Final[dict[str, tuple[str, ...]]] = {
+    "products": ("name",),
+    "menu": ("name",),
+    "ledger": ("occurred_at",),
+}
+
+
+
+def in_sheet(coerce: Coerce, sheet: str) -> Coerce:
+    """`coerce`, its issues naming `sheet` (a table read from several sheets)."""
+
+    def in_its_sheet(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
+        values, issues = coerce(row, row_number)
+        return values, [replace(i, sheet=sheet) for i in issues] if issues else issues
+
+    return in_its_sheet
+
+
+
+def pair(coerce: Coerce, price_col: int, spec_col: int | None, spec: str, price: str) -> Coerce:
+    """`coerce` reading one of the (spec, price) pairs a row lists, as if its cells held just that."""
+
+    def one_pair(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
+        cells = list(row)
+        cells[price_col] = price
+        if spec_col is not None:
+            cells[spec_col] = spec
+        values, issues = coerce(cells, row_number)
+        values["spec"] = spec
+        return values, issues
+
+    return one_pair
+
+
+# columns that tell a product's variants apart beside (or instead of) its 规格: their cells join its spec
+_VARIANT_HEADERS: Final = frozenset({"颜色", "颜色分类", "色号", "尺码", "尺寸", "长度", "款式", "型号", "版本", "容量"})
+
+
+def variant_columns(headers: list[str], mapping: Mapping[int, ColumnMatch] | Mapping[int, tuple[str, float]]) -> list[int]:
+    """The columns no field reads whose header names a variant (颜色, 尺码, 长度, 型号): a phone case
+    磨砂 in 黑 and in 白 is two specs, "磨砂 黑" and "磨砂 白"."""
+    fields = {m.field if isinstance(m, ColumnMatch) else m[0] for m in mapping.values()}
+    if "name" not in fields:
+        return []
+    return [c for c, h in enumerate(headers) if c not in mapping and normalize_header(h) in _VARIANT_HEADERS]
+
+
+def with_variants(coerce: Coerce, columns: list[int]) -> Coerce:
+    """`coerce`, the cells of the variant `columns` joined to the row's spec."""
+
+    def joined(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
+        values, issues = coerce(row, row_number)
+        parts = [clean_text(str(row[c])) for c in columns if c < len(row) and not is_empty(row[c])]
+        if parts:
+            values["spec"] = " ".join(p for p in (str(values.get("spec") or ""), *parts) if p)
+        return values, issues
+
+    return joined
+
+
+def spec_price(coerce: Coerce, spec: str) -> Coerce:
+    """`coerce` reading one spec's price column (its header names the spec): "50/桶" under 桶 is 50
+    a 桶, the spec, not the product's unit."""
+    named = setting(coerce, "spec", spec)
+
+    def priced(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
+        values, issues = named(row, row_number)
+        if values.get("unit") == spec:
+            del values["unit"]
+        return values, issues
+
+    return priced
+
+
+def setting(coerce: Coerce, field_name: str, value: str) -> Coerce:
+    """`coerce`, with `value` as every row's `field_name`: the spec a price column's header names,
+    the category a heading above the rows names."""
+
+    def set_too(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
+        values, issues = coerce(row, row_number)
+        values[field_name] = value
+        return values, issues
+
+    return set_too
+
+
+
+def row_coercer(
+    mapping: dict[int, ColumnMatch], headers: list[str], kind: Kind, dates: Dates
+) -> Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]:
+    """The function that turns a data row's raw cells into its values and cell issues."""
+    # One spec per mapped column, prepared once: (column, field, coercer, is_text, price_unit).
+    specs: list[tuple[int, str, Callable[[Any], Any], bool, bool]] = []
+    for c, m in mapping.items():
+        if m.field == IMAGE:
+            continue  # pictures, not cell values: see importers.picture_rows.with_pictures
+        ftype = FIELD_TYPES.get(m.field, "text")
+        specs.append((c, m.field, make_coercer(ftype, dates), ftype in ("text", "code"), m.field in _PRICE_FIELDS))
+    empty_tokens = EMPTY_TOKENS
+    strip_chars = _STRIP_CHARS
+    ledger = kind == "ledger"
+    neutral_col = next((c for c, m in mapping.items() if m.field == "direction"), -1) if ledger else -1
+    required_cols: dict[str, int | None] = {m.field: c for c, m in mapping.items() if m.field in REQUIRED.get(kind, ())}
+    no_issues: list[Issue] = []  # shared by the rows without any: never appended to
+
+    def coerce(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
+        values: dict[str, Any] = {}
+        issues: list[Issue] | None = None
+        n = len(row)
+        for c, fname, fn, is_text, price_unit in specs:
+            if c >= n:
+                continue
+            v = row[c]
+            if v.__class__ is str:
+                if v == "" or v in empty_tokens:
+                    if c == neutral_col and v.strip() in ("/", "／"):  # a bill's 收支 "/": neither in nor out
+                        values["direction"] = None
+                    continue
+                if is_text:
+                    # Fast path for plain text: no function call for the common case.
+                    t = v.strip(strip_chars)
+                    if t and t not in empty_tokens:
+                        values[fname] = t
+                    continue
+            try:
+                out_v = fn(v)
+            except CellError as e:
+                if is_empty(v):
+                    continue
+                if issues is None:
+                    issues = []
+                if price_unit and is_market_price(v):  # taken as no price, and said so
+                    issues.append(Issue(row_number, column_letter(c), headers[c] if c < len(headers) else "", fname,
+                                        "market_price", f"「{_show(v)}」：按时价出售，这一格没有价格",
+                                        f"\"{_show(v)}\": sold at the day's price, so no price was taken",
+                                        "新商品先按 0 元导入，请在商品资料里填写价格",
+                                        "A new product starts at 0: set its price in the product",
+                                        _show(v), "warning"))
+                    continue
+                issues.append(Issue(row_number, column_letter(c), headers[c] if c < len(headers) else "", fname,
+                                    e.code, e.message_zh, e.message_en, e.fix_zh, e.fix_en, _show(v)))
+                continue
+            if out_v.__class__ is str and (out_v == "" or out_v in empty_tokens):
+                continue
+            values[fname] = out_v
+            if price_unit and v.__class__ is str and "/" in v and "unit" not in values:
+                unit = parse_price(v)[1]
+                if unit:
+                    values["unit"] = unit
+        if ledger:
+            _finish_ledger(values)
+        for f, rc in required_cols.items():
+            if f not in values:
+                if issues is None:
+                    issues = []
+                elif any(i.field == f for i in issues):
+                    continue  # its cell holds a value that is wrong: said already
+                label, label_en = FIELD_LABELS_ZH.get(f, f), FIELD_LABELS_EN.get(f, f)
+                issues.append(Issue(row_number, column_letter(rc) if rc is not None else "",
+                                    headers[rc] if rc is not None and rc < len(headers) else "",
+                                    f, "missing", f"这一行没有填写“{label}”", f"This row has no {label_en}",
+                                    f"请补上“{label}”，或删除这一行", f"Fill in the {label_en} or delete the row"))
+        return values, issues if issues is not None else no_issues
+
+    return coerce
+
+
+def _finish_ledger(values: dict[str, Any]) -> None:
+    t = values.pop(OCCURRED_TIME, None)
+    if t is not None:
+        d = values.get("occurred_at")
+        if isinstance(d, dt.date) and not isinstance(d, dt.datetime):
+            values["occurred_at"] = dt.datetime.combine(d, t)
+    fin = values.pop(AMOUNT_IN, None)
+    fout = values.pop(AMOUNT_OUT, None)
+    if "amount_fen" not in values and (fin or fout):
+        if fin:
+            values["amount_fen"] = abs(fin)
+            values.setdefault("direction", "in" if fin > 0 else "out")
+        else:
+            values["amount_fen"] = abs(fout or 0)
+            values.setdefault("direction", "out" if (fout or 0) > 0 else "in")
+    amt = values.get("amount_fen")
+    if amt is not None and "direction" not in values:
+        values["direction"] = "out" if amt < 0 else "in"
+
+
+def _show(v: Cell) -> str:
+    s = v if isinstance(v, str) else repr(v) if isinstance(v, float) else str(v)
+    return s[:80]
