@@ -91,7 +91,8 @@ SYNONYMS: Final[dict[str, dict[str, _S]]] = {
         "price_fen": _w("售价 零售价 单价 价格 销售价 标价 现价 price retailprice unitprice regularprice 商品价格 零售单价 "
                         "销售单价 卖价 一销价 菜价 售价元 定价 价钱 价位 variantprice")
         + _w("saleprice", 0.9)  # WooCommerce's "Sale price" is the discounted one, next to "Regular price"
-        + _w("原价 市场价 最低售价 划线价 variantcompareatprice", 0.8),
+        + _w("原价 市场价 最低售价 划线价 variantcompareatprice", 0.8)
+        + _w("批发价", 0.6),  # a wholesaler's only price; beside a 零售价 it is left for the user to map
         # not 批发价: a wholesale price printed on a menu as the member price misleads the customers
         "member_price_fen": _w("会员价 会员价格 memberprice vip价 vip价格 会员售价"),
         "cost_fen": _w("进价 成本价 成本 采购价 进货价 cost costprice purchaseprice 商品成本 采购成本 采购单价 进货单价"),

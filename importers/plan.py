@@ -37,6 +37,7 @@ from importers.lookups import P_INDEX, S_INDEX, CatalogIndex, Lookups, name_key
 from importers.pictures import Picture
 from importers.readers import Row
 from importers.row_keys import row_keys
+from importers.row_reading import DEFAULT_CATEGORY, SIGNED
 from importers.table import ParsedRow, ParsedTable
 
 Action = Literal["new", "changed", "unchanged", "error"]
@@ -417,6 +418,8 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
                 plan.diffs = dict(plan.diffs)
                 _plan_images(plan, v[IMAGE], photos(existing_product))
         else:
+            if plan.category is None and v.get(DEFAULT_CATEGORY):  # the group the sheet is named after: new products only
+                plan.category = _normalise_category(v[DEFAULT_CATEGORY])
             plan.images = v.get(IMAGE) or ()  # pv and sv are this row's own: kept as they are when no cell is blank (most rows)
             plan.product_values = pv if None not in pv.values() else {k: x for k, x in pv.items() if x is not None}
             plan.product_values["name"] = name
@@ -440,23 +443,30 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
 
 
 class _FirstRow:
-    """A product's own values (unit, description, status, ...) as its first row in the file gives
-    them: a later row of the same product (another spec) saying otherwise is no change to make
-    (else each import would set them to the last row's, and the next to the first's); for a
-    product new in the file, a note says so."""
+    """A product's own values (unit, description, status, ...) as the first of its rows in the file
+    to give each gives it: a later row of the same product (another spec) saying otherwise is no
+    change to make (else each import would set them to the last row's, and the next to the
+    first's); for a product new in the file, a note says so."""
 
     def __init__(self, at: Callable[[ParsedRow], tuple[str, str]]) -> None:
         self.at = at
-        self.first: dict[str, tuple[int, dict[str, Any]]] = {}  # product id -> (its first row, its values)
+        # product id -> its values, the row that gave each, and the plan of its first row
+        self.first: dict[str, tuple[dict[str, Any], dict[str, int], RowPlan]] = {}
 
     def __call__(self, product_id: str, pv: dict[str, Any], plan: RowPlan) -> dict[str, Any]:
-        """`pv` without the values the product's first row gives otherwise (said on `plan`)."""
+        """`pv` without the values an earlier row of the product gives otherwise (said on `plan`)."""
         found = self.first.get(product_id)
         if found is None:
-            self.first[product_id] = (plan.row_number, pv)
+            self.first[product_id] = ({c: x for c, x in pv.items() if x is not None},
+                                      {c: plan.row_number for c, x in pv.items() if x is not None}, plan)
             return pv
-        row_number, first = found
-        other = [c for c, x in pv.items() if c != "name" and x is not None and c in first and first[c] != x]
+        first, given_by, first_plan = found
+        for c, x in pv.items():  # a blank in the earlier rows says nothing: the first value given counts
+            if x is not None and c not in first:
+                first[c], given_by[c] = x, plan.row_number
+                if plan.new_product and first_plan.product_values is not _NOTHING:
+                    first_plan.product_values[c] = x  # the new product is made from its first row
+        other = [c for c, x in pv.items() if c != "name" and x is not None and first[c] != x]
         if not other:
             return pv
         if not plan.new_product:  # a stored product keeps its own, quietly: a re-import's rows read alike, known or not
@@ -464,6 +474,7 @@ class _FirstRow:
         labels = {col: f for f, col in PRODUCT_COLUMNS.items()}
         said = "、".join(FIELD_LABELS_ZH.get(labels.get(c, c), c) for c in other)
         said_en = ", ".join(FIELD_LABELS_EN.get(labels.get(c, c), c) for c in other)
+        row_number = given_by[other[0]]
         _add_issue(plan, Issue(plan.row_number, "", "", labels.get(other[0], other[0]), "product_differs",
                                f"「{plan.name}」的{said}与第 {row_number} 行不同：一件商品只有一个{said}，用第 {row_number} 行的",
                                f"The {said_en} of \"{plan.name}\" differs from row {row_number}'s: a product has one, row "
@@ -690,19 +701,27 @@ def _unpriced(row_number: int, name: str, new_product: bool) -> Issue:
                  "Set its price in the product", severity="warning")
 
 
+def _code(value: Any) -> str:
+    """A SKU or barcode as compared: in any case, without the leading zeros a number cell drops
+    ("a-02" is "A-02", 33 is "0033", 12345678905 is "0012345678905")."""
+    return str(value).strip().casefold().lstrip("0")
+
+
+def _differ(one: Any, other: Any) -> bool:
+    return bool(one) and bool(other) and _code(one) != _code(other)
+
+
 def _other_codes(stored: tuple[Any, ...], sku: Any, barcode: Any) -> bool:
     """Whether a row's SKU or barcode differs from a stored spec's: then they are two specs,
     whatever their names (the black and the white case, both "磨砂")."""
-    return bool((sku and stored[S_INDEX["sku"]] and sku != stored[S_INDEX["sku"]])
-                or (barcode and stored[S_INDEX["barcode"]] and barcode != stored[S_INDEX["barcode"]]))
+    return _differ(sku, stored[S_INDEX["sku"]]) or _differ(barcode, stored[S_INDEX["barcode"]])
 
 
 def _same_codes(first: ParsedRow, sku: Any, barcode: Any) -> bool:
     """Whether a row may be the same spec as an earlier row of the same name and spec: not when
     both give SKUs (or barcodes) and they differ."""
     values, _issues = first.work_out()
-    return not ((sku and values.get("sku") and sku != values.get("sku"))
-                or (barcode and values.get("barcode") and barcode != values.get("barcode")))
+    return not (_differ(sku, values.get("sku")) or _differ(barcode, values.get("barcode")))
 
 
 def _only_spec(ex: CatalogIndex, product_id: str, spec: str, seen_specs: dict[str, ParsedRow], sku: Any,
@@ -778,6 +797,8 @@ def _plan_ledger(store: Store, table: ParsedTable) -> list[RowPlan]:
             _add_issue(plan, _row_issue(row.row_number, row.issues, missing, zh, "The date is missing" if missing == "occurred_at" else "The amount is missing",
                                           "请补上这一格", "Fill in this cell"))
             continue
+        if _neutral(v) and (table.bill_source is None or any("退款" in str(c) for c in row.raw)):
+            v = {**v, "direction": "in"}  # money back (a bill's 不计收支 refund), or a hand ledger's "其他": as before
         if _neutral(v):
             plan.action = "unchanged"
             _add_issue(plan, Issue(row.row_number, "", "", "direction", "neutral",
@@ -808,8 +829,10 @@ def _plan_ledger(store: Store, table: ParsedTable) -> list[RowPlan]:
         else:
             order_id = _ledger_key(entry, occurrences[fingerprint])
         entry["order_id"] = order_id
-        if entry["amount_fen"] < 0:  # a refund typed as a negative amount: stored as every source's are, an amount out
-            entry["amount_fen"], entry["direction"] = -entry["amount_fen"], "out"  # (after the key: it reads as before)
+        if entry["amount_fen"] < 0:  # stored as every source's entries are: a positive amount, in or out (after the
+            # key, so a file reads as before): a refund typed as -15 is out; -50 under 支出 is money back, in
+            flipped = "in" if entry["direction"] == "out" else "out"
+            entry["amount_fen"], entry["direction"] = -entry["amount_fen"], "out" if v.get(SIGNED) else flipped
         key = (str(entry["channel"]), order_id)
         plan.ledger = entry
         if key in existing:

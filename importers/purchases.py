@@ -18,6 +18,9 @@ _WORDS: Final = ("进货", "采购", "入库", "进仓", "购货", "送货单", 
 _HEADER_WORDS: Final = ("进货", "采购", "购进")  # 进货日期, 采购单价 (入库数量 may be a register's stock)
 _SUPPLIER: Final = ("供应商", "供货商", "供货单位", "批发商", "进货单位", "进货商", "送货单位")
 _SUPPLIER_EXACT: Final = {"厂家", "供货厂家", "进货厂家"}  # not 生产厂家: a product's maker
+_PURCHASE_DATES: Final = {"日期", "进货日期", "采购日期", "送货日期", "入库日期", "单据日期", "下单日期", "到货日期"}
+# a list with a sale price column lists what the shop sells (its 进价 or 单价 beside it is a cost)
+_SALE_PRICES: Final = {"售价", "零售价", "销售价", "零售单价", "销售单价", "卖价", "标价"}
 _UNIT_PRICES: Final = {"单价", "价格", "进货单价", "采购单价", "进价单价", "入库单价", "含税单价", "批发价", "进货价", "采购价"}
 _QUANTITIES: Final = {"数量", "进货数量", "采购数量", "入库数量", "件数", "箱数", "订货数量", "送货数量"}
 
@@ -27,10 +30,11 @@ def is_purchase_list(headers: Sequence[str], preamble: str, sheet_name: str, fil
     column or 进货/采购 in a header (进货日期, 采购单价); or 进货/采购/入库/送货单 in its title, sheet or
     file name."""
     keys = [normalize_header(h) for h in headers]
+    if any(k in _SALE_PRICES for k in keys):
+        return bool(any(w in f"{preamble} {sheet_name} {file_name}" for w in _WORDS))  # it sells: only its name says so
     purchase_column = any(any(w in k for w in (*_SUPPLIER, *_HEADER_WORDS)) or k in _SUPPLIER_EXACT for k in keys)
-    # ... in rows of purchases: dated, or with the quantity and amount bought (a product list naming
-    # each product's supplier and purchase price is none)
-    bought = any("日期" in k or k in _QUANTITIES or k == "金额" for k in keys)
+    # ... in rows of purchases: dated (not 生产日期: a product's), or with the quantity and amount bought
+    bought = any(k in _PURCHASE_DATES or k in _QUANTITIES or k == "金额" for k in keys)
     if purchase_column and bought:
         return True
     names = f"{preamble} {sheet_name} {file_name}"

@@ -72,7 +72,8 @@ def pair(coerce: Coerce, price_col: int, spec_col: int | None, spec: str, price:
 
 
 # columns that tell a product's variants apart beside (or instead of) its 规格: their cells join its spec
-_VARIANT_HEADERS: Final = frozenset({"颜色", "颜色分类", "色号", "尺码", "尺寸", "长度", "款式", "型号", "版本", "容量"})
+_VARIANT_HEADERS: Final = frozenset({"颜色", "颜色分类", "色号", "尺码", "尺寸", "长度", "款式", "型号", "版本", "容量",
+                                     "规格", "规格型号"})  # 规格 too, when 型号 took the spec
 
 
 def variant_columns(headers: list[str], mapping: Mapping[int, ColumnMatch] | Mapping[int, tuple[str, float]]) -> list[int]:
@@ -89,9 +90,11 @@ def with_variants(coerce: Coerce, columns: list[int]) -> Coerce:
 
     def joined(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
         values, issues = coerce(row, row_number)
+        spec = str(values.get("spec") or "")
         parts = [clean_text(str(row[c])) for c in columns if c < len(row) and not is_empty(row[c])]
+        parts = [p for p in dict.fromkeys(parts) if p and p.casefold() not in spec.casefold()]  # "550ml" once
         if parts:
-            values["spec"] = " ".join(p for p in (str(values.get("spec") or ""), *parts) if p)
+            values["spec"] = " ".join(p for p in (spec, *parts) if p)
         return values, issues
 
     return joined
@@ -204,6 +207,11 @@ def row_coercer(
     return coerce
 
 
+# the category a row's product gets if the import creates it (the name of the sheet read alone: 热菜)
+DEFAULT_CATEGORY: Final = "\x00default_category"
+SIGNED: Final = "\x00signed"  # a ledger row's values: its direction was taken from its amount's sign
+
+
 def _finish_ledger(values: dict[str, Any]) -> None:
     t = values.pop(OCCURRED_TIME, None)
     if t is not None:
@@ -222,6 +230,7 @@ def _finish_ledger(values: dict[str, Any]) -> None:
     amt = values.get("amount_fen")
     if amt is not None and "direction" not in values:
         values["direction"] = "out" if amt < 0 else "in"
+        values[SIGNED] = True  # the direction is the amount's sign, not a cell's word
 
 
 def _show(v: Cell) -> str:

@@ -456,8 +456,10 @@ _SECTION_MARK: Final = re.compile(
 _SECTION_END: Final = ("：", ":", "类", "系列", "】", "]", "》", ">", "—", "─", "-", "=", "~")
 _SECTION_STRIP: Final = re.compile(r"^[\s★☆●■◆▲※【\[《<—─\-=~]+|[\s★☆●■◆▲※】\]》>：:—─\-=~]+$")
 _RULE_CHARS: Final = "—─-=~"
-_SIGN_OFF: Final = re.compile(r"^(?:记账|制表|核对|审核|复核|经手|签字|负责|收银|盘点|填表)人?\s*[:：]")
-_SENTENCE: Final = re.compile(r"[，。；！？,;!?=]")  # a lone cell reading as a sentence is a note, not an item
+_SIGN_OFF: Final = re.compile(r"^(?:记账|制表|核对|审核|复核|经手|签字|负责|收银|盘点|填表)[人员]?\s*[:：]")
+_SIGN_OFF_FIRST: Final = frozenset("记制核审复经签负收盘填")
+# a lone cell reading as a Chinese sentence is a note, not an item ("可口可乐,330ml" is a name)
+_SENTENCE: Final = re.compile(r"[，。；！？=]")
 # what shops call the groups of their lists: a lone one of these above priced rows is a heading
 _CATEGORY_WORDS: Final = frozenset({
     "凉菜", "热菜", "主食", "酒水", "饮料", "饮品", "啤酒", "海鲜", "烧烤", "小吃", "汤", "汤类", "汤品", "甜品", "甜点", "面食", "素菜",
@@ -471,6 +473,8 @@ def is_group_name(text: str) -> bool:
     """Whether a sheet's (or heading's) name is what shops call a group of their list: 热菜, 啤酒,
     凉菜类, 酒水系列."""
     t = clean_text(text)
+    if any(w in t for w in ("分类", "品类", "类别", "目录", "清单", "价目")):  # names the whole list
+        return False
     return t in _CATEGORY_WORDS or (2 <= len(t) <= 8 and t.endswith(("类", "系列")))
 
 
@@ -523,11 +527,13 @@ def classify_row(row: Row, header_row: Row | None, near_header: bool, wide_merge
             return "blank"
         full = n - empties > 2 and not near_header
     if full:
-        one_seen = False  # only the first two text cells can be a totals label
+        one_seen = False  # only the first two text cells can be a totals label (or a sign-off)
         for v in row:
             if v.__class__ is str and v:
                 if v[0] in _TOTAL_FIRST_OR_SPACE and is_total_label(v):
                     return "totals"
+                if not one_seen and v[0] in _SIGN_OFF_FIRST and _SIGN_OFF.match(v):
+                    return "description"  # "记账人：小王 | 核对：老板娘 | 制表人：张三"
                 if one_seen:
                     break
                 one_seen = True
@@ -554,7 +560,7 @@ def classify_row(row: Row, header_row: Row | None, near_header: bool, wide_merge
         first = first.strip()
         if nonempty == 1 and (wide_merge or first.startswith(_NOTE_START)):
             return "description"
-        if _SIGN_OFF.match(first) or (nonempty == 1 and len(first) > 8 and _SENTENCE.search(first)):
+        if _SIGN_OFF.match(first) or (nonempty == 1 and len(first) > 12 and _SENTENCE.search(first)):
             return "description"  # "记账人：小王 核对：老板娘"; "海鲜价格随行就市，以当天为准" under a menu
         if near_header:
             hits = sum(1 for v in row if v.__class__ is str and v and _INSTRUCTION.search(v))

@@ -35,6 +35,7 @@ from importers.pictures import Placed
 from importers.purchases import as_purchases, is_purchase_list
 from importers.readers import Book, Cell, RawSheet, Row, open_book
 from importers.row_reading import (
+    DEFAULT_CATEGORY,
     REQUIRED,
     Coerce,
     in_sheet,
@@ -721,9 +722,11 @@ def _build_rows(
     if sheet is not None:  # one of several sheets of a list: its issues say so, its name may be the category
         coerce = in_sheet(coerce, sheet)
         items = [(cols, in_sheet(fn, sheet)) for cols, fn in items]
+    if category and give_category:  # a sheet read alone named as a group (热菜, 啤酒): new products' category
+        coerce = setting(coerce, DEFAULT_CATEGORY, category)
+        items = [(cols, setting(fn, DEFAULT_CATEGORY, category)) for cols, fn in items]
     base = sheet if sheet is not None and give_category and not _DEFAULT_SHEET.match(sheet) else None
-    if base is None and give_category and category:  # a sheet read alone named as a group: 热菜, 啤酒
-        base = category
+
     current, current_items, section = coerce, items, base
     block_state = [_Block(fn, base, fn) for _cols, fn in items] if len(blocks) > 1 else []
     if base is not None:

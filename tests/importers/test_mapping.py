@@ -154,9 +154,11 @@ def test_pos_and_platform_exports(source: str, headers: str, expected: dict[str,
 
 
 def test_a_wholesale_price_is_no_member_price() -> None:
-    """Printed on a menu as 会员价, a wholesale price would mislead the customers: the user maps it if they want."""
+    """Printed on a menu as 会员价, a wholesale price would mislead the customers; beside a 零售价 the user
+    maps it if they want; a wholesaler's only price is its price."""
     assert _fields(["品名", "批发价", "零售价"]) == {"品名": "name", "零售价": "price_fen"}
-    assert "批发价" not in _fields(["品名", "批发价", "会员价"])
+    assert _fields(["品名", "批发价", "会员价"]) == {"品名": "name", "批发价": "price_fen", "会员价": "member_price_fen"}
+    assert _fields(["品名", "规格", "批发价"]) == {"品名": "name", "规格": "spec", "批发价": "price_fen"}
 
 
 def test_a_packaging_fee_is_not_the_price() -> None:

@@ -556,3 +556,34 @@ def test_a_new_product_with_an_empty_price_says_so(store: Store, tmp_path: Path)
     assert plan.rows[1].issues[0].column == "B" and plan.rows[1].action == "new"
     menu = build_plan(store, read_table(_write(tmp_path, "菜名,小份,大份\n拍黄瓜,12,18\n海参,,\n", "菜单.csv")))
     assert [[i.code for i in r.issues] for r in menu.rows] == [[], [], ["no_price"]]  # no price in any size's column
+
+
+def test_a_bills_refund_is_money_back_and_a_negative_expense_is_income(store: Store, tmp_path: Path) -> None:
+    bill = ("交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态\n"
+            "2026-10-01 10:00:00,日用百货,超市,x,纸巾,支出,50.00,余额,交易成功\n"
+            "2026-10-02 10:00:00,退款,超市,x,退款-纸巾,不计收支,50.00,余额,退款成功\n"
+            "2026-10-03 10:00:00,转账,余额宝,x,转入余额宝,不计收支,500.00,余额,交易成功\n")
+    plan = build_plan(store, read_table(_write(tmp_path, bill, "支付宝交易明细.csv"), kind="ledger"))
+    assert [(r.action, (r.ledger or {}).get("direction")) for r in plan.rows] == [
+        ("new", "out"), ("new", "in"), ("unchanged", None)]  # the refund nets the purchase; a transfer is neither
+    hand = "日期,品名,收支,金额\n2026-11-01,退货,支出,-50\n2026-11-01,退菜,,-28\n"
+    rows = build_plan(store, read_table(_write(tmp_path, hand, "流水.csv"), kind="ledger")).rows
+    assert [(r.ledger or {}).get("direction") for r in rows] == ["in", "out"]  # money back under 支出; a refund by sign
+    assert [(r.ledger or {}).get("amount_fen") for r in rows] == [5000, 2800]
+
+
+def test_a_blank_in_a_products_first_row_takes_a_later_rows_value(store: Store, tmp_path: Path) -> None:
+    text = "品名,规格,单位,描述,售价\n可乐,330ml,,,3\n可乐,500ml,瓶,冰镇,4\n可乐,2L,瓶,家庭装,8\n"
+    plan = build_plan(store, read_table(_write(tmp_path, text)))
+    assert [[i.code for i in r.issues] for r in plan.rows] == [[], [], ["product_differs"]]
+    assert "与第 3 行不同" in plan.rows[2].issues[0].message_zh
+    apply_plan(store, plan)
+    assert tuple(store.conn.execute("SELECT unit, description FROM products").fetchone()) == ("瓶", "冰镇")
+
+
+def test_codes_compare_in_any_case_and_without_the_zeros_a_number_drops(store: Store, tmp_path: Path) -> None:
+    apply_plan(store, build_plan(store, read_table(_write(tmp_path, "品名,规格,货号,售价\n可乐,330ml,A-02,3\n雪碧,330ml,0033,3\n"))))
+    plan = build_plan(store, read_table(_write(tmp_path, "品名,规格,货号,售价\n可乐,330ml,a-02,3.5\n雪碧,330ml,33,3.5\n", "v2.csv")))
+    assert [r.action for r in plan.rows] == ["changed", "changed"]  # the same specs, not new ones
+    apply_plan(store, plan)
+    assert store.conn.execute("SELECT count(*) FROM specs").fetchone()[0] == 2

@@ -32,10 +32,18 @@ def test_the_sheets_of_a_menu_are_one_table_with_their_names_as_categories(tmp_p
     one = read_table(tmp_path / "菜单.xlsx", sheet="热菜")  # a sheet chosen: that sheet alone
     assert one.sheets == ["热菜"] and [r.sheet for r in one.rows] == [None, None, None]
     assert "category" not in {f for f, _c in one.mapping.values()}
-    # named as a group (热菜), the sheet read alone still gives its rows their category, as read together
-    assert [r.values["category"] for r in one.rows] == ["热菜", "热菜/海鲜", "热菜/海鲜"]
-    other = read_table(write_book(tmp_path / "价目表.xlsx", {"价目表": MENU["热菜"]}))
-    assert [r.values.get("category") for r in other.rows] == [None, "海鲜", "海鲜"]  # a sheet named otherwise gives none
+    assert [r.values.get("category") for r in one.rows] == [None, "海鲜", "海鲜"]
+    # named as a group (热菜), the sheet read alone gives the products it creates that category, no others
+    from catalog.store import Store
+    from importers.apply import apply_plan
+    from importers.plan import build_plan
+
+    with Store.open(tmp_path / "shop.sqlite") as store:
+        plan = build_plan(store, one)
+        assert [r.category for r in plan.rows if r.action != "error"] == ["热菜", "海鲜"]
+        apply_plan(store, plan)
+        other = read_table(write_book(tmp_path / "价目表.xlsx", {"价目表": MENU["热菜"]}))
+        assert [r.values.get("\x00default_category") for r in other.rows] == [None, None, None]  # 价目表 names no group
 
 
 def test_copies_of_one_list_are_not_read_together(tmp_path: Path) -> None:
