@@ -450,21 +450,22 @@ class _FirstRow:
 
     def __init__(self, at: Callable[[ParsedRow], tuple[str, str]]) -> None:
         self.at = at
-        # product id -> its values, the row that gave each, and the plan of its first row
-        self.first: dict[str, tuple[dict[str, Any], dict[str, int], RowPlan]] = {}
+        # product id -> the values of its first row (that row's own dict: 100,000 copies would add up) and its plan
+        self.first: dict[str, tuple[dict[str, Any], RowPlan]] = {}
+        self.given_by: dict[str, dict[str, int]] = {}  # product id -> column -> the later row that gave it
 
     def __call__(self, product_id: str, pv: dict[str, Any], plan: RowPlan) -> dict[str, Any]:
         """`pv` without the values an earlier row of the product gives otherwise (said on `plan`)."""
         found = self.first.get(product_id)
         if found is None:
-            self.first[product_id] = ({c: x for c, x in pv.items() if x is not None},
-                                      {c: plan.row_number for c, x in pv.items() if x is not None}, plan)
+            self.first[product_id] = (pv, plan)
             return pv
-        first, given_by, first_plan = found
+        first, first_plan = found
+        given_by = self.given_by.setdefault(product_id, {})
         for c, x in pv.items():  # a blank in the earlier rows says nothing: the first value given counts
-            if x is not None and c not in first:
+            if x is not None and first.get(c) is None:
                 first[c], given_by[c] = x, plan.row_number
-                if plan.new_product and first_plan.product_values is not _NOTHING:
+                if plan.new_product and first_plan.product_values is not _NOTHING and first_plan.product_values is not first:
                     first_plan.product_values[c] = x  # the new product is made from its first row
         other = [c for c, x in pv.items() if c != "name" and x is not None and first[c] != x]
         if not other:
@@ -474,7 +475,7 @@ class _FirstRow:
         labels = {col: f for f, col in PRODUCT_COLUMNS.items()}
         said = "、".join(FIELD_LABELS_ZH.get(labels.get(c, c), c) for c in other)
         said_en = ", ".join(FIELD_LABELS_EN.get(labels.get(c, c), c) for c in other)
-        row_number = given_by[other[0]]
+        row_number = given_by.get(other[0], first_plan.row_number)
         _add_issue(plan, Issue(plan.row_number, "", "", labels.get(other[0], other[0]), "product_differs",
                                f"「{plan.name}」的{said}与第 {row_number} 行不同：一件商品只有一个{said}，用第 {row_number} 行的",
                                f"The {said_en} of \"{plan.name}\" differs from row {row_number}'s: a product has one, row "

@@ -587,3 +587,9 @@ def test_codes_compare_in_any_case_and_without_the_zeros_a_number_drops(store: S
     assert [r.action for r in plan.rows] == ["changed", "changed"]  # the same specs, not new ones
     apply_plan(store, plan)
     assert store.conn.execute("SELECT count(*) FROM specs").fetchone()[0] == 2
+
+
+def test_a_blank_first_row_of_a_stored_product_lets_a_later_row_update_it(store: Store, tmp_path: Path) -> None:
+    apply_plan(store, build_plan(store, read_table(_write(tmp_path, "品名,规格,售价\n可乐,330ml,3\n可乐,500ml,4\n"))))
+    plan = build_plan(store, read_table(_write(tmp_path, "品名,规格,单位,售价\n可乐,330ml,,3\n可乐,500ml,瓶,4\n", "v2.csv")))
+    assert [(r.action, r.diffs) for r in plan.rows] == [("unchanged", {}), ("changed", {"unit": ("件", "瓶")})]
