@@ -16,6 +16,7 @@ import base64
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import (
@@ -90,25 +91,59 @@ def _boxed(image: QImage, width: int, height: int) -> QImage:
     return box
 
 
-class Thumbnails(QObject):
-    """A cache of small pictures of one height, filled by a background thread."""
+class _BackgroundCache(QObject):
+    """What Thumbnails and Previews share: pictures made one at a time by a thread of their own,
+    the last `kept` kept (a missing one as None), `sig_ready` when one arrives."""
 
     sig_ready = Signal(str)
-    """The thumbnail of this key arrived (or is known to be missing): repaint what shows it."""
+    """The picture of this key arrived (or is known to be missing): repaint what shows it."""
 
-    def __init__(self, height: int, kept: int = 500, parent: QObject | None = None, width: int | None = None) -> None:
-        """Thumbnails `height` pixels high; with `width`, each is fitted into a box of that size."""
+    def __init__(self, kept: int, parent: QObject | None) -> None:
         super().__init__(parent)
-        self.height, self.width, self.kept = height, width, kept
+        self.kept = kept
         self._pool = QThreadPool(self)  # made before the relay: destroyed first, it waits for its work
         self._pool.setMaxThreadCount(1)
         # pictures asked for but not started are dropped when this goes (a closed window, the app
-        # quitting): only the one being decoded is waited for
+        # quitting): only the one being made is waited for
         self.destroyed.connect(self._pool.clear)
         self._relay = _Relay(self)
         self._relay.sig_done.connect(self._arrived)
-        self._cache: OrderedDict[str, QPixmap | None] = OrderedDict()
+        self._cache: OrderedDict[str, Any] = OrderedDict()
         self._pending: set[str] = set()
+
+    def _cached(self, key: str, work: Callable[[], QRunnable]) -> tuple[bool, Any]:
+        """(True, the kept picture) when `key` is kept; else (False, None), its `work` started unless it is under way."""
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return True, self._cache[key]
+        if key not in self._pending:
+            self._pending.add(key)
+            self._pool.start(work())
+        return False, None
+
+    def wait(self) -> None:
+        """Block until the background work is done (shutting down, tests)."""
+        self._pool.waitForDone()
+
+    def _kept(self, made: Any) -> Any:
+        """What is kept of what the thread made (on the UI thread)."""
+        return made
+
+    def _arrived(self, key: str, made: Any) -> None:
+        self._pending.discard(key)
+        self._cache[key] = None if made is None else self._kept(made)
+        while len(self._cache) > self.kept:
+            self._cache.popitem(last=False)
+        self.sig_ready.emit(key)
+
+
+class Thumbnails(_BackgroundCache):
+    """A cache of small pictures of one height, filled by a background thread."""
+
+    def __init__(self, height: int, kept: int = 500, parent: QObject | None = None, width: int | None = None) -> None:
+        """Thumbnails `height` pixels high; with `width`, each is fitted into a box of that size."""
+        super().__init__(kept, parent)
+        self.height, self.width = height, width
         self.placeholder = QPixmap(width or height, height)
         """Blank, of a thumbnail's size: shown until a thumbnail arrives."""
         self.placeholder.fill(Qt.GlobalColor.transparent)
@@ -116,29 +151,15 @@ class Thumbnails(QObject):
     def get(self, key: str, read: Read) -> QPixmap | None:
         """The thumbnail of `key`; a blank placeholder while it is decoded (`read` runs in the
         background); None when the picture could not be read."""
-        if key in self._cache:
-            self._cache.move_to_end(key)
-            return self._cache[key]
-        if key not in self._pending:
-            self._pending.add(key)
-            self._pool.start(_Decode(key, read, self.height, self.width, self._relay))
-        return self.placeholder
+        found, pixmap = self._cached(key, lambda: _Decode(key, read, self.height, self.width, self._relay))
+        return pixmap if found else self.placeholder
 
     def clear(self) -> None:
         """Forget every thumbnail (work already started still reports)."""
         self._cache.clear()
 
-    def wait(self) -> None:
-        """Block until the background work is done (shutting down, tests)."""
-        self._pool.waitForDone()
-
-    def _arrived(self, key: str, image: QImage | None) -> None:
-        self._pending.discard(key)
-        self._cache[key] = None if image is None else QPixmap.fromImage(image)
-        while len(self._cache) > self.kept:
-            self._cache.popitem(last=False)
-        self.sig_ready.emit(key)
-
+    def _kept(self, made: Any) -> QPixmap:
+        return QPixmap.fromImage(made)  # a QPixmap is made on the UI thread only
 
 @dataclass(frozen=True)
 class Preview:
@@ -201,45 +222,22 @@ class _Encode(QRunnable):
                        upright[0] if upright else None)
 
 
-class Previews(QObject):
+class Previews(_BackgroundCache):
     """Pictures at a tooltip's size (at most `longest` logical pixels on the longer side, never
     enlarged), decoded and PNG-encoded on a background thread; the last `kept` are kept."""
-
-    sig_ready = Signal(str)
-    """The preview of this key arrived (or is known to be missing): a tooltip showing it may be renewed."""
 
     def __init__(self, longest: int = 240, kept: int = 12, parent: QObject | None = None,
                  ratio: float | None = None) -> None:
         """`ratio`: the screens' device pixel ratio to make pictures sharp for (None: the highest one now)."""
-        super().__init__(parent)
-        self.longest, self.kept, self.ratio = longest, kept, ratio
-        self._pool = QThreadPool(self)  # made before the relay: destroyed first, it waits for its work
-        self._pool.setMaxThreadCount(1)
-        self.destroyed.connect(self._pool.clear)
-        self._relay = _Relay(self)
-        self._relay.sig_done.connect(self._arrived)
-        self._cache: OrderedDict[str, Preview | None] = OrderedDict()
-        self._pending: set[str] = set()
+        super().__init__(kept, parent)
+        self.longest, self.ratio = longest, ratio
 
     def get(self, key: str, read: Read) -> Preview | None:
         """The preview of `key` when it is ready; else None, and it is made in the background
         (`read` runs there) unless it is known to be missing."""
-        if key in self._cache:
-            self._cache.move_to_end(key)
-            return self._cache[key]
-        if key not in self._pending:
-            self._pending.add(key)
+        def work() -> QRunnable:
             ratio = self.ratio or max((s.devicePixelRatio() for s in QGuiApplication.screens()), default=1.0)
-            self._pool.start(_Encode(key, read, self.longest, max(1.0, ratio), self._relay))
-        return None
+            return _Encode(key, read, self.longest, max(1.0, ratio), self._relay)
 
-    def wait(self) -> None:
-        """Block until the background work is done (shutting down, tests)."""
-        self._pool.waitForDone()
-
-    def _arrived(self, key: str, preview: Preview | None) -> None:
-        self._pending.discard(key)
-        self._cache[key] = preview
-        while len(self._cache) > self.kept:
-            self._cache.popitem(last=False)
-        self.sig_ready.emit(key)
+        _found, preview = self._cached(key, work)
+        return preview
