@@ -800,7 +800,7 @@ def _plan_ledger(store: Store, table: ParsedTable) -> list[RowPlan]:
             continue
         if _neutral(v) and (table.bill_source is None or any("退款" in str(c) for c in row.raw)):
             v = {**v, "direction": "in"}  # money back (a bill's 不计收支 refund), or a hand ledger's "其他": as before
-        if _neutral(v):
+        elif _neutral(v):  # a bill's withdrawal or transfer
             plan.action = "unchanged"
             _add_issue(plan, Issue(row.row_number, "", "", "direction", "neutral",
                                    "这一笔不算收入也不算支出（如提现、转账给自己），没有记入流水",

@@ -30,15 +30,13 @@ def is_purchase_list(headers: Sequence[str], preamble: str, sheet_name: str, fil
     column or 进货/采购 in a header (进货日期, 采购单价); or 进货/采购/入库/送货单 in its title, sheet or
     file name."""
     keys = [normalize_header(h) for h in headers]
-    if any(k in _SALE_PRICES for k in keys):
-        return bool(any(w in f"{preamble} {sheet_name} {file_name}" for w in _WORDS))  # it sells: only its name says so
+    named = any(w in f"{preamble} {sheet_name} {file_name}" for w in _WORDS)
+    if named or any(k in _SALE_PRICES for k in keys):  # a list with a sale price sells: only its name makes it one
+        return named
     purchase_column = any(any(w in k for w in (*_SUPPLIER, *_HEADER_WORDS)) or k in _SUPPLIER_EXACT for k in keys)
     # ... in rows of purchases: dated (not 生产日期: a product's), or with the quantity and amount bought
     bought = any(k in _PURCHASE_DATES or k in _QUANTITIES or k == "金额" for k in keys)
-    if purchase_column and bought:
-        return True
-    names = f"{preamble} {sheet_name} {file_name}"
-    return any(w in names for w in _WORDS)
+    return purchase_column and bought
 
 
 def as_purchases(mapping: dict[int, ColumnMatch], headers: Sequence[str]) -> list[tuple[str, str]]:
