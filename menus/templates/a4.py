@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF
 
 from menus.layout import Align, Box, ChiliBox, Document, FillBox, FontSpec, ImageBox, Page, QrBox, RuleBox, mm
 from menus.model import MenuItem
-from menus.money import format_fen
+from menus.money import format_fen, shown_price
 from menus.templates.common import (
     A4,
     ACCENT,
@@ -24,7 +24,6 @@ from menus.templates.common import (
     allergen_icon,
     move,
     new_page,
-    price_text,
     spicy_label,
 )
 from menus.urls import menu_url
@@ -263,7 +262,7 @@ class _A4Flow:
         for spec in item.specs:
             cells = [
                 ts.text_box(
-                    price_text(item, spec.price_fen),
+                    shown_price(spec.price_fen, item.unit),
                     F_PRICE,
                     x + SPEC_W + GAP,
                     y,

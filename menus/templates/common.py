@@ -10,7 +10,6 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF
 
 from menus.layout import Box, Page, RuleBox, mm
 from menus.model import ALLERGEN_LABELS, SPICY_LABELS, Menu, MenuItem, Shop, Table
-from menus.money import shown_price
 from menus.typeset import Typesetter
 
 A4 = (210.0, 297.0)
@@ -92,8 +91,3 @@ def allergen_icon(code: str) -> tuple[str, str, str]:
     label = ALLERGEN_LABELS.get(code, (code, code))[0]
     glyph, colour = ALLERGEN_ICONS.get(code, (label[:1] or "?", "#7f8c8d"))
     return glyph, colour, label
-
-
-def price_text(item: MenuItem, fen: int) -> str:
-    """'¥38/份' for an item sold per 份 at ¥38; '时价' without a price (menus.money.shown_price)."""
-    return shown_price(fen, item.unit)

@@ -13,8 +13,8 @@ from PySide6.QtCore import QRectF
 
 from menus.layout import Align, Box, Document, FontSpec, QrBox, TextBox, mm
 from menus.model import MenuItem, Spec
-from menus.money import format_fen
-from menus.templates.common import A4, ACCENT, INK, MUTED, Job, move, new_page, price_text
+from menus.money import format_fen, shown_price
+from menus.templates.common import A4, ACCENT, INK, MUTED, Job, move, new_page
 from menus.urls import product_url
 
 F_NAME = FontSpec(9, bold=True)
@@ -99,7 +99,7 @@ def _texts(
         out.append(
             ts.text_box(spec.name, F_SPEC, x, out[-1].rect.bottom() + mm(0.3), w, max_lines=1, color=MUTED)
         )
-    price = price_text(item, spec.price_fen)
+    price = shown_price(spec.price_fen, item.unit)
     out.append(ts.text_box(price, F_PRICE, x, out[-1].rect.bottom() + mm(0.3), w, max_lines=1, color=ACCENT))
     if spec.member_price_fen is not None:
         member = f"会员 {format_fen(spec.member_price_fen)}"

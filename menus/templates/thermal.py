@@ -11,8 +11,8 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF
 
 from menus.layout import Align, Box, Document, FontSpec, Page, QrBox, RuleBox, TextBox, mm
 from menus.model import MenuItem, Spec
-from menus.money import format_fen
-from menus.templates.common import Job, allergen_text, move, price_text, spicy_label
+from menus.money import format_fen, shown_price
+from menus.templates.common import Job, allergen_text, move, spicy_label
 from menus.urls import menu_url
 
 BLACK = "#000000"
@@ -175,7 +175,7 @@ def _item(
 
 def _price(item: MenuItem, spec: Spec) -> str:
     """'¥38/份 会员¥32'."""
-    text = price_text(item, spec.price_fen)
+    text = shown_price(spec.price_fen, item.unit)
     if spec.member_price_fen is not None:
         text += f" 会员{format_fen(spec.member_price_fen)}"
     return text
