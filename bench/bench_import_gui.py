@@ -308,9 +308,9 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     wizard = ImportWizard(db, xlsx)
     wizard.show()
-    run_until(lambda: wizard.read_result is not None or wizard.choose_error.isVisible(), 600)
+    run_until(lambda: wizard.read_result is not None or wizard.choose_page.error.isVisible(), 600)
     if wizard.read_result is None:
-        print("refused:", wizard.choose_error.text())
+        print("refused:", wizard.choose_page.error.text())
         wizard.shutdown()
         return 1
     run_until(lambda: not wizard.runner.busy, 60)

@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     wizard = ImportWizard(db, xlsx)
     wizard.resize(1100, 720)
     wizard.show()
-    run_until(lambda: wizard.read_result is not None or wizard.choose_error.isVisible(), 600)
+    run_until(lambda: wizard.read_result is not None or wizard.choose_page.error.isVisible(), 600)
     run_until(lambda: not wizard.runner.busy, 60)
     read_s = time.perf_counter() - t0
     results.append(("read+plan", max((g[1] for g in beat.between(t0, time.perf_counter())), default=0.0)))

@@ -140,6 +140,39 @@ Its products are kept, without a category.</translation>
     </message>
 </context>
 <context>
+    <name>ChoosePage</name>
+    <message>
+        <location filename="../../ui/import_wizard/choose_page.py" line="57"/>
+        <source>Import a spreadsheet</source>
+        <translation>Import a spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/choose_page.py" line="59"/>
+        <source>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</source>
+        <translation>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/choose_page.py" line="61"/>
+        <source>Choose a file…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/choose_page.py" line="62"/>
+        <source>or drag the file into this window</source>
+        <translation>or drag the file into this window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/choose_page.py" line="63"/>
+        <source>Product photos named by barcode, SKU or name: choose their folder…</source>
+        <translation>Product photos named by barcode, SKU or name: choose their folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/choose_page.py" line="64"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>CountChips</name>
     <message>
         <location filename="../../ui/import_wizard/chips.py" line="117"/>
@@ -664,155 +697,91 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="312"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="313"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="583"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="208"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="466"/>
         <source>Import a spreadsheet</source>
         <translation>Import a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="315"/>
-        <source>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</source>
-        <translation>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="317"/>
-        <source>Choose a file…</source>
-        <translation>Choose a file…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="318"/>
-        <source>or drag the file into this window</source>
-        <translation>or drag the file into this window</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="319"/>
-        <source>Product photos named by barcode, SKU or name: choose their folder…</source>
-        <translation>Product photos named by barcode, SKU or name: choose their folder…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="320"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="337"/>
-        <source>Close</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="321"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="210"/>
         <source>Sheet:</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="322"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="211"/>
         <source>This file holds:</source>
         <translation>This file holds:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="330"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="219"/>
         <source>Empty cells clear what is stored (normally empty cells keep the stored value)</source>
         <translation>Empty cells clear what is stored (normally empty cells keep the stored value)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="331"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="220"/>
         <source>Choose another file</source>
         <translation>Choose another file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="332"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="973"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="221"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="809"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="333"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="1001"/>
-        <source>Import finished</source>
-        <translation>Import finished</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="334"/>
-        <source>Save the problem rows to a spreadsheet to fix…</source>
-        <translation>Save the problem rows to a spreadsheet to fix…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="335"/>
-        <source>Imported the wrong file? You can put everything back as it was.</source>
-        <translation>Imported the wrong file? You can put everything back as it was.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="336"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="1084"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="871"/>
         <source>Undo this import</source>
         <translation>Undo this import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="454"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="459"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="337"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="342"/>
         <source>Reading “{name}”…</source>
         <translation>Reading “{name}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="473"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="479"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="356"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="362"/>
         <source>Checking the rows again…</source>
         <translation>Checking the rows again…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="589"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="472"/>
         <source>PortDesk thinks this is: {kind}. {reason}</source>
         <translation>PortDesk thinks this is: {kind}. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="597"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="480"/>
         <source>Column titles are on row {row}; {rows} data rows below them.</source>
         <translation>Column titles are on row {row}; {rows} data rows below them.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="600"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="483"/>
         <source>No row of column titles was found; columns were guessed from their values.</source>
         <translation>No row of column titles was found; columns were guessed from their values.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="605"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="488"/>
         <source>The column choices you confirmed last time for a file like this were used.</source>
         <translation>The column choices you confirmed last time for a file like this were used.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="763"/>
-        <source>column {letter}</source>
-        <translation>column {letter}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="764"/>
-        <source>columns {letters}</source>
-        <translation>columns {letters}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="766"/>
-        <source>“{field}” moved from {old} to {new}.</source>
-        <translation>“{field}” moved from {old} to {new}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1005"/>
-        <source>Product photos added: {n}</source>
-        <translation>Product photos added: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="615"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="498"/>
         <source>Nothing to import</source>
         <translation>Nothing to import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="327"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="216"/>
         <source>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it (keyboard: F4 in the grid opens the menu of the current column). Point at a row to see details.</source>
         <translation>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it (keyboard: F4 in the grid opens the menu of the current column). Point at a row to see details.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="583"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="466"/>
         <source>Import product photos</source>
         <translation>Import product photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="594"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="477"/>
         <source>%n photo(s): each goes to the product whose barcode, SKU or name is its file name (a second photo: “name_2”).</source>
         <translation>
             <numerusform>%n photo: each goes to the product whose barcode, SKU or name is its file name (a second photo: “name_2”).</numerusform>
@@ -820,7 +789,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="602"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="485"/>
         <source>Left out: %n other row(s) (titles, blank rows, totals).</source>
         <translation>
             <numerusform>Left out: %n other row (titles, blank rows, totals).</numerusform>
@@ -828,7 +797,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="617"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="500"/>
         <source>Import %n photo(s)</source>
         <translation>
             <numerusform>Import %n photo</numerusform>
@@ -836,7 +805,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="619"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="502"/>
         <source>Import %n row(s)</source>
         <translation>
             <numerusform>Import %n row</numerusform>
@@ -844,154 +813,116 @@ Your saved data is safe. If this happens again, please send the log file to supp
         </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="634"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="517"/>
         <source>All of {sheets}</source>
         <translation>All of {sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="773"/>
-        <source>Column {letter} is now not imported.</source>
-        <translation>Column {letter} is now not imported.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="774"/>
-        <source>Columns {letters} are now not imported.</source>
-        <translation>Columns {letters} are now not imported.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="777"/>
-        <source>Column {letter} is now imported as “{field}”.</source>
-        <translation>Column {letter} is now imported as “{field}”.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="779"/>
-        <source>Columns {letters} are now imported as “{field}”.</source>
-        <translation>Columns {letters} are now imported as “{field}”.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="805"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="641"/>
         <source>Column “{header}” is:</source>
         <translation>Column “{header}” is:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="808"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="644"/>
         <source>Not imported</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="819"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="655"/>
         <source>{field} (column {letter})</source>
         <translation>{field} (column {letter})</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="895"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="731"/>
         <source>All problems seen: back to the first one.</source>
         <translation>All problems seen: back to the first one.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="896"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="732"/>
         <source>All problems seen: back to the last one.</source>
         <translation>All problems seen: back to the last one.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="951"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="787"/>
         <source>Importing… Nothing is saved until it has finished.</source>
         <translation>Importing… Nothing is saved until it has finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="955"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="791"/>
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="956"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="792"/>
         <source>Stop importing</source>
         <translation>Stop importing</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="990"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="826"/>
         <source>The import was stopped. Nothing was changed.</source>
         <translation>The import was stopped. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="994"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="830"/>
         <source>The import did not finish, and nothing was changed.</source>
         <translation>The import did not finish, and nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="998"/>
-        <source>Nothing was imported</source>
-        <translation>Nothing was imported</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="999"/>
-        <source>Every row was already there or had a problem.</source>
-        <translation>Every row was already there or had a problem.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1002"/>
-        <source>Added {new} · Updated {changed} · No change {same}</source>
-        <translation>Added {new} · Updated {changed} · No change {same}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1007"/>
-        <source>Import number: {id}</source>
-        <translation>Import number: {id}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1011"/>
-        <source>Photos not imported: {n}. Each is listed below with the reason: rename or replace it in the folder, then import the folder again.</source>
-        <translation>Photos not imported: {n}. Each is listed below with the reason: rename or replace it in the folder, then import the folder again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1015"/>
-        <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
-        <translation>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1048"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="838"/>
         <source>{name}-to fix</source>
         <translation>{name}-to fix</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1058"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="1063"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="848"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="853"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="1070"/>
-        <source>Saved %n row(s) to {path}</source>
-        <translation>
-            <numerusform>Saved %n row to {path}</numerusform>
-            <numerusform>Saved %n rows to {path}</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1076"/>
-        <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
-        <translation>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1085"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="872"/>
         <source>Put the products back exactly as they were before this import?</source>
         <translation>Put the products back exactly as they were before this import?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1089"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="1094"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="876"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="881"/>
         <source>Undoing…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1101"/>
-        <source>The import was undone</source>
-        <translation>The import was undone</translation>
+        <location filename="../../ui/import_wizard/moved_note.py" line="57"/>
+        <source>column {letter}</source>
+        <translation>column {letter}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1102"/>
-        <source>Everything is back as it was before the import.</source>
-        <translation>Everything is back as it was before the import.</translation>
+        <location filename="../../ui/import_wizard/moved_note.py" line="58"/>
+        <source>columns {letters}</source>
+        <translation>columns {letters}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/moved_note.py" line="60"/>
+        <source>“{field}” moved from {old} to {new}.</source>
+        <translation>“{field}” moved from {old} to {new}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/moved_note.py" line="67"/>
+        <source>Column {letter} is now not imported.</source>
+        <translation>Column {letter} is now not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/moved_note.py" line="68"/>
+        <source>Columns {letters} are now not imported.</source>
+        <translation>Columns {letters} are now not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/moved_note.py" line="71"/>
+        <source>Column {letter} is now imported as “{field}”.</source>
+        <translation>Column {letter} is now imported as “{field}”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/moved_note.py" line="73"/>
+        <source>Columns {letters} are now imported as “{field}”.</source>
+        <translation>Columns {letters} are now imported as “{field}”.</translation>
     </message>
 </context>
 <context>
@@ -2077,6 +2008,93 @@ The file you chose: %1</translation>
         <location filename="../../ui/product_model.py" line="166"/>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="84"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="105"/>
+        <source>Import finished</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="85"/>
+        <source>Save the problem rows to a spreadsheet to fix…</source>
+        <translation>Save the problem rows to a spreadsheet to fix…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="86"/>
+        <source>Imported the wrong file? You can put everything back as it was.</source>
+        <translation>Imported the wrong file? You can put everything back as it was.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="87"/>
+        <source>Undo this import</source>
+        <translation>Undo this import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="88"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="102"/>
+        <source>Nothing was imported</source>
+        <translation>Nothing was imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="103"/>
+        <source>Every row was already there or had a problem.</source>
+        <translation>Every row was already there or had a problem.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="106"/>
+        <source>Added {new} · Updated {changed} · No change {same}</source>
+        <translation>Added {new} · Updated {changed} · No change {same}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="109"/>
+        <source>Product photos added: {n}</source>
+        <translation>Product photos added: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="111"/>
+        <source>Import number: {id}</source>
+        <translation>Import number: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="115"/>
+        <source>Photos not imported: {n}. Each is listed below with the reason: rename or replace it in the folder, then import the folder again.</source>
+        <translation>Photos not imported: {n}. Each is listed below with the reason: rename or replace it in the folder, then import the folder again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="119"/>
+        <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
+        <translation>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard/result_page.py" line="151"/>
+        <source>Saved %n row(s) to {path}</source>
+        <translation>
+            <numerusform>Saved %n row to {path}</numerusform>
+            <numerusform>Saved %n rows to {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="156"/>
+        <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
+        <translation>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="161"/>
+        <source>The import was undone</source>
+        <translation>The import was undone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="162"/>
+        <source>Everything is back as it was before the import.</source>
+        <translation>Everything is back as it was before the import.</translation>
     </message>
 </context>
 <context>

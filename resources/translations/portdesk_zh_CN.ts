@@ -140,6 +140,39 @@ Its products are kept, without a category.</source>
     </message>
 </context>
 <context>
+    <name>ChoosePage</name>
+    <message>
+        <location filename="../../ui/import_wizard/choose_page.py" line="57"/>
+        <source>Import a spreadsheet</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/choose_page.py" line="59"/>
+        <source>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</source>
+        <translation>请选择记有商品、菜单或销售流水的 Excel、WPS 或 CSV 文件。保存之前会先让您看到哪些内容会变化。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/choose_page.py" line="61"/>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/choose_page.py" line="62"/>
+        <source>or drag the file into this window</source>
+        <translation>或把文件拖到这个窗口里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/choose_page.py" line="63"/>
+        <source>Product photos named by barcode, SKU or name: choose their folder…</source>
+        <translation>以条码、货号或名称命名的商品图片：选择所在文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/choose_page.py" line="64"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>CountChips</name>
     <message>
         <location filename="../../ui/import_wizard/chips.py" line="117"/>
@@ -663,329 +696,228 @@ Your saved data is safe. If this happens again, please send the log file to supp
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="312"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="313"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="583"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="208"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="466"/>
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="315"/>
-        <source>Choose an Excel, WPS or CSV file with your products, menu or sales. You will see what changes before anything is saved.</source>
-        <translation>请选择记有商品、菜单或销售流水的 Excel、WPS 或 CSV 文件。保存之前会先让您看到哪些内容会变化。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="317"/>
-        <source>Choose a file…</source>
-        <translation>选择文件…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="318"/>
-        <source>or drag the file into this window</source>
-        <translation>或把文件拖到这个窗口里</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="319"/>
-        <source>Product photos named by barcode, SKU or name: choose their folder…</source>
-        <translation>以条码、货号或名称命名的商品图片：选择所在文件夹…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="320"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="337"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="321"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="210"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="322"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="211"/>
         <source>This file holds:</source>
         <translation>文件内容是：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="330"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="219"/>
         <source>Empty cells clear what is stored (normally empty cells keep the stored value)</source>
         <translation>空白单元格清除已保存的值（默认空白单元格保留原值）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="331"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="220"/>
         <source>Choose another file</source>
         <translation>换一个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="332"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="973"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="221"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="809"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="333"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="1001"/>
-        <source>Import finished</source>
-        <translation>导入完成</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="334"/>
-        <source>Save the problem rows to a spreadsheet to fix…</source>
-        <translation>把有问题的行保存为表格，修改后再导入…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="335"/>
-        <source>Imported the wrong file? You can put everything back as it was.</source>
-        <translation>导错了文件？可以把一切恢复原样。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="336"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="1084"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="871"/>
         <source>Undo this import</source>
         <translation>撤销这次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="454"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="459"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="337"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="342"/>
         <source>Reading “{name}”…</source>
         <translation>正在读取“{name}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="473"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="479"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="356"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="362"/>
         <source>Checking the rows again…</source>
         <translation>正在重新检查各行…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="589"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="472"/>
         <source>PortDesk thinks this is: {kind}. {reason}</source>
         <translation>系统判断这是：{kind}。{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="597"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="480"/>
         <source>Column titles are on row {row}; {rows} data rows below them.</source>
         <translation>列标题在第 {row} 行，下面有 {rows} 行数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="600"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="483"/>
         <source>No row of column titles was found; columns were guessed from their values.</source>
         <translation>没有找到列标题行，已根据内容猜测各列。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="605"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="488"/>
         <source>The column choices you confirmed last time for a file like this were used.</source>
         <translation>已沿用您上次为同类文件确认的列设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="763"/>
-        <source>column {letter}</source>
-        <translation>{letter} 列</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="764"/>
-        <source>columns {letters}</source>
-        <translation>{letters} 列</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="766"/>
-        <source>“{field}” moved from {old} to {new}.</source>
-        <translation>“{field}”已从 {old}改到 {new}。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1005"/>
-        <source>Product photos added: {n}</source>
-        <translation>新增商品图片：{n} 张</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="615"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="498"/>
         <source>Nothing to import</source>
         <translation>没有可导入的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="327"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="216"/>
         <source>Each column title says what it will be saved as. Yellow titles are a guess: click a title to change it (keyboard: F4 in the grid opens the menu of the current column). Point at a row to see details.</source>
         <translation>每一列的标题表示它会被保存成什么。黄色标题是系统猜测的：点击标题可以修改（用键盘：在表格里按 F4 打开当前这一列的菜单）。把鼠标移到某一行上可以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="583"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="466"/>
         <source>Import product photos</source>
         <translation>导入商品图片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="594"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="477"/>
         <source>%n photo(s): each goes to the product whose barcode, SKU or name is its file name (a second photo: “name_2”).</source>
         <translation>
             <numerusform>%n 张图片：每张给文件名是其条码、货号或名称的商品（同一商品的第二张：“名称_2”）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="602"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="485"/>
         <source>Left out: %n other row(s) (titles, blank rows, totals).</source>
         <translation>
             <numerusform>另有 %n 行（标题、空行、合计）未计入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="617"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="500"/>
         <source>Import %n photo(s)</source>
         <translation>
             <numerusform>导入 %n 张图片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="619"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="502"/>
         <source>Import %n row(s)</source>
         <translation>
             <numerusform>导入 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="634"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="517"/>
         <source>All of {sheets}</source>
         <translation>全部：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="773"/>
-        <source>Column {letter} is now not imported.</source>
-        <translation>{letter} 列现在不导入。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="774"/>
-        <source>Columns {letters} are now not imported.</source>
-        <translation>{letters} 列现在不导入。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="777"/>
-        <source>Column {letter} is now imported as “{field}”.</source>
-        <translation>{letter} 列现在导入为“{field}”。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="779"/>
-        <source>Columns {letters} are now imported as “{field}”.</source>
-        <translation>{letters} 列现在导入为“{field}”。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="805"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="641"/>
         <source>Column “{header}” is:</source>
         <translation>列“{header}”是：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="808"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="644"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="819"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="655"/>
         <source>{field} (column {letter})</source>
         <translation>{field}（{letter} 列）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="895"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="731"/>
         <source>All problems seen: back to the first one.</source>
         <translation>已看完所有问题，回到第一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="896"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="732"/>
         <source>All problems seen: back to the last one.</source>
         <translation>已看完所有问题，回到最后一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="951"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="787"/>
         <source>Importing… Nothing is saved until it has finished.</source>
         <translation>正在导入… 全部完成后才会保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="955"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="791"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="956"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="792"/>
         <source>Stop importing</source>
         <translation>停止导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="990"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="826"/>
         <source>The import was stopped. Nothing was changed.</source>
         <translation>导入已停止，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="994"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="830"/>
         <source>The import did not finish, and nothing was changed.</source>
         <translation>导入没有完成，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="998"/>
-        <source>Nothing was imported</source>
-        <translation>没有导入任何内容</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="999"/>
-        <source>Every row was already there or had a problem.</source>
-        <translation>每一行都已存在或有问题。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1002"/>
-        <source>Added {new} · Updated {changed} · No change {same}</source>
-        <translation>新增 {new} · 更新 {changed} · 无变化 {same}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1007"/>
-        <source>Import number: {id}</source>
-        <translation>导入编号：{id}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1011"/>
-        <source>Photos not imported: {n}. Each is listed below with the reason: rename or replace it in the folder, then import the folder again.</source>
-        <translation>未导入的图片：{n} 张，下面列出了每张的原因。请在文件夹里给它们改名或换成能用的图片，再导入这个文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1015"/>
-        <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
-        <translation>因有问题未导入的行：{n} 行。请把它们保存为表格，改正标出的单元格，再导入这个文件。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1048"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="838"/>
         <source>{name}-to fix</source>
         <translation>{name}-待修正</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1058"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="1063"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="848"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="853"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/import_wizard/wizard.py" line="1070"/>
-        <source>Saved %n row(s) to {path}</source>
-        <translation>
-            <numerusform>已把 %n 行保存到 {path}</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1076"/>
-        <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
-        <translation>文件无法保存。是否正在 Excel 或 WPS 中打开？请关闭后再试。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1085"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="872"/>
         <source>Put the products back exactly as they were before this import?</source>
         <translation>把商品完全恢复到这次导入之前的样子吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1089"/>
-        <location filename="../../ui/import_wizard/wizard.py" line="1094"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="876"/>
+        <location filename="../../ui/import_wizard/wizard.py" line="881"/>
         <source>Undoing…</source>
         <translation>正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1101"/>
-        <source>The import was undone</source>
-        <translation>导入已撤销</translation>
+        <location filename="../../ui/import_wizard/moved_note.py" line="57"/>
+        <source>column {letter}</source>
+        <translation>{letter} 列</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/wizard.py" line="1102"/>
-        <source>Everything is back as it was before the import.</source>
-        <translation>一切已恢复到导入之前。</translation>
+        <location filename="../../ui/import_wizard/moved_note.py" line="58"/>
+        <source>columns {letters}</source>
+        <translation>{letters} 列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/moved_note.py" line="60"/>
+        <source>“{field}” moved from {old} to {new}.</source>
+        <translation>“{field}”已从 {old}改到 {new}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/moved_note.py" line="67"/>
+        <source>Column {letter} is now not imported.</source>
+        <translation>{letter} 列现在不导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/moved_note.py" line="68"/>
+        <source>Columns {letters} are now not imported.</source>
+        <translation>{letters} 列现在不导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/moved_note.py" line="71"/>
+        <source>Column {letter} is now imported as “{field}”.</source>
+        <translation>{letter} 列现在导入为“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/moved_note.py" line="73"/>
+        <source>Columns {letters} are now imported as “{field}”.</source>
+        <translation>{letters} 列现在导入为“{field}”。</translation>
     </message>
 </context>
 <context>
@@ -2067,6 +1999,92 @@ The file you chose: %1</source>
         <location filename="../../ui/product_model.py" line="166"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="84"/>
+        <location filename="../../ui/import_wizard/result_page.py" line="105"/>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="85"/>
+        <source>Save the problem rows to a spreadsheet to fix…</source>
+        <translation>把有问题的行保存为表格，修改后再导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="86"/>
+        <source>Imported the wrong file? You can put everything back as it was.</source>
+        <translation>导错了文件？可以把一切恢复原样。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="87"/>
+        <source>Undo this import</source>
+        <translation>撤销这次导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="88"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="102"/>
+        <source>Nothing was imported</source>
+        <translation>没有导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="103"/>
+        <source>Every row was already there or had a problem.</source>
+        <translation>每一行都已存在或有问题。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="106"/>
+        <source>Added {new} · Updated {changed} · No change {same}</source>
+        <translation>新增 {new} · 更新 {changed} · 无变化 {same}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="109"/>
+        <source>Product photos added: {n}</source>
+        <translation>新增商品图片：{n} 张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="111"/>
+        <source>Import number: {id}</source>
+        <translation>导入编号：{id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="115"/>
+        <source>Photos not imported: {n}. Each is listed below with the reason: rename or replace it in the folder, then import the folder again.</source>
+        <translation>未导入的图片：{n} 张，下面列出了每张的原因。请在文件夹里给它们改名或换成能用的图片，再导入这个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="119"/>
+        <source>Rows not imported because of problems: {n}. Save them to a spreadsheet, fix the cells marked there, and import that file again.</source>
+        <translation>因有问题未导入的行：{n} 行。请把它们保存为表格，改正标出的单元格，再导入这个文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard/result_page.py" line="151"/>
+        <source>Saved %n row(s) to {path}</source>
+        <translation>
+            <numerusform>已把 %n 行保存到 {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="156"/>
+        <source>The file could not be saved. Is it open in Excel or WPS? Close it and try again.</source>
+        <translation>文件无法保存。是否正在 Excel 或 WPS 中打开？请关闭后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="161"/>
+        <source>The import was undone</source>
+        <translation>导入已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/result_page.py" line="162"/>
+        <source>Everything is back as it was before the import.</source>
+        <translation>一切已恢复到导入之前。</translation>
     </message>
 </context>
 <context>

@@ -160,12 +160,12 @@ def test_apply_writes_and_emits(qtbot: object, open_wizard: Callable[[Path | Non
     assert batch and wizard.applied is not None and wizard.applied.batch_id == batch
     assert (wizard.applied.created, wizard.applied.updated, wizard.applied.errors) == (3, 1, 1)
     assert wizard.pages.currentIndex() == 2
-    assert "Added 3" in wizard.result_text.text()
+    assert "Added 3" in wizard.result_page.summary.text()
     names = {r[0] for r in store.conn.execute("SELECT name FROM products")}
     assert names == {"青岛啤酒原浆", "崂山可乐", "辣炒蛤蜊"}
     price = store.conn.execute("SELECT price_fen FROM specs WHERE barcode = '6901035600156'").fetchone()[0]
     assert price == 2600
-    assert wizard.report_button.isVisibleTo(wizard) and wizard.undo_button.isVisibleTo(wizard)
+    assert wizard.result_page.report_button.isVisibleTo(wizard) and wizard.result_page.undo_button.isVisibleTo(wizard)
 
 
 def test_cancel_during_apply_writes_nothing(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
@@ -205,7 +205,7 @@ def test_error_report_saved(qtbot: object, open_wizard: Callable[[Path | None], 
     ws = load_workbook(out).active
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][-1] == REASON_HEADER and len(rows) == 2 and rows[1][0] == "花生米"
-    assert "fix.xlsx" in wizard.report_note.text()
+    assert "fix.xlsx" in wizard.result_page.report_note.text()
     # the saved file imports again, with the problem still reported
     again = read_table(out)
     assert again.rows[0].values["name"] == "花生米"
@@ -228,11 +228,47 @@ def test_undo_from_wizard_and_refused_undo(qtbot: object, open_wizard: Callable[
     beer.specs[0].price_fen = 2700  # an edit in the app after the import: undo must refuse, plainly
     store.products.save(beer)
     wizard.undo_import()
-    qtbot.waitUntil(lambda: wizard.result_note.isVisibleTo(wizard), timeout=20_000)  # type: ignore[attr-defined]
-    text = wizard.result_note.text()
+    qtbot.waitUntil(lambda: wizard.result_page.undo_note.isVisibleTo(wizard), timeout=20_000)  # type: ignore[attr-defined]
+    text = wizard.result_page.undo_note.text()
     assert text.startswith("Cannot undo") and "1L" in text and "无法" not in text
     assert _count(store, "products") == 3 and store.conn.execute(
         "SELECT price_fen FROM specs WHERE barcode = '6901035600156'").fetchone()[0] == 2700
+
+
+@pytest.mark.usefixtures("english_ui")
+def test_the_result_page_keeps_what_it_says_across_a_language_switch(
+        qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], monkeypatch: pytest.MonkeyPatch,
+        existing: Product, store: Store, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+
+    monkeypatch.setattr(asks, "confirm", lambda *a: True)
+    wizard = open_wizard(_csv(tmp_path, GOODS))
+    _apply(qtbot, wizard)
+    with qtbot.waitSignal(wizard.sig_undone, timeout=20_000):  # type: ignore[attr-defined]
+        wizard.undo_import()
+    undone = wizard.result_page
+    wizard = open_wizard(_csv(tmp_path, GOODS))
+    _apply(qtbot, wizard)
+    refused = wizard.result_page
+    beer = store.products.get(existing.id)
+    assert beer is not None
+    beer.specs[0].price_fen = 2700  # edited after the import: the undo is refused
+    store.products.save(beer)
+    wizard.undo_import()
+    qtbot.waitUntil(lambda: refused.undo_note.isVisibleTo(wizard), timeout=20_000)  # type: ignore[attr-defined]
+    assert refused.undo_note.text().startswith("Cannot undo") and refused.undo_button.isEnabled()
+    i18n.install("zh_CN")
+    try:
+        QApplication.sendPostedEvents()  # the LanguageChange
+        assert refused.undo_note.text().startswith("无法撤销") and "Cannot" not in refused.undo_note.text()
+        assert refused.title.text() == "✔ 导入完成" and refused.undo_button.isVisibleTo(wizard)
+        # still undone, in Chinese: not the import's result again, and no undo button to press twice
+        assert undone.title.text() == "导入已撤销" and undone.undo_button.isHidden()
+        assert undone.summary.text() == "一切已恢复到导入之前。"
+    finally:
+        i18n.install("en")
 
 
 def test_undo_from_history(qtbot: object, open_wizard: Callable[[Path | None], ImportWizard],
@@ -296,9 +332,9 @@ def test_refused_file_shows_plain_message(qtbot: object, store: Store, tmp_path:
     with qtbot.waitSignal(wizard.sig_refused, timeout=20_000) as blocker:  # type: ignore[attr-defined]
         pass
     assert blocker.args == [refused.value.message_en]
-    assert wizard.pages.currentIndex() == 0 and wizard.choose_error.isVisibleTo(wizard)
-    assert wizard.choose_error.text() == refused.value.message_en
-    assert "Traceback" not in wizard.choose_error.text()
+    assert wizard.pages.currentIndex() == 0 and wizard.choose_page.error.isVisibleTo(wizard)
+    assert wizard.choose_page.error.text() == refused.value.message_en
+    assert "Traceback" not in wizard.choose_page.error.text()
     wizard.shutdown()
 
 
@@ -314,7 +350,7 @@ def test_refused_message_in_chinese(qtbot: object, store: Store, tmp_path: Path)
         pass
     with pytest.raises(ImportRefused) as refused:
         read_table(empty)
-    assert blocker.args == [refused.value.message_zh] and "空.csv" in wizard.choose_error.text()
+    assert blocker.args == [refused.value.message_zh] and "空.csv" in wizard.choose_page.error.text()
     wizard.shutdown()
 
 
@@ -348,7 +384,7 @@ def test_choose_file_from_dialog(qtbot: object, open_wizard: Callable[[Path | No
     wizard = open_wizard(None)
     assert wizard.pages.currentIndex() == 0
     monkeypatch.setattr(asks, "choose_file", lambda parent: _csv(tmp_path, GOODS))
-    _wait_plan(qtbot, wizard, lambda: qtbot.mouseClick(wizard.choose_button, Qt.MouseButton.LeftButton))  # type: ignore[attr-defined]
+    _wait_plan(qtbot, wizard, lambda: qtbot.mouseClick(wizard.choose_page.choose_button, Qt.MouseButton.LeftButton))  # type: ignore[attr-defined]
     assert wizard.counts["new"] == 4
 
 
@@ -586,7 +622,7 @@ def test_pictures_in_the_sheet_show_in_their_column_and_in_the_changes(
     assert model.data(model.index(0, model.section_of(0)), Qt.ItemDataRole.DecorationRole) is None
     assert "imported as the photos" in wizard.warnings_note.text()
     assert _apply(qtbot, wizard)
-    assert "Product photos added: 1" in wizard.result_text.text()
+    assert "Product photos added: 1" in wizard.result_page.summary.text()
     wizard.close()
     again = open_wizard(write_pictured_book(tmp_path / "二.xlsx", rows, {"C2": png("blue", (40, 40))}))
     assert again.counts["changed"] == 1  # another photo for 辣炒蛤蜊: it comes first, the old one stays
@@ -606,7 +642,7 @@ def test_a_folder_of_photos_is_previewed_with_the_product_each_goes_to(
     wizard = open_wizard(None)
     monkeypatch.setattr(asks, "choose_photo_folder", lambda _parent: folder)
     with qtbot.waitSignal(wizard.sig_plan_ready, timeout=20_000):  # type: ignore[attr-defined]
-        qtbot.mouseClick(wizard.photos_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+        qtbot.mouseClick(wizard.choose_page.photos_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     assert wizard.counts == {"new": 0, "changed": 1, "unchanged": 0, "error": 1}
     assert wizard.import_button.text() == "Import 1 photo" and "2 photos: each goes to the product" in wizard.header_info.text()
     assert wizard.kind_combo.isHidden() and wizard.overwrite_box.isHidden() and wizard.mapping_hint.isHidden()
@@ -615,7 +651,7 @@ def test_a_folder_of_photos_is_previewed_with_the_product_each_goes_to(
     assert model.data(model.index(1, model.section_of(2))) == ""
     assert "No product has the barcode, SKU or name" in model.data(model.index(1, model.problem_section))
     assert _apply(qtbot, wizard)
-    assert "Product photos added: 1" in wizard.result_text.text()
+    assert "Product photos added: 1" in wizard.result_page.summary.text()
     assert len(store.products.get(existing.id).images) == 1  # type: ignore[union-attr]
 
 
@@ -993,11 +1029,11 @@ def test_a_photo_folders_result_lists_the_photos_not_imported_and_offers_no_spre
     wizard = open_wizard(_photo_folder(tmp_path))
     wizard.show()
     assert _apply(qtbot, wizard)
-    assert wizard.report_button.isHidden()  # a folder's rows are files: nothing to save and fix
-    assert wizard.problem_photos_view.isVisibleTo(wizard)
-    text = wizard.problems_text.text()
+    assert wizard.result_page.report_button.isHidden()  # a folder's rows are files: nothing to save and fix
+    assert wizard.result_page.problem_photos_view.isVisibleTo(wizard)
+    text = wizard.result_page.problems_text.text()
     assert "Photos not imported: 1." in text and "rename or replace" in text and "folder again" in text
-    model = wizard.problem_photos
+    model = wizard.result_page.problem_photos
     assert model.rowCount() == 1
     assert model.data(model.index(0, 0)) == "4006381333931.png"
     assert "No product has the barcode, SKU or name" in model.data(model.index(0, 1))
@@ -1005,11 +1041,11 @@ def test_a_photo_folders_result_lists_the_photos_not_imported_and_offers_no_spre
     try:
         QApplication.sendPostedEvents()  # the LanguageChange
         assert "没有条码、货号或名称" in model.data(model.index(0, 1))
-        assert "文件夹" in wizard.problems_text.text()
+        assert "文件夹" in wizard.result_page.problems_text.text()
     finally:
         i18n.install("en")
     wizard._undone(wizard.applied.batch_id or "")  # type: ignore[union-attr]  # undone: nothing to list
-    assert not wizard.problem_photos_view.isVisibleTo(wizard)
+    assert not wizard.result_page.problem_photos_view.isVisibleTo(wizard)
 
 
 @pytest.mark.usefixtures("english_ui")
@@ -1018,7 +1054,7 @@ def test_a_spreadsheets_result_still_offers_to_save_the_problem_rows(
     wizard = open_wizard(_csv(tmp_path, GOODS))
     wizard.show()
     assert _apply(qtbot, wizard)
-    assert wizard.report_button.isVisibleTo(wizard) and not wizard.problem_photos_view.isVisibleTo(wizard)
+    assert wizard.result_page.report_button.isVisibleTo(wizard) and not wizard.result_page.problem_photos_view.isVisibleTo(wizard)
 
 
 def _chosen_title(wizard: ImportWizard) -> str | None:
@@ -1130,9 +1166,9 @@ def test_enter_imports_from_the_preview_and_closes_the_result_page(
     with qtbot.waitSignal(wizard.sig_import_finished, timeout=20_000):  # type: ignore[attr-defined]
         qtbot.keyClick(wizard.view, Qt.Key.Key_Return)  # type: ignore[attr-defined]
     assert wizard.pages.currentIndex() == 2
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is wizard.close_button)  # type: ignore[attr-defined]
-    assert wizard.close_button.isDefault()
-    qtbot.keyClick(wizard.close_button, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is wizard.result_page.close_button)  # type: ignore[attr-defined]
+    assert wizard.result_page.close_button.isDefault()
+    qtbot.keyClick(wizard.result_page.close_button, Qt.Key.Key_Return)  # type: ignore[attr-defined]
     assert not wizard.isVisible() and wizard.result() == 1
 
 

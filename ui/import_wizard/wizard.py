@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -33,40 +32,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalog.batches import UndoRefused, short_id
+from catalog.batches import UndoRefused
 from catalog.products import Cancelled
-from importers import ImportRefused, ParsedTable
+from importers import ImportRefused
 from importers.errors import column_letter
 from importers.fields import SPEC_PRICE, fields_for
 from importers.plan import ImportPlan
 from ui.errors import friendly_message
-from ui.import_wizard import asks, labels, work
+from ui.import_wizard import asks, labels, moved_note, work
 from ui.import_wizard.chips import CountChips, chip_point_size
+from ui.import_wizard.choose_page import ChoosePage
 from ui.import_wizard.mapping_header import MappingHeader
+from ui.import_wizard.notes import ERROR, INFO, WARNING, label, note
 from ui.import_wizard.preview_model import PreviewModel
-from ui.import_wizard.problem_photos import ProblemPhotosModel
+from ui.import_wizard.result_page import ResultPage
 from ui.operations import Operation, OperationRunner
 from ui.style import fit_to_screen
 
 log = logging.getLogger(__name__)
 
 KIND_CHOICES = ("auto", "products", "menu", "ledger")
-
-
-def _label(role: str = "", wrap: bool = True) -> QLabel:
-    label = QLabel()
-    label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if role:
-        label.setProperty("role", role)
-    return label
-
-
-def _note(colour: str, border: str) -> QLabel:
-    label = _label()
-    label.setStyleSheet(f"QLabel {{ background: {colour}; border: 1px solid {border}; border-radius: 4px; padding: 6px 10px; }}")
-    label.hide()
-    return label
 
 
 class ImportWizard(QDialog):
@@ -113,60 +98,24 @@ class ImportWizard(QDialog):
     # ---- building --------------------------------------------------------------------------
     def _build(self) -> None:
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._build_choose_page())
+        self.choose_page = ChoosePage()
+        self.choose_page.choose_button.clicked.connect(self.choose_file)
+        self.choose_page.photos_button.clicked.connect(self.choose_photo_folder)
+        self.choose_page.close_button.clicked.connect(self.reject)
+        self.result_page = ResultPage()
+        self.result_page.report_button.clicked.connect(self.save_problem_rows)
+        self.result_page.undo_button.clicked.connect(self.undo_import)
+        self.result_page.close_button.clicked.connect(self.accept)
+        self.pages.addWidget(self.choose_page)
         self.pages.addWidget(self._build_preview_page())
-        self.pages.addWidget(self._build_result_page())
+        self.pages.addWidget(self.result_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addWidget(self.pages)
 
-    def _build_choose_page(self) -> QWidget:
-        page = QWidget()
-        self.choose_title = _label("title")
-        self.choose_hint = _label("hint")
-        self.choose_button = QPushButton()
-        self.choose_button.setProperty("big", True)
-        self.choose_button.setProperty("primary", True)
-        self.choose_button.clicked.connect(self.choose_file)
-        self.photos_button = QPushButton()
-        self.photos_button.setAutoDefault(False)
-        self.photos_button.clicked.connect(self.choose_photo_folder)
-        self.drop_hint = _label("hint")
-        self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.choose_status = _label()
-        self.choose_status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.choose_error = _note("#fdecea", "#e8a49c")
-        self.choose_error.setProperty("role", "error")
-        self.choose_close = QPushButton()
-        self.choose_close.setAutoDefault(False)
-        self.choose_close.clicked.connect(self.reject)
-        drop = QFrame()
-        drop.setObjectName("dropArea")
-        drop.setStyleSheet("#dropArea { border: 2px dashed #b9c4cf; border-radius: 10px; background: white; }")
-        inner = QVBoxLayout(drop)
-        inner.setContentsMargins(30, 40, 30, 40)
-        inner.setSpacing(14)
-        inner.addStretch(1)
-        inner.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        inner.addWidget(self.drop_hint)
-        inner.addWidget(self.photos_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        inner.addWidget(self.choose_status)
-        inner.addStretch(1)
-        layout = QVBoxLayout(page)
-        layout.setSpacing(12)
-        layout.addWidget(self.choose_title)
-        layout.addWidget(self.choose_hint)
-        layout.addWidget(drop, 1)
-        layout.addWidget(self.choose_error)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.choose_close)
-        layout.addLayout(bottom)
-        return page
-
     def _build_preview_page(self) -> QWidget:
         page = QWidget()
-        self.file_title = _label("title", wrap=False)
+        self.file_title = label("title", wrap=False)
         self.sheet_caption = QLabel()
         self.sheet_combo = QComboBox()
         self.sheet_combo.setMinimumContentsLength(10)
@@ -174,16 +123,16 @@ class ImportWizard(QDialog):
         self.kind_caption = QLabel()
         self.kind_combo = QComboBox()
         self.kind_combo.activated.connect(self._kind_chosen)
-        self.kind_reason = _label("hint")
-        self.header_info = _label("hint")
-        self.remembered_note = _note("#e8f1fb", "#a9c7e8")
-        self.warnings_note = _note("#fff6dc", "#e9cf87")
-        self.message_note = _note("#fdecea", "#e8a49c")
-        self.mapping_note = _note("#e8f1fb", "#a9c7e8")
+        self.kind_reason = label("hint")
+        self.header_info = label("hint")
+        self.remembered_note = note(*INFO)
+        self.warnings_note = note(*WARNING)
+        self.message_note = note(*ERROR)
+        self.mapping_note = note(*INFO)
         self.chips = CountChips()
         self.chips.sig_filter_changed.connect(self.set_row_filter)
         self.chips.sig_next_problem_requested.connect(self.go_to_problem)
-        self.mapping_hint = _label("hint")
+        self.mapping_hint = label("hint")
         self.model = PreviewModel(self)
         self.model.previews.sig_ready.connect(self._preview_arrived)
         self.view = QTableView()
@@ -208,7 +157,7 @@ class ImportWizard(QDialog):
         self.grid_stack.addWidget(self.grid_still)
         self.overwrite_box = QCheckBox()
         self.overwrite_box.toggled.connect(self.set_overwrite_blanks)
-        self.busy_label = _label("hint", wrap=False)
+        self.busy_label = label("hint", wrap=False)
         self._flashed = ""  # a brief message in busy_label, cleared when _flash_timer times out
         self._flash_timer = QTimer(self)  # the wizard's own: it ends with it
         self._flash_timer.setSingleShot(True)
@@ -254,70 +203,10 @@ class ImportWizard(QDialog):
         layout.addLayout(bottom)
         return page
 
-    def _build_result_page(self) -> QWidget:
-        page = QWidget()
-        self.result_title = _label("title")
-        self.result_title.setStyleSheet("QLabel { color: #1d6a2a; }")
-        self.result_text = _label()
-        self.result_text.setStyleSheet("QLabel { font-size: 13pt; }")
-        self.result_batch = _label("hint")
-        self.problems_text = _label()
-        # a photo folder: the files not imported and why (a folder has no spreadsheet to fix)
-        self.problem_photos = ProblemPhotosModel(self)
-        self.problem_photos_view = QTableView()
-        self.problem_photos_view.setModel(self.problem_photos)
-        self.problem_photos_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.problem_photos_view.setWordWrap(False)
-        self.problem_photos_view.setTabKeyNavigation(False)
-        self.problem_photos_view.verticalHeader().hide()
-        self.problem_photos_view.horizontalHeader().setStretchLastSection(True)
-        self.problem_photos_view.hide()
-        self.report_button = QPushButton()
-        self.report_button.clicked.connect(self.save_problem_rows)
-        self.report_note = _note("#e8f1fb", "#a9c7e8")
-        self.undo_text = _label("hint")
-        self.undo_button = QPushButton()
-        self.undo_button.clicked.connect(self.undo_import)
-        self.result_note = _note("#fdecea", "#e8a49c")
-        self.result_busy = _label("hint", wrap=False)
-        self.close_button = QPushButton()
-        self.close_button.setProperty("primary", True)
-        self.close_button.clicked.connect(self.accept)
-        for button in (self.report_button, self.undo_button):
-            button.setAutoDefault(False)
-            button.setMinimumHeight(38)
-        layout = QVBoxLayout(page)
-        layout.setSpacing(12)
-        layout.addWidget(self.result_title)
-        layout.addWidget(self.result_text)
-        layout.addWidget(self.result_batch)
-        layout.addSpacing(10)
-        layout.addWidget(self.problems_text)
-        layout.addWidget(self.problem_photos_view, 3)
-        layout.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.report_note)
-        layout.addSpacing(10)
-        layout.addWidget(self.undo_text)
-        layout.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.result_note)
-        layout.addStretch(1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.result_busy, 1)
-        bottom.addWidget(self.close_button)
-        layout.addLayout(bottom)
-        return page
-
     def retranslate(self) -> None:
         """Set every fixed text in the current language."""
         self.setWindowTitle(self.tr("Import a spreadsheet"))
-        self.choose_title.setText(self.tr("Import a spreadsheet"))
-        self.choose_hint.setText(self.tr(
-            "Choose an Excel, WPS or CSV file with your products, menu or sales. "
-            "You will see what changes before anything is saved."))
-        self.choose_button.setText(self.tr("Choose a file…"))
-        self.drop_hint.setText(self.tr("or drag the file into this window"))
-        self.photos_button.setText(self.tr("Product photos named by barcode, SKU or name: choose their folder…"))
-        self.choose_close.setText(self.tr("Close"))
+        self.choose_page.retranslate()
         self.sheet_caption.setText(self.tr("Sheet:"))
         self.kind_caption.setText(self.tr("This file holds:"))
         self.kind_combo.clear()
@@ -330,18 +219,12 @@ class ImportWizard(QDialog):
         self.overwrite_box.setText(self.tr("Empty cells clear what is stored (normally empty cells keep the stored value)"))
         self.back_button.setText(self.tr("Choose another file"))
         self.cancel_button.setText(self.tr("Cancel"))
-        self.result_title.setText(self.tr("Import finished"))
-        self.report_button.setText(self.tr("Save the problem rows to a spreadsheet to fix…"))
-        self.undo_text.setText(self.tr("Imported the wrong file? You can put everything back as it was."))
-        self.undo_button.setText(self.tr("Undo this import"))
-        self.close_button.setText(self.tr("Close"))
+        self.result_page.retranslate()
         if self.read_result is not None:
             self._show_result(self.read_result)
             self._size_columns()  # the titles' widths in the new language
-        if self.applied is not None:
-            self._show_applied(self.applied)
-        for note, render in self._notes.items():
-            note.setText(render())
+        for widget, render in self._notes.items():
+            widget.setText(render())
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-translate on a language change; re-size the count chips on a text size change."""
@@ -373,10 +256,10 @@ class ImportWizard(QDialog):
         if busy:
             self._freeze_grid()
         for w in (self.sheet_combo, self.kind_combo, self.overwrite_box, self.import_button, self.back_button,
-                  self.choose_button, self.photos_button, self.header, self.chips):
+                  self.choose_page.choose_button, self.choose_page.photos_button, self.header, self.chips):
             w.setEnabled(not busy)
         self.busy_label.setText(text)
-        self.choose_status.setText(text)
+        self.choose_page.status.setText(text)
         if not busy:
             self._thaw_grid()
 
@@ -427,7 +310,7 @@ class ImportWizard(QDialog):
         """Read a file (from the file dialog or a drop) and preview it."""
         self._user_changed = False
         self._together = []
-        self._say(self.choose_error, None)
+        self._say(self.choose_page.error, None)
         self._say(self.mapping_note, None)
         self.model.set_filter(None)  # another file: every row
         self._start_read(work.ReadRequest(Path(path)))
@@ -571,7 +454,7 @@ class ImportWizard(QDialog):
             render = lambda: friendly_message(exc)  # noqa: E731
         if self.read_result is None or self.pages.currentIndex() == 0:
             self.pages.setCurrentIndex(0)
-            self._say(self.choose_error, render)
+            self._say(self.choose_page.error, render)
         else:
             self._say(self.message_note, render)
             self._fill_choosers(self.read_result)  # the combos go back to what is shown
@@ -709,7 +592,7 @@ class ImportWizard(QDialog):
         r = self.read_result.request
         request = work.ReadRequest(r.path, table.sheet_argument, self._kind_for_reread(), overrides,
                                    r.overwrite_blanks, False, reuse=table)
-        before = [self._field_of(table, c) for c in range(self._column_count(table))]
+        before = moved_note.fields_before(table)
         self._moving = (request, field, column, before) if field is not None and holders else None
         self._start_read(request)
 
@@ -720,15 +603,6 @@ class ImportWizard(QDialog):
         mapping = self.read_result.plan.table.mapping
         return sorted(c for c, (f, _conf) in mapping.items() if f == field and c != but)
 
-    @staticmethod
-    def _field_of(table: ParsedTable, column: int) -> str | None:
-        """The field a column of the file is imported as (side-by-side blocks share their first's)."""
-        return table.mapping.get(table.block_column(column), (None, 0.0))[0]
-
-    @staticmethod
-    def _column_count(table: ParsedTable) -> int:
-        return max(len(table.headers), max(table.mapping, default=-1) + 1)
-
     def _show_moved(self, result: work.ReadResult) -> None:
         """Say which columns lost the field the user gave another column, in every side-by-side
         block (never silently)."""
@@ -737,57 +611,19 @@ class ImportWizard(QDialog):
             return
         self._moving = None
         _request, field, column, before = moving
-        table = result.plan.table
-        if self._field_of(table, column) != field:
-            return
-        after = [self._field_of(table, c) for c in range(max(len(before), self._column_count(table)))]
-        was = before + [None] * (len(after) - len(before))
-        lost = [c for c, (old, new) in enumerate(zip(was, after, strict=True)) if old == field and new != field]
-        gained = [c for c, (old, new) in enumerate(zip(was, after, strict=True)) if old != field and new == field]
-        if lost:
-            now = {c: after[c] for c in lost}
-            self._say(self.mapping_note, lambda: self._moved_text(field, lost, gained or [column], now))
+        change = moved_note.moved(field, column, before, result.plan.table)
+        if change is not None:
+            self._say(self.mapping_note, lambda: moved_note.moved_text(field, *change))
 
-    def _letters(self, columns: list[int]) -> str:
-        """Column letters as a list: "A, E and G" ("A、E、G" in Chinese)."""
-        letters = [column_letter(c) for c in columns]
-        if labels.is_chinese():
-            return "、".join(letters)
-        return letters[0] if len(letters) == 1 else ", ".join(letters[:-1]) + " and " + letters[-1]
-
-    def _moved_text(self, field: str, lost: list[int], gained: list[int], now: dict[int, str | None]) -> str:
-        """The words for a field moved (in the current language): “Name” moved from columns A and
-        E to columns C and G. Columns A and E are now not imported."""
-        def columns(cols: list[int]) -> str:
-            if len(cols) == 1:
-                return self.tr("column {letter}").format(letter=self._letters(cols))
-            return self.tr("columns {letters}").format(letters=self._letters(cols))
-
-        text = self.tr("“{field}” moved from {old} to {new}.").format(
-            field=labels.field_label(field), old=columns(lost), new=columns(gained))
-        sep = "" if labels.is_chinese() else " "  # no space after a full-width 。
-        for target in dict.fromkeys(now.values()):  # the columns that lost it, by what they are now
-            cols = [c for c in lost if now[c] == target]
-            letters = self._letters(cols)
-            if target is None:
-                text += sep + (self.tr("Column {letter} is now not imported.").format(letter=letters) if len(cols) == 1
-                               else self.tr("Columns {letters} are now not imported.").format(letters=letters))
-            else:
-                name = labels.field_label(target)
-                text += sep + (self.tr("Column {letter} is now imported as “{field}”.").format(letter=letters, field=name)
-                               if len(cols) == 1 else
-                               self.tr("Columns {letters} are now imported as “{field}”.").format(letters=letters, field=name))
-        return text
-
-    def _say(self, note: QLabel, render: Callable[[], str] | None) -> None:
+    def _say(self, widget: QLabel, render: Callable[[], str] | None) -> None:
         """Show a note worded by `render` (worded again on a language change); None hides it."""
         if render is None:
-            self._notes.pop(note, None)
-            note.hide()
+            self._notes.pop(widget, None)
+            widget.hide()
             return
-        self._notes[note] = render
-        note.setText(render())
-        note.show()
+        self._notes[widget] = render
+        widget.setText(render())
+        widget.show()
 
     def set_overwrite_blanks(self, on: bool) -> None:
         """Choose whether empty cells clear stored values, and plan again."""
@@ -936,7 +772,7 @@ class ImportWizard(QDialog):
         button.setDefault(True)
 
     def _back_to_choose(self) -> None:
-        self._say(self.choose_error, None)
+        self._say(self.choose_page.error, None)
         self.pages.setCurrentIndex(0)
 
     # ---- importing -------------------------------------------------------------------------
@@ -975,10 +811,10 @@ class ImportWizard(QDialog):
     def _applied(self, result: work.ApplyResult) -> None:
         self._end_apply()
         self.applied = result
-        self._show_applied(result)
+        self.result_page.show_applied(result, self.read_result)
         self.pages.setCurrentIndex(2)
-        self._make_default(self.close_button)  # Enter closes the result page
-        self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._make_default(self.result_page.close_button)  # Enter closes the result page
+        self.result_page.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
         if result.batch_id is not None:
             self.sig_import_finished.emit(result.batch_id)
 
@@ -992,52 +828,6 @@ class ImportWizard(QDialog):
             log.error("import failed\n%s", details)
             self._say(self.message_note, lambda: self.tr(
                 "The import did not finish, and nothing was changed.") + "\n" + friendly_message(exc))
-
-    def _show_applied(self, result: work.ApplyResult) -> None:
-        if result.batch_id is None:
-            self.result_title.setText(self.tr("Nothing was imported"))
-            self.result_text.setText(self.tr("Every row was already there or had a problem."))
-        else:
-            self.result_title.setText("✔ " + self.tr("Import finished"))
-            text = self.tr("Added {new} · Updated {changed} · No change {same}").format(
-                new=result.created, changed=result.updated, same=result.unchanged)
-            if result.pictures:
-                text += "\n" + self.tr("Product photos added: {n}").format(n=result.pictures)
-            self.result_text.setText(text)
-        self.result_batch.setText(self.tr("Import number: {id}").format(id=short_id(result.batch_id)) if result.batch_id else "")
-        photos = self.read_result is not None and self.read_result.plan.kind == "photos"
-        if photos:  # a folder: its problem rows are files, to rename or replace there
-            self.problems_text.setText(self.tr(
-                "Photos not imported: {n}. Each is listed below with the reason: rename or replace it "
-                "in the folder, then import the folder again.").format(n=result.errors))
-        else:
-            self.problems_text.setText(self.tr(
-                "Rows not imported because of problems: {n}. Save them to a spreadsheet, "
-                "fix the cells marked there, and import that file again.").format(n=result.errors))
-        self._show_problem_photos(photos and result.errors > 0)
-        self.problems_text.setVisible(result.errors > 0)
-        self.report_button.setVisible(result.errors > 0 and not photos)
-        for w in (self.undo_text, self.undo_button):
-            w.setVisible(result.batch_id is not None)
-
-    def _show_problem_photos(self, show: bool) -> None:
-        """List the photos of the folder that were not imported (or hide the list)."""
-        if not show or self.read_result is None:
-            self.problem_photos.set_rows(None, [])
-            self.problem_photos_view.hide()
-            return
-        result = self.read_result
-        if self.problem_photos.plan is not result.plan:
-            rows = result.rows.get("error")
-            if rows is None:  # not listed by the worker: at most 10,000 photos
-                rows = [i for i, r in enumerate(result.plan.rows) if r.action == "error"]
-            self.problem_photos.set_rows(result.plan, rows)
-        else:
-            self.problem_photos.retranslate()
-        view = self.problem_photos_view
-        view.resizeColumnToContents(0)
-        view.setColumnWidth(0, min(view.columnWidth(0) + 20, 360))
-        view.show()
 
     # ---- after importing -------------------------------------------------------------------
     def suggested_report_path(self) -> Path:
@@ -1055,7 +845,7 @@ class ImportWizard(QDialog):
         if out is None:
             return
         plan = self.read_result.plan
-        self.result_busy.setText(self.tr("Saving…"))
+        self.result_page.set_busy(self.tr("Saving…"))
         self.runner.run(Operation(
             work=lambda job: work.save_report(job, plan, out),
             on_success=lambda n: self._report_saved(out, int(n)),
@@ -1065,17 +855,14 @@ class ImportWizard(QDialog):
         ))
 
     def _report_saved(self, out: Path, rows: int) -> None:
-        self.result_busy.setText("")
+        self.result_page.set_busy("")
         self.report_saved = out
-        self.report_note.setText(self.tr("Saved %n row(s) to {path}", "", rows).format(path=str(out)))
-        self.report_note.show()
+        self.result_page.show_report_saved(out, rows)
 
     def _report_failed(self, exc: BaseException, details: str) -> None:
-        self.result_busy.setText("")
+        self.result_page.set_busy("")
         log.error("saving the error report failed\n%s", details)
-        text = self.tr("The file could not be saved. Is it open in Excel or WPS? Close it and try again.")
-        self.report_note.setText(text if isinstance(exc, OSError) else friendly_message(exc))
-        self.report_note.show()
+        self.result_page.show_report_failed(None if isinstance(exc, OSError) else lambda: friendly_message(exc))
 
     def undo_import(self) -> None:
         """Ask, then undo the import made by this wizard."""
@@ -1085,8 +872,8 @@ class ImportWizard(QDialog):
                 "Put the products back exactly as they were before this import?")):
             return
         batch = self.applied.batch_id
-        self.undo_button.setEnabled(False)
-        self.result_busy.setText(self.tr("Undoing…"))
+        self.result_page.undo_button.setEnabled(False)
+        self.result_page.set_busy(self.tr("Undoing…"))
         self.runner.run(Operation(
             work=lambda job: work.undo_batch(job, batch),
             on_success=lambda _n: self._undone(batch),
@@ -1097,24 +884,20 @@ class ImportWizard(QDialog):
         ))
 
     def _undone(self, batch: str) -> None:
-        self.result_busy.setText("")
-        self.result_title.setText(self.tr("The import was undone"))
-        self.result_text.setText(self.tr("Everything is back as it was before the import."))
-        for w in (self.undo_text, self.undo_button, self.problems_text, self.report_button, self.report_note,
-                  self.problem_photos_view):
-            w.hide()
+        self.result_page.set_busy("")
+        self.result_page.show_undone()
         self.sig_undone.emit(batch)
 
     def _undo_failed(self, exc: BaseException, details: str) -> None:
-        self.result_busy.setText("")
-        self.undo_button.setEnabled(True)
+        self.result_page.set_busy("")
+        render: Callable[[], str]
         if isinstance(exc, UndoRefused):
-            text = labels.pick_joined(str(exc))
+            refused = str(exc)
+            render = lambda: labels.pick_joined(refused)  # noqa: E731
         else:
             log.error("undo failed\n%s", details)
-            text = friendly_message(exc)
-        self.result_note.setText(text)
-        self.result_note.show()
+            render = lambda: friendly_message(exc)  # noqa: E731
+        self.result_page.show_undo_failed(render)
 
     # ---- closing ---------------------------------------------------------------------------
     def reject(self) -> None:
