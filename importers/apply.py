@@ -120,7 +120,7 @@ def _apply_products(
     kind = "dish" if plan.kind == "menu" else "goods"
     # Only the columns the file maps travel with the rows; the others keep their column defaults.
     mapped = written_fields(plan.table.fields, plan.table.purchases)
-    p_own = list(dict.fromkeys([c for f, c in PRODUCT_COLUMNS.items() if f in mapped] + (["sold_out"] if "status" in mapped else [])))
+    p_own = list(dict.fromkeys([c for f, c in PRODUCT_COLUMNS.items() if f in mapped] + (["sold_out"] if mapped & {"status", "description"} else [])))
     s_own = [c for f, c in SPEC_COLUMNS.items() if f in mapped and c != "name"]
 
     # Updates are few and need their old values first; new records are built chunk by chunk below.

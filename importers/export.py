@@ -45,6 +45,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _STATUS = {"on": "上架", "off": "下架"}
 _KIND = {"goods": "商品", "dish": "菜品"}
 
+
+def _status(status: str, sold_out: bool) -> str:
+    """The 状态 cell: 上架, 下架, or 估清 for a dish on sale but sold out (it imports back as that)."""
+    return "估清" if sold_out and status == "on" else _STATUS.get(status, status)
+
 Cell = str | int | float | Decimal | None
 Row = tuple[tuple[Cell, ...], str | None]  # a spec's cells, and its product's first photo on its first row
 _PHOTO_FORMATS = frozenset({"image/png", "image/jpeg", "image/gif"})  # kept byte for byte by openpyxl
@@ -122,7 +127,7 @@ def _rows(store: Store, progress: Progress | None, cancel: Callable[[], bool] | 
         for k, s in enumerate(p.specs):
             yield (
                 p.name, s.name, s.sku, s.barcode, paths[p.category_id], p.unit, _yuan(s.price_fen),
-                _yuan(s.member_price_fen), _yuan(s.cost_fen), s.stock, _STATUS.get(p.status, p.status),
+                _yuan(s.member_price_fen), _yuan(s.cost_fen), s.stock, _status(p.status, p.sold_out),
                 p.shelf_life_days, _KIND.get(p.kind, p.kind),
             ), p.images[0] if p.images and k == 0 else None
         if progress is not None and (n % 200 == 0 or n == len(ids) - 1):

@@ -39,6 +39,7 @@ from importers.readers import Row
 from importers.row_keys import row_keys
 from importers.row_reading import DEFAULT_CATEGORY, SIGNED
 from importers.table import ParsedRow, ParsedTable
+from importers.values import is_sold_out
 
 Action = Literal["new", "changed", "unchanged", "error"]
 
@@ -148,12 +149,14 @@ def _product_values(values: dict[str, Any], fields: list[tuple[str, str]]) -> di
         if f not in values:
             continue
         v = values[f]
-        if f == "status":
-            if v == "sold_out":
+        if f == "status":  # it says whether the dish is sold out, too: 上架 is on sale, not sold out
+            if v is not None:
+                out["sold_out"] = int(v == "sold_out")
+            v = "off" if v == "inactive" else "on"
+        elif f == "description" and is_sold_out(v):  # 备注 "今日估清": the dish's state, not its description
+            if values.get("status") is None:  # a status column says it, when it has a value
                 out["sold_out"] = 1
-                v = "on"
-            else:
-                v = "off" if v == "inactive" else "on"
+            continue
         elif f == "allergens":
             v = json.dumps(list(v or []), ensure_ascii=False)
         elif f == "flavors":

@@ -618,12 +618,27 @@ _STATUS: Final[dict[str, str]] = {
 }
 
 
+# What a menu writes for a dish sold out today, in its status or its 备注 column ("今日估清", "已售罄")
+_SOLD_OUT: Final = frozenset({"估清", "沽清", "售罄", "售完", "卖完", "卖光", "賣完", "售馨", "soldout"})
+_SOLD_OUT_AROUND: Final = re.compile(r"^(?:今日|今天|当日|本日|已经|已|暂时|暂)+|[了!！。.~～\s]+$")
+
+
+def is_sold_out(value: Any) -> bool:
+    """True for a cell that only says a dish is sold out: 估清, 今日估清, 已售罄, "sold out"."""
+    if not isinstance(value, str) or len(value) > 12:
+        return False
+    s = _SOLD_OUT_AROUND.sub("", value.strip().lower().replace(" ", ""))
+    return s in _SOLD_OUT
+
+
 def to_status(value: Any) -> str:
     """Status cell to "active", "inactive" or "sold_out"."""
     s = to_text(value).lower()
     try:
         return _STATUS[s]
     except KeyError:
+        if is_sold_out(s):
+            return "sold_out"
         raise _err(
             "bad_status",
             f"「{value}」不是有效的状态",

@@ -350,6 +350,24 @@ def test_a_market_price_adds_the_dish_with_a_warning(store: Store, tmp_path: Pat
     assert [r.action for r in again.rows] == ["unchanged"]
 
 
+def test_a_dish_marked_sold_out_in_its_note_column_is_sold_out_without_that_note(store: Store, tmp_path: Path) -> None:
+    """A 备注 of "今日估清" says the dish's state today: it is stored as sold out, not as its description."""
+    menu = "菜名,价格,备注\n辣炒蛤蜊,38,今日估清\n鲅鱼水饺,30,手工现包\n清蒸大虾,88,已售罄！\n"
+    plan = build_plan(store, read_table(_write(tmp_path, menu, "菜单.csv"), kind="menu"))
+    assert [r.action for r in plan.rows] == ["new"] * 3 and plan.errors == []
+    apply_plan(store, plan)
+    rows = store.conn.execute("SELECT name, sold_out, description FROM products ORDER BY name").fetchall()
+    assert sorted(tuple(r) for r in rows) == sorted([("辣炒蛤蜊", 1, ""), ("鲅鱼水饺", 0, "手工现包"), ("清蒸大虾", 1, "")])
+    again = build_plan(store, read_table(_write(tmp_path, menu, "菜单.csv"), kind="menu"))
+    assert {r.action for r in again.rows} == {"unchanged"}
+    # the next day's status column says 上架: back on sale (a blank 备注 leaves the state alone)
+    today = build_plan(store, read_table(_write(tmp_path, "菜名,价格,状态,备注\n辣炒蛤蜊,38,上架,\n清蒸大虾,88,,\n", "菜单2.csv"),
+                                         kind="menu"))
+    assert [(r.name, r.action) for r in today.rows] == [("辣炒蛤蜊", "changed"), ("清蒸大虾", "unchanged")]
+    apply_plan(store, today)
+    assert dict(store.conn.execute("SELECT name, sold_out FROM products").fetchall()) == {"辣炒蛤蜊": 0, "鲅鱼水饺": 0, "清蒸大虾": 1}
+
+
 def test_the_error_report_of_a_two_column_menu_holds_the_bad_dish_only(store: Store, tmp_path: Path) -> None:
     plan = build_plan(store, read_table(_write(tmp_path, "菜名,价格,菜名,价格\n拍黄瓜,12,辣炒蛤蜊,abc\n", "两栏.csv")))
     assert [r.action for r in plan.rows] == ["new", "error"]

@@ -14,6 +14,7 @@ from importers.errors import CellError
 from importers.values import (
     gtin_check_ok,
     is_market_price,
+    is_sold_out,
     make_coercer,
     normalize_unit,
     parse_price,
@@ -200,6 +201,9 @@ def test_units(cell: str, unit: str) -> None:
 def test_enums() -> None:
     assert to_direction("收入") == "in" and to_direction("支出") == "out" and to_direction("不计收支") is None
     assert to_status("上架") == "active" and to_status(0.0) == "inactive" and to_status("估清") == "sold_out"
+    assert [to_status(s) for s in ("今日估清", "已售罄", "Sold out", "卖完了！")] == ["sold_out"] * 4
+    assert [is_sold_out(s) for s in ("估清", "今天沽清", "已经卖完了", "暂时估清。")] == [True] * 4
+    assert not any(is_sold_out(s) for s in ("估清后请联系老板补货", "今日特价", "手工现包", "", None, 0))
     assert to_spicy("微辣") == 1 and to_spicy("🌶🌶🌶") == 3 and to_spicy(2.0) == 2
     assert to_list("麻辣、孜然, 原味") == ("麻辣", "孜然", "原味")
     for fn, bad in ((to_direction, "也许"), (to_status, "??"), (to_spicy, "很烫")):
