@@ -85,6 +85,7 @@ class _S:
     stock: str = "0"
     barcode: str | None = None  # 12-digit body; the check digit is computed
     sku: str | None = None
+    market: bool = False  # sold at the day's price (时价); `price` is the last one set
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ PRODUCTS: tuple[_P, ...] = (
        kind="dish", unit="只", description="今日海况不好，暂时估清", allergens=("crustacean",), sold_out=True),
     _P("辣炒八带", "海鲜", ("plate", "#B8433A"), (_S("", 4200, 3800, 1800, sku="LC-HX-05"),), kind="dish",
        spicy=3, allergens=("shellfish",), attributes=(_taste,)),
-    _P("原汁海螺", "海鲜", ("plate", "#C9A27E"), (_S("", 5800, 5200, 2600, sku="LC-HX-06"),), kind="dish",
+    _P("原汁海螺", "海鲜", ("plate", "#C9A27E"), (_S("", 5800, 5200, 2600, sku="LC-HX-06", market=True),), kind="dish",
        allergens=("shellfish",)),
     _P("香辣皮皮虾", "海鲜", ("plate", "#D9534F"), (_S("一斤", 9800, 8800, 4800, sku="LC-HX-07"),), kind="dish",
        unit="斤", spicy=2, allergens=("crustacean",), attributes=(_taste, lambda: _addons(("加年糕", 500), ("加土豆", 300)))),
@@ -297,7 +298,7 @@ def _build(p: _P, category_id: str, images: list[str], spec_ids: dict[tuple[str,
         Spec(
             name=s.name, sku=s.sku, barcode=ean13(s.barcode) if s.barcode else None, price_fen=s.price,
             member_price_fen=s.member, cost_fen=s.cost, stock=Decimal(s.stock), sort_order=i,
-            id=spec_ids[(p.name, s.name)],
+            id=spec_ids[(p.name, s.name)], market_price=s.market,
         )
         for i, s in enumerate(p.specs)
     ]

@@ -106,6 +106,7 @@ class Spec:
     stock: Decimal = Decimal("0")
     sort_order: int = 0
     id: str = field(default_factory=new_id)
+    market_price: bool = False  # sold at the day's price (时价): menus print 时价; price_fen is the last price set
 
 
 @dataclass
@@ -173,3 +174,4 @@ class ProductRow:
     stock: Decimal
     updated_at: str
     photo: str | None = None  # sha256 of its first image, if it has any
+    market_price: bool = False  # a spec is sold at the day's price (时价); min/max_price_fen are the others'

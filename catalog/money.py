@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 MILLI = Decimal("0.001")
@@ -14,6 +15,24 @@ def format_fen(fen: int | None, *, symbol: str = "¥") -> str:
     sign = "-" if fen < 0 else ""
     yuan, cents = divmod(abs(fen), 100)
     return f"{sign}{symbol}{yuan:,}.{cents:02d}"
+
+
+MARKET_PRICE = "时价"  # what is shown for a spec sold at the day's price (Spec.market_price)
+
+
+def price_range(prices: Sequence[int | None], market: bool = False, dash: str = "–") -> str:
+    """Prices as a list shows them: "¥12", "¥12–18"; with ` / 时价` when a spec (`market`) is sold
+    at the day's price, "时价" alone when every one is."""
+    known = sorted(v for v in prices if v is not None)
+    if not known:
+        text = ""
+    elif known[0] == known[-1]:
+        text = format_fen(known[0])
+    else:
+        text = f"{format_fen(known[0])}{dash}{format_fen(known[-1], symbol='')}"
+    if market:
+        return f"{text} / {MARKET_PRICE}" if text else MARKET_PRICE
+    return text
 
 
 def parse_yuan(text: str) -> int:

@@ -18,7 +18,8 @@ _PRODUCT_COLS = (
     "kind", "name", "category_id", "unit", "description", "status", "shelf_life_days", "spicy_level",
     "allergens", "attributes", "sold_out", "retail_spec_id", "sort_order", "archived", "sort_key", "search_text",
 )
-_SPEC_COLS = ("product_id", "name", "sku", "barcode", "price_fen", "member_price_fen", "cost_fen", "stock_milli", "sort_order")
+_SPEC_COLS = ("product_id", "name", "sku", "barcode", "price_fen", "member_price_fen", "cost_fen", "stock_milli", "sort_order",
+              "market_price")
 
 Progress = Callable[[float, str], None]
 
@@ -60,7 +61,7 @@ def _product_values(p: Product) -> tuple[object, ...]:
 def _spec_values(product_id: str, s: Spec, order: int) -> tuple[object, ...]:
     return (
         product_id, s.name.strip(), (s.sku or "").strip() or None, (s.barcode or "").strip() or None, s.price_fen,
-        s.member_price_fen, s.cost_fen, decimal_to_milli(s.stock), order,
+        s.member_price_fen, s.cost_fen, decimal_to_milli(s.stock), order, int(s.market_price),
     )
 
 
@@ -213,7 +214,7 @@ class Products:
             ):
                 specs.setdefault(s["product_id"], []).append(Spec(
                     s["name"], s["sku"], s["barcode"], s["price_fen"], s["member_price_fen"], s["cost_fen"],
-                    milli_to_decimal(s["stock_milli"]), s["sort_order"], s["id"]))
+                    milli_to_decimal(s["stock_milli"]), s["sort_order"], s["id"], bool(s["market_price"])))
             images: dict[str, list[str]] = {}
             for pid, sha in self.conn.execute(
                 f"SELECT product_id, sha256 FROM product_images WHERE product_id IN ({marks}) ORDER BY sort_order", chunk
@@ -289,7 +290,9 @@ class Products:
                 "SELECT p.id, p.name, p.kind, coalesce(c.name, '') AS category, p.unit, p.status, p.sold_out,"
                 " count(s.id) AS n, group_concat(nullif(s.name, ''), ' / ') AS specs,"
                 " group_concat(s.sku, ' / ') AS sku, group_concat(s.barcode, ' / ') AS barcode,"
-                " min(s.price_fen) AS lo, max(s.price_fen) AS hi, min(s.member_price_fen) AS member,"
+                " min(s.price_fen) FILTER (WHERE NOT s.market_price) AS lo,"
+                " max(s.price_fen) FILTER (WHERE NOT s.market_price) AS hi, min(s.member_price_fen) AS member,"
+                " coalesce(max(s.market_price), 0) AS market,"
                 " coalesce(sum(s.stock_milli), 0) AS stock, p.updated_at,"
                 " (SELECT sha256 FROM product_images i WHERE i.product_id = p.id ORDER BY sort_order LIMIT 1) AS photo"
                 " FROM products p LEFT JOIN categories c ON c.id = p.category_id"
@@ -300,7 +303,7 @@ class Products:
                 found[r["id"]] = ProductRow(
                     r["id"], r["name"], r["kind"], r["category"], r["unit"], r["status"], bool(r["sold_out"]), r["n"],
                     r["specs"] or "", r["sku"] or "", r["barcode"] or "", r["lo"], r["hi"], r["member"],
-                    milli_to_decimal(r["stock"]), r["updated_at"], r["photo"],
+                    milli_to_decimal(r["stock"]), r["updated_at"], r["photo"], bool(r["market"]),
                 )
         return [found[i] for i in product_ids if i in found]
 

@@ -228,28 +228,17 @@ def _product_json(p: Product, category: str) -> dict[str, object]:
         "specs": [
             {
                 "id": s.id, "name": s.name, "sku": s.sku, "barcode": s.barcode, "price_fen": s.price_fen,
-                "member_price_fen": s.member_price_fen, "cost_fen": s.cost_fen, "stock": format_qty(s.stock),
+                "market_price": s.market_price, "member_price_fen": s.member_price_fen, "cost_fen": s.cost_fen, "stock": format_qty(s.stock),
             }
             for s in p.specs
         ],
     }
 
 
-def _price_range(values: Sequence[int | None]) -> str:
-    from catalog.money import format_fen
-
-    known = sorted(v for v in values if v is not None)
-    if not known:
-        return ""
-    if known[0] == known[-1]:
-        return format_fen(known[0])
-    return f"{format_fen(known[0])}-{format_fen(known[-1], symbol='')}"
-
-
 def _product_row(p: Product, category: str) -> list[str]:
     from decimal import Decimal
 
-    from catalog.money import format_qty
+    from catalog.money import format_qty, price_range
 
     code = next((s.barcode or s.sku for s in p.specs if s.barcode or s.sku), "") or ""
     status = {"on": "上架", "off": "下架"}.get(p.status, p.status) + ("·估清" if p.sold_out else "")
@@ -257,8 +246,8 @@ def _product_row(p: Product, category: str) -> list[str]:
         p.name,
         " / ".join(s.name for s in p.specs if s.name),
         code,
-        _price_range([s.price_fen for s in p.specs]),
-        _price_range([s.member_price_fen for s in p.specs]),
+        price_range([s.price_fen for s in p.specs if not s.market_price], any(s.market_price for s in p.specs), dash="-"),
+        price_range([s.member_price_fen for s in p.specs], dash="-"),
         category,
         format_qty(sum((s.stock for s in p.specs), Decimal(0))),
         status,

@@ -27,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from catalog.models import Product
+from catalog.money import MARKET_PRICE
 from catalog.products import Cancelled
 from catalog.store import Store
 
@@ -126,7 +127,7 @@ def _rows(store: Store, progress: Progress | None, cancel: Callable[[], bool] | 
             paths[p.category_id] = store.categories.path_of(p.category_id)
         for k, s in enumerate(p.specs):
             yield (
-                p.name, s.name, s.sku, s.barcode, paths[p.category_id], p.unit, _yuan(s.price_fen),
+                p.name, s.name, s.sku, s.barcode, paths[p.category_id], p.unit, MARKET_PRICE if s.market_price else _yuan(s.price_fen),
                 _yuan(s.member_price_fen), _yuan(s.cost_fen), s.stock, _status(p.status, p.sold_out),
                 p.shelf_life_days, _KIND.get(p.kind, p.kind),
             ), p.images[0] if p.images and k == 0 else None

@@ -185,11 +185,14 @@ PRODUCT_COLUMNS: Final[dict[str, str]] = {
 SPEC_COLUMNS: Final[dict[str, str]] = {
     "spec": "name", "sku": "sku", "barcode": "barcode", "price_fen": "price_fen",
     "member_price_fen": "member_price_fen", "cost_fen": "cost_fen", "stock": "stock_milli",
+    "market_price": "market_price",  # set by a price cell: 时价 (1) or a price (0); see written_fields
 }
 
 
 def written_fields(mapped: frozenset[str] | set[str], purchases: bool = False) -> set[str]:
-    """The fields an import of products or a menu writes: the mapped ones, the unit when a price
-    column is mapped (a price such as "12元/斤" gives it, when no column does), and the status
-    in a purchase list (a product new in it has no sale price yet: it starts off sale)."""
-    return set(mapped) | ({"unit"} if mapped & {"price_fen", "spec_price"} else set()) | ({"status"} if purchases else set())
+    """The fields an import of products or a menu writes: the mapped ones, the unit and whether
+    the spec is sold at the day's price when a price column is mapped (a price such as "12元/斤"
+    gives the unit, when no column does; "时价" says the other), and the status in a purchase list
+    (a product new in it has no sale price yet: it starts off sale)."""
+    priced = {"unit", "market_price"} if mapped & {"price_fen", "spec_price"} else set()
+    return set(mapped) | priced | ({"status"} if purchases else set())

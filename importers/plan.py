@@ -182,7 +182,11 @@ def _spec_values(values: dict[str, Any], fields: list[tuple[str, str]]) -> dict[
                     if len(_MILLI_CACHE) < 10_000:
                         _MILLI_CACHE[v] = milli
                 v = milli
+            elif f == "market_price":  # a 时价 cell
+                v = 1
             out[col] = v
+        elif f == "market_price" and values.get("price_fen") is not None:
+            out[col] = 0  # a price: sold at it, not at the day's price (any more)
     return out
 
 
@@ -306,7 +310,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
     mapped = table.fields
     written = written_fields(mapped, table.purchases)
     p_fields = [(f, c) for f, c in PRODUCT_COLUMNS.items() if f in written]
-    s_fields = [(f, c) for f, c in SPEC_COLUMNS.items() if f in mapped]
+    s_fields = [(f, c) for f, c in SPEC_COLUMNS.items() if f in written]
     blanks = dict.fromkeys(mapped - {SPEC_PRICE})  # a mapped but blank cell is None
     categories: dict[Any, str | None] = {}
     ids = id_stream()

@@ -171,13 +171,18 @@ def row_coercer(
                     continue
                 if issues is None:
                     issues = []
-                if price_unit and is_market_price(v):  # taken as no price, and said so
-                    issues.append(Issue(row_number, column_letter(c), headers[c] if c < len(headers) else "", fname,
-                                        "market_price", f"「{_show(v)}」：按时价出售，这一格没有价格",
-                                        f"\"{_show(v)}\": sold at the day's price, so no price was taken",
-                                        "新商品先按 0 元导入，请在商品资料里填写价格",
-                                        "A new product starts at 0: set its price in the product",
-                                        _show(v), "warning"))
+                if price_unit and is_market_price(v):  # no price, and said so
+                    if fname == "price_fen":
+                        values["market_price"] = True
+                        issues.append(Issue(row_number, column_letter(c), headers[c] if c < len(headers) else "", fname,
+                                            "market_price", f"「{_show(v)}」：按时价出售，菜单上印“时价”",
+                                            f"\"{_show(v)}\": sold at the day's price; menus print 时价",
+                                            "当天的价格不用填写", "No price is needed", _show(v), "warning"))
+                    else:
+                        issues.append(Issue(row_number, column_letter(c), headers[c] if c < len(headers) else "", fname,
+                                            "market_price", f"「{_show(v)}」：按时价出售，这一格没有价格",
+                                            f"\"{_show(v)}\": sold at the day's price, so no price was taken",
+                                            "这一格可以留空", "This cell can be left empty", _show(v), "warning"))
                     continue
                 issues.append(Issue(row_number, column_letter(c), headers[c] if c < len(headers) else "", fname,
                                     e.code, e.message_zh, e.message_en, e.fix_zh, e.fix_en, _show(v)))

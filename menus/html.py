@@ -62,7 +62,7 @@ def _item(item: MenuItem) -> str:
         zh, en = ALLERGEN_LABELS.get(code, (code, code))
         tags.append(f'<span class="tag" title="{escape(en)}">含{escape(zh)}</span>')
     specs = "".join(
-        f'<span>{escape(s.name)}</span><span class="price">{escape(shown_price(s.price_fen, item.unit))}</span>'
+        f'<span>{escape(s.name)}</span><span class="price">{escape(shown_price(s.price_fen, item.unit, s.market_price))}</span>'
         f'<span class="member">{"会员 " + escape(format_fen(s.member_price_fen)) if s.member_price_fen is not None else ""}</span>'
         for s in item.specs
     )

@@ -20,11 +20,13 @@ SPICY_LABELS: dict[int, tuple[str, str]] = {1: ("微辣", "Mild"), 2: ("中辣",
 
 @dataclass(frozen=True, slots=True)
 class Spec:
-    """One spec (规格) of an item: its name and price; member price optional."""
+    """One spec (规格) of an item: its name and price; member price optional; `market_price`: sold
+    at the day's price (时价), whatever `price_fen` says."""
 
     name: str
     price_fen: int
     member_price_fen: int | None = None
+    market_price: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from catalog.money import MARKET_PRICE
+
 
 def format_fen(fen: int, symbol: str = "¥") -> str:
     """Format integer fen: whole yuan without decimals, otherwise always two decimals."""
@@ -12,11 +14,10 @@ def format_fen(fen: int, symbol: str = "¥") -> str:
     return f"{sign}{symbol}{yuan}.{cents:02d}"
 
 
-MARKET_PRICE = "时价"
 DEFAULT_UNIT = "件"  # what a product is counted in unless the shop says otherwise: "¥28/件" says nothing
 
 
-def shown_price(fen: int, unit: str = "") -> str:
-    """A spec's price as a menu prints it, "¥38/份" ("¥38" for the default unit 件); "时价" for one without a price (the import takes a
-    dish sold at the day's price, 时价, at 0 until the shop sets one: never print "¥0")."""
-    return MARKET_PRICE if fen == 0 else format_fen(fen) + (f"/{unit}" if unit and unit != DEFAULT_UNIT else "")
+def shown_price(fen: int, unit: str = "", market: bool = False) -> str:
+    """A spec's price as a menu prints it, "¥38/份" ("¥38" for the default unit 件); "时价" for one sold at the day's price
+    (`market`), and for one without a price (never print "¥0": a dish is imported at 0 until the shop sets its price)."""
+    return MARKET_PRICE if market or fen == 0 else format_fen(fen) + (f"/{unit}" if unit and unit != DEFAULT_UNIT else "")

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QPixmap
 
 from catalog.media import read_media
 from catalog.models import ProductRow
-from catalog.money import format_fen, format_qty
+from catalog.money import format_fen, format_qty, price_range
 from catalog.store import Store
 from ui.thumbnails import Thumbnails
 
@@ -36,11 +36,7 @@ _SOLD_OUT_COLOUR = QColor("#b3261e")
 
 
 def _price_range(row: ProductRow) -> str:
-    if row.min_price_fen is None:
-        return ""
-    if row.max_price_fen is None or row.max_price_fen == row.min_price_fen:
-        return format_fen(row.min_price_fen)
-    return f"{format_fen(row.min_price_fen)}–{format_fen(row.max_price_fen, symbol='')}"
+    return price_range((row.min_price_fen, row.max_price_fen), row.market_price)
 
 
 class ProductTableModel(QAbstractTableModel):

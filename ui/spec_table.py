@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from catalog.models import Spec
-from catalog.money import parse_yuan
+from catalog.money import MARKET_PRICE, parse_yuan
+from importers.values import is_market_price
 from ui.add_remove import add_remove_layout
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PRICE_ROLE = Qt.ItemDataRole.UserRole + 2  # the price cell's stored price: kept while the cell says 时价
 FIELDS = ("name", "sku", "barcode", "price", "member_price", "cost", "stock")
 
 
@@ -49,6 +51,8 @@ class SpecTable(QWidget):
             self.tr("Spec"), self.tr("SKU"), self.tr("Barcode"), self.tr("Price ¥"), self.tr("Member ¥"),
             self.tr("Cost ¥"), self.tr("Stock"),
         ])
+        self.table.horizontalHeaderItem(FIELDS.index("price")).setToolTip(
+            self.tr("Type 时价 for a dish sold at the day's price: menus print 时价."))
         self.add_button.setText(self.tr("Add spec"))
         self.remove_button.setText(self.tr("Remove spec"))
 
@@ -64,7 +68,8 @@ class SpecTable(QWidget):
         row = self.table.rowCount()
         self.table.insertRow(row)
         values = (
-            spec.name, spec.sku or "", spec.barcode or "", yuan_text(spec.price_fen), yuan_text(spec.member_price_fen),
+            spec.name, spec.sku or "", spec.barcode or "", MARKET_PRICE if spec.market_price else yuan_text(spec.price_fen),
+            yuan_text(spec.member_price_fen),
             yuan_text(spec.cost_fen), format(spec.stock.normalize(), "f") if spec.stock else "0",
         )
         for col, value in enumerate(values):
@@ -73,6 +78,7 @@ class SpecTable(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, col, item)
         self.table.item(row, 0).setData(ID_ROLE, spec.id)
+        self.table.item(row, FIELDS.index("price")).setData(PRICE_ROLE, spec.price_fen)
         return row
 
     def set_cell(self, row: int, field: str, text: str) -> None:
@@ -123,9 +129,12 @@ class SpecTable(QWidget):
                     self.tr("%1: stock “%2” is not a number.").replace("%1", where).replace("%2", texts[6])
                 ) from None
             spec_id = self.table.item(row, 0).data(ID_ROLE)
+            market = is_market_price(texts[3])
+            stored = self.table.item(row, 3).data(PRICE_ROLE) if self.table.item(row, 3) is not None else None
             spec = Spec(
-                name=texts[0], sku=texts[1] or None, barcode=texts[2] or None, price_fen=money(3, True) or 0,
-                member_price_fen=money(4, False), cost_fen=money(5, False), stock=stock, sort_order=len(out),
+                name=texts[0], sku=texts[1] or None, barcode=texts[2] or None,
+                price_fen=(int(stored or 0) if market else money(3, True) or 0), member_price_fen=money(4, False),
+                cost_fen=money(5, False), stock=stock, sort_order=len(out), market_price=market,
             )
             if spec_id:
                 spec.id = spec_id

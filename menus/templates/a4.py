@@ -262,7 +262,7 @@ class _A4Flow:
         for spec in item.specs:
             cells = [
                 ts.text_box(
-                    shown_price(spec.price_fen, item.unit),
+                    shown_price(spec.price_fen, item.unit, spec.market_price),
                     F_PRICE,
                     x + SPEC_W + GAP,
                     y,

@@ -99,7 +99,7 @@ def _texts(
         out.append(
             ts.text_box(spec.name, F_SPEC, x, out[-1].rect.bottom() + mm(0.3), w, max_lines=1, color=MUTED)
         )
-    price = shown_price(spec.price_fen, item.unit)
+    price = shown_price(spec.price_fen, item.unit, spec.market_price)
     out.append(ts.text_box(price, F_PRICE, x, out[-1].rect.bottom() + mm(0.3), w, max_lines=1, color=ACCENT))
     if spec.member_price_fen is not None:
         member = f"会员 {format_fen(spec.member_price_fen)}"

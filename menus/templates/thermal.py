@@ -175,7 +175,7 @@ def _item(
 
 def _price(item: MenuItem, spec: Spec) -> str:
     """'¥38/份 会员¥32'."""
-    text = shown_price(spec.price_fen, item.unit)
+    text = shown_price(spec.price_fen, item.unit, spec.market_price)
     if spec.member_price_fen is not None:
         text += f" 会员{format_fen(spec.member_price_fen)}"
     return text

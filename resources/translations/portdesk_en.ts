@@ -1944,68 +1944,68 @@ The file you chose: %1</translation>
 <context>
     <name>ProductTableModel</name>
     <message>
-        <location filename="../../ui/product_model.py" line="72"/>
+        <location filename="../../ui/product_model.py" line="68"/>
         <source>On sale</source>
         <translation>On sale</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="72"/>
+        <location filename="../../ui/product_model.py" line="68"/>
         <source>Off shelf</source>
         <translation>Off shelf</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="73"/>
-        <location filename="../../ui/product_model.py" line="167"/>
+        <location filename="../../ui/product_model.py" line="69"/>
+        <location filename="../../ui/product_model.py" line="163"/>
         <source>Sold out</source>
         <translation>Sold out</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="157"/>
+        <location filename="../../ui/product_model.py" line="153"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="158"/>
+        <location filename="../../ui/product_model.py" line="154"/>
         <source>Specs</source>
         <translation>Specs</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="159"/>
+        <location filename="../../ui/product_model.py" line="155"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="160"/>
+        <location filename="../../ui/product_model.py" line="156"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="161"/>
+        <location filename="../../ui/product_model.py" line="157"/>
         <source>Member price</source>
         <translation>Member price</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="162"/>
+        <location filename="../../ui/product_model.py" line="158"/>
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="163"/>
+        <location filename="../../ui/product_model.py" line="159"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="164"/>
+        <location filename="../../ui/product_model.py" line="160"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="165"/>
+        <location filename="../../ui/product_model.py" line="161"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="166"/>
+        <location filename="../../ui/product_model.py" line="162"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2254,62 +2254,67 @@ The file you chose: %1</translation>
 <context>
     <name>SpecTable</name>
     <message>
-        <location filename="../../ui/spec_table.py" line="49"/>
+        <location filename="../../ui/spec_table.py" line="51"/>
         <source>Spec</source>
         <translation>Spec</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="49"/>
+        <location filename="../../ui/spec_table.py" line="51"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="49"/>
+        <location filename="../../ui/spec_table.py" line="51"/>
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="49"/>
+        <location filename="../../ui/spec_table.py" line="51"/>
         <source>Price ¥</source>
         <translation>Price ¥</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="49"/>
+        <location filename="../../ui/spec_table.py" line="51"/>
         <source>Member ¥</source>
         <translation>Member ¥</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="50"/>
+        <location filename="../../ui/spec_table.py" line="52"/>
         <source>Cost ¥</source>
         <translation>Cost ¥</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="50"/>
+        <location filename="../../ui/spec_table.py" line="52"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="52"/>
+        <location filename="../../ui/spec_table.py" line="55"/>
+        <source>Type 时价 for a dish sold at the day&apos;s price: menus print 时价.</source>
+        <translation>Type 时价 for a dish sold at the day&apos;s price: menus print 时价.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spec_table.py" line="56"/>
         <source>Add spec</source>
         <translation>Add spec</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="53"/>
+        <location filename="../../ui/spec_table.py" line="57"/>
         <source>Remove spec</source>
         <translation>Remove spec</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="100"/>
+        <location filename="../../ui/spec_table.py" line="106"/>
         <source>Spec row %1</source>
         <translation>Spec row %1</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="112"/>
+        <location filename="../../ui/spec_table.py" line="118"/>
         <source>%1, %2: “%3” is not a valid amount.</source>
         <translation>%1, %2: “%3” is not a valid amount.</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="123"/>
+        <location filename="../../ui/spec_table.py" line="129"/>
         <source>%1: stock “%2” is not a number.</source>
         <translation>%1: stock “%2” is not a number.</translation>
     </message>

@@ -1935,68 +1935,68 @@ The file you chose: %1</source>
 <context>
     <name>ProductTableModel</name>
     <message>
-        <location filename="../../ui/product_model.py" line="72"/>
+        <location filename="../../ui/product_model.py" line="68"/>
         <source>On sale</source>
         <translation>上架</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="72"/>
+        <location filename="../../ui/product_model.py" line="68"/>
         <source>Off shelf</source>
         <translation>下架</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="73"/>
-        <location filename="../../ui/product_model.py" line="167"/>
+        <location filename="../../ui/product_model.py" line="69"/>
+        <location filename="../../ui/product_model.py" line="163"/>
         <source>Sold out</source>
         <translation>估清</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="157"/>
+        <location filename="../../ui/product_model.py" line="153"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="158"/>
+        <location filename="../../ui/product_model.py" line="154"/>
         <source>Specs</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="159"/>
+        <location filename="../../ui/product_model.py" line="155"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="160"/>
+        <location filename="../../ui/product_model.py" line="156"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="161"/>
+        <location filename="../../ui/product_model.py" line="157"/>
         <source>Member price</source>
         <translation>会员价</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="162"/>
+        <location filename="../../ui/product_model.py" line="158"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="163"/>
+        <location filename="../../ui/product_model.py" line="159"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="164"/>
+        <location filename="../../ui/product_model.py" line="160"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="165"/>
+        <location filename="../../ui/product_model.py" line="161"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/product_model.py" line="166"/>
+        <location filename="../../ui/product_model.py" line="162"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2244,62 +2244,67 @@ The file you chose: %1</source>
 <context>
     <name>SpecTable</name>
     <message>
-        <location filename="../../ui/spec_table.py" line="49"/>
+        <location filename="../../ui/spec_table.py" line="51"/>
         <source>Spec</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="49"/>
+        <location filename="../../ui/spec_table.py" line="51"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="49"/>
+        <location filename="../../ui/spec_table.py" line="51"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="49"/>
+        <location filename="../../ui/spec_table.py" line="51"/>
         <source>Price ¥</source>
         <translation>售价 ¥</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="49"/>
+        <location filename="../../ui/spec_table.py" line="51"/>
         <source>Member ¥</source>
         <translation>会员价 ¥</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="50"/>
+        <location filename="../../ui/spec_table.py" line="52"/>
         <source>Cost ¥</source>
         <translation>成本 ¥</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="50"/>
+        <location filename="../../ui/spec_table.py" line="52"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="52"/>
+        <location filename="../../ui/spec_table.py" line="55"/>
+        <source>Type 时价 for a dish sold at the day&apos;s price: menus print 时价.</source>
+        <translation>按当天价格出售的菜，售价填“时价”：菜单上印“时价”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spec_table.py" line="56"/>
         <source>Add spec</source>
         <translation>添加规格</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="53"/>
+        <location filename="../../ui/spec_table.py" line="57"/>
         <source>Remove spec</source>
         <translation>删除规格</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="100"/>
+        <location filename="../../ui/spec_table.py" line="106"/>
         <source>Spec row %1</source>
         <translation>规格第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="112"/>
+        <location filename="../../ui/spec_table.py" line="118"/>
         <source>%1, %2: “%3” is not a valid amount.</source>
         <translation>%1，%2：“%3”不是有效的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/spec_table.py" line="123"/>
+        <location filename="../../ui/spec_table.py" line="129"/>
         <source>%1: stock “%2” is not a number.</source>
         <translation>%1：库存“%2”不是数字。</translation>
     </message>

@@ -98,6 +98,7 @@ def test_a_dish_is_sold_out_and_a_beer_is_off_the_shelf(shop: Store) -> None:
     products = _all(shop)
     assert [p.name for p in products if p.sold_out] == ["清蒸梭子蟹"]
     assert any(p.status == "off" for p in products)
+    assert [(p.name, s.price_fen) for p in products for s in p.specs if s.market_price] == [("原汁海螺", 5800)]  # 时价
 
 
 def test_take_home_goods_have_shelf_life_and_retail_links(shop: Store) -> None:

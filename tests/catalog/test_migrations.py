@@ -83,6 +83,28 @@ def test_rebuilding_import_batches_keeps_every_batch_and_its_undo_records(tmp_pa
     conn.close()
 
 
+def test_specs_get_the_market_price_flag_and_forget_the_rows_that_may_have_said_shijia(tmp_path: Path) -> None:
+    """Level 7: a spec imported from a 时价 cell had price 0; its file row is read again next time,
+    so that import sets the flag. A spec with a price keeps what its row imported."""
+    path = tmp_path / "level6.sqlite"
+    old = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(old, target=6)
+    old.execute("INSERT INTO products (id, name) VALUES ('p1', '清蒸大虾'), ('p2', '辣炒蛤蜊')")
+    old.execute("INSERT INTO specs (id, product_id, price_fen, import_key) VALUES ('s1', 'p1', 0, x'01'), ('s2', 'p2', 3800, x'02')")
+    old.execute("DELETE FROM outbox")
+    old.close()
+
+    conn = connect(path)
+    assert [tuple(r) for r in conn.execute("SELECT id, market_price, import_key FROM specs ORDER BY id")] == [
+        ("s1", 0, None), ("s2", 0, b"\x02")]
+    assert conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0  # nothing to sync: no field changed
+    conn.execute("UPDATE specs SET market_price = 1 WHERE id = 's1'")
+    assert conn.execute("SELECT fields FROM outbox").fetchone()[0] == '["market_price"]'
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("UPDATE specs SET market_price = 2 WHERE id = 's1'")
+    conn.close()
+
+
 def test_failed_migration_leaves_the_database_at_its_level(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = migrations.available()
     broken = [*real, (len(real) + 1, f"{len(real) + 1:04d}_broken.sql", "CREATE TABLE x (a);\nTHIS IS NOT SQL;")]

@@ -232,3 +232,12 @@ def test_get_many_keeps_the_order_and_leaves_out_unknown_ids(store: Store) -> No
     assert got == [store.products.get(i) for i in wanted if i != "no-such-id"]
     assert [(s.name, s.price_fen) for s in got[1].specs] == [("大", 103), ("小", 53)]
     assert store.products.get("no-such-id") is None
+
+
+def test_price_ranges_say_shijia_for_specs_sold_at_the_days_price() -> None:
+    from catalog.money import price_range
+
+    assert price_range([1200]) == "¥12.00" and price_range([1800, 1200, None]) == "¥12.00–18.00"
+    assert price_range([], market=True) == "时价" and price_range([None, None], market=True) == "时价"
+    assert price_range([6800], market=True) == "¥68.00 / 时价" and price_range([], dash="-") == ""
+    assert price_range([1200, 1800], dash="-") == "¥12.00-18.00"

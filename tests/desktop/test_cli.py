@@ -125,7 +125,7 @@ def test_products_list_json_schema(capsys: pytest.CaptureFixture[str], demo_shop
     doc = json.loads(out)
     assert list(doc) == ["products"]
     keys = {"id", "sku", "barcode", "name", "price_fen", "member_price_fen", "category", "unit", "status", "specs"}
-    spec_keys = {"id", "name", "sku", "barcode", "price_fen", "member_price_fen", "cost_fen", "stock"}
+    spec_keys = {"id", "name", "sku", "barcode", "price_fen", "market_price", "member_price_fen", "cost_fen", "stock"}
     for p in doc["products"]:
         assert keys <= set(p)
         assert isinstance(p["price_fen"], int) and isinstance(p["specs"], list) and p["specs"]

@@ -160,6 +160,10 @@ def test_a_market_price_is_imported_and_noted(capsys: pytest.CaptureFixture[str]
     assert "Note: C3: 「时价」" in out
     doc = json.loads(run(capsys, "import", str(path), "--dry-run", "--json")[1])
     assert doc["errors"] == [] and [(w["row"], w["column"]) for w in doc["warnings"]] == [(3, "C")]
+    listed = {p["name"]: p["specs"][0] for p in json.loads(run(capsys, "products", "list", "--json")[1])["products"]}
+    assert [(s["price_fen"], s["market_price"]) for s in (listed["清蒸大虾"], listed["辣炒蛤蜊"])] == [(0, True), (3800, False)]
+    table = run(capsys, "products", "list")[1]
+    assert next(line for line in table.splitlines() if "清蒸大虾" in line).count("时价") == 1
 
 
 def test_the_sheets_of_a_menu_are_imported_together(capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path) -> None:

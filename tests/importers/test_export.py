@@ -123,15 +123,17 @@ def test_our_importer_reads_the_export_back(shop: Store, tmp_path: Path, suffix:
             "stock", "status", "shelf_life_days"} <= fields
     assert len(table.rows) == count and all(r.ok for r in table.rows)
     expected = {
-        (p.name, s.name or None): (s.barcode, s.price_fen, s.member_price_fen, s.cost_fen)
+        (p.name, s.name or None): (s.barcode, None if s.market_price else s.price_fen, s.market_price, s.member_price_fen,
+                                   s.cost_fen)
         for p in (shop.products.get(i) for i in shop.products.ids()) if p for s in p.specs
     }
     got = {
         (r.values["name"], r.values.get("spec") or None): (
-            r.values.get("barcode"), r.values["price_fen"], r.values["member_price_fen"], r.values["cost_fen"])
+            r.values.get("barcode"), r.values.get("price_fen"), r.values.get("market_price", False),
+            r.values["member_price_fen"], r.values["cost_fen"])
         for r in table.rows
     }
-    assert got == expected
+    assert got == expected and sum(v[2] for v in got.values()) == 1  # the demo's 时价 dish is exported as 时价
 
 
 def test_the_xlsx_carries_each_products_first_photo_and_imports_back_unchanged(shop: Store, tmp_path: Path) -> None:

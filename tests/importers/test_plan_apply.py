@@ -342,12 +342,23 @@ def test_a_market_price_adds_the_dish_with_a_warning(store: Store, tmp_path: Pat
     assert [(i.row, i.column, i.code, i.severity, i.value) for i in plan.warnings] == [(3, "C", "market_price", "warning", "时价/斤")]
     result = summary(plan, apply_plan(store, plan))
     assert result["created"] == 2 and result["errors"] == [] and [w["row"] for w in result["warnings"]] == [3]
-    prices = dict(store.conn.execute("SELECT p.name, s.price_fen FROM specs s JOIN products p ON p.id = s.product_id").fetchall())
-    assert prices == {"辣炒蛤蜊": 3800, "清蒸大虾": 0}
-    # a stored price is kept when the sheet says 时价
-    store.conn.execute("UPDATE specs SET price_fen = 12800 WHERE price_fen = 0")
+    def prices() -> dict[str, tuple[int, int]]:
+        return {r[0]: (r[1], r[2]) for r in store.conn.execute(
+            "SELECT p.name, s.price_fen, s.market_price FROM specs s JOIN products p ON p.id = s.product_id")}
+
+    assert prices() == {"辣炒蛤蜊": (3800, 0), "清蒸大虾": (0, 1)}
+    # a stored price is kept when the sheet says 时价 (the last price the shop set)
+    store.conn.execute("UPDATE specs SET price_fen = 12800 WHERE market_price = 1")
     again = build_plan(store, read_table(_write(tmp_path, "菜名,单位,价格\n清蒸大虾,斤,时价\n", "菜单2.csv")))
     assert [r.action for r in again.rows] == ["unchanged"]
+    # a price today: sold at it; 时价 again the next day, for a dish that had a price
+    today = build_plan(store, read_table(_write(tmp_path, "菜名,单位,价格\n清蒸大虾,斤,98\n辣炒蛤蜊,份,时价\n", "菜单3.csv")))
+    assert [(r.action, r.diffs) for r in today.rows] == [
+        ("changed", {"price_fen": (12800, 9800), "market_price": (1, 0)}), ("changed", {"market_price": (0, 1)})]
+    apply_plan(store, today)
+    assert prices() == {"辣炒蛤蜊": (3800, 1), "清蒸大虾": (9800, 0)}
+    product = store.products.get(store.conn.execute("SELECT id FROM products WHERE name = '辣炒蛤蜊'").fetchone()[0])
+    assert product is not None and product.specs[0].market_price and product.specs[0].price_fen == 3800
 
 
 def test_a_dish_marked_sold_out_in_its_note_column_is_sold_out_without_that_note(store: Store, tmp_path: Path) -> None:

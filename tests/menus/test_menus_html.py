@@ -42,9 +42,10 @@ def test_html_menu_is_complete_and_self_contained(shop: Shop, menu: Menu, tmp_pa
 
 
 def test_a_dish_without_a_price_shows_the_days_price(shop: Shop) -> None:
-    menu = Menu("m", "海鲜", "main", (Section("海鲜", (MenuItem("p1", "清蒸大虾", (Spec("", 0),), unit="斤"),)),))
+    menu = Menu("m", "海鲜", "main", (Section("海鲜", (MenuItem("p1", "清蒸大虾", (Spec("", 0),), unit="斤"),
+                                                       MenuItem("p2", "辣炒梭子蟹", (Spec("", 16800, market_price=True),)))),))
     html = build_html(shop, menu)
-    assert "时价" in html and "¥0" not in html
+    assert html.count(">时价<") == 2 and "¥0" not in html and "168" not in html
 
 
 def test_the_default_unit_is_not_printed(shop: Shop) -> None:

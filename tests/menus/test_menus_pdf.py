@@ -126,6 +126,9 @@ def test_a_dish_without_a_price_is_printed_at_the_days_price(
     from menus.model import MenuItem, Section, Spec
 
     shrimp = MenuItem("p-shrimp", "清蒸大虾", (Spec("", 0),), unit="斤")
-    market = replace(menu, sections=(Section("海鲜", (shrimp,)), *menu.sections))
+    # sold at the day's price, with yesterday's price stored: 时价 too, never the stored price
+    crab = MenuItem("p-crab", "辣炒梭子蟹", (Spec("", 16800, market_price=True),), unit="斤")
+    market = replace(menu, sections=(Section("海鲜", (shrimp, crab)), *menu.sections))
     text = pdf_text(render_pdf(template, shop, market, tables, tmp_path / f"{template}.pdf"))
     assert "清蒸大虾" in text and "时价" in text and "¥0" not in text
+    assert "辣炒梭子蟹" in text and text.count("时价") == 2 and "168" not in text

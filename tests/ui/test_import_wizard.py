@@ -530,7 +530,7 @@ def test_a_file_with_nothing_to_import_is_remembered_for_next_time(qtbot: object
 @pytest.mark.usefixtures("english_ui")
 def test_a_market_price_is_imported_with_a_warning_shown(open_wizard: Callable[[Path | None], ImportWizard],
                                                          tmp_path: Path) -> None:
-    """时价 is no error: the dish is added (its price to be set) and the row says why in amber."""
+    """时价 is no error: the dish is added, sold at the day's price, and the row says so in amber."""
     wizard = open_wizard(_csv(tmp_path, "菜名,单位,价格\n辣炒蛤蜊,份,38\n清蒸大虾,斤,时价\n"))
     assert wizard.counts == {"new": 2, "changed": 0, "unchanged": 0, "error": 0}
     assert wizard.import_button.text() == "Import 2 rows"
@@ -542,7 +542,7 @@ def test_a_market_price_is_imported_with_a_warning_shown(open_wizard: Callable[[
     price_cell = model.index(1, model.section_of(2))
     assert model.data(price_cell, Qt.ItemDataRole.BackgroundRole).color() == WARNING_CELL
     tooltip = model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole)
-    assert "This row will be added." in tooltip and "starts at 0" in tooltip
+    assert "This row will be added." in tooltip and "menus print 时价" in tooltip
 
 
 @pytest.mark.usefixtures("english_ui")

@@ -172,3 +172,29 @@ def test_the_photo_strip_shows_photos_decoded_in_the_background(qtbot: Any, stor
     icon = strip.list.item(0).icon().pixmap(image_strip.THUMB, image_strip.THUMB)
     assert icon.toImage().pixelColor(icon.width() // 2, icon.height() // 2).red() > 200
     assert strip.images() == [digest]
+
+
+def test_a_spec_sold_at_the_days_price_is_typed_as_shijia_and_keeps_its_last_price(qtbot: Any, store: Store) -> None:
+    from catalog.models import Product, Spec
+
+    shrimp = store.products.save(Product(name="清蒸大虾", kind="dish", unit="斤",
+                                         specs=[Spec("活虾", price_fen=12800), Spec("冻虾", price_fen=6800)]))
+    ed = ProductEditor(store, store.products.save, shrimp)
+    qtbot.addWidget(ed)
+    assert ed.spec_table.table.item(0, 3).text() == "128.00"
+    ed.spec_table.set_cell(0, "price", "时价")  # today's price depends on the catch
+    ed.accept()
+    saved = store.products.get(shrimp.id)
+    assert saved is not None
+    assert [(s.name, s.price_fen, s.market_price) for s in saved.specs] == [("活虾", 12800, True), ("冻虾", 6800, False)]
+    row = store.products.rows([shrimp.id])[0]
+    assert row.market_price and (row.min_price_fen, row.max_price_fen) == (6800, 6800)
+    again = ProductEditor(store, store.products.save, saved)
+    qtbot.addWidget(again)
+    assert again.spec_table.table.item(0, 3).text() == "时价"
+    again.spec_table.set_cell(0, "price", "138")  # a price again
+    again.accept()
+    saved = store.products.get(shrimp.id)
+    assert saved is not None and (saved.specs[0].price_fen, saved.specs[0].market_price) == (13800, False)
+    outbox = [r[0] for r in store.conn.execute("SELECT fields FROM outbox WHERE entity = 'spec' AND op = 'update'")]
+    assert any("market_price" in f for f in outbox)  # the flag's change goes to the port like any field
