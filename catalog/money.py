@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 MILLI = Decimal("0.001")
@@ -20,16 +20,18 @@ def format_fen(fen: int | None, *, symbol: str = "¥") -> str:
 MARKET_PRICE = "时价"  # what is shown for a spec sold at the day's price (Spec.market_price)
 
 
-def price_range(prices: Sequence[int | None], market: bool = False, dash: str = "–") -> str:
-    """Prices as a list shows them: "¥12", "¥12–18"; with ` / 时价` when a spec (`market`) is sold
-    at the day's price, "时价" alone when every one is."""
+def price_range(prices: Sequence[int | None], market: bool = False, dash: str = "–",
+                fmt: Callable[..., str] = format_fen) -> str:
+    """Prices as a list shows them: "¥12.00", "¥12.00–18.00"; with " / 时价" when a spec (`market`)
+    is sold at the day's price, "时价" alone when every one is. `fmt(fen, symbol=...)` formats an
+    amount (menus.money.format_fen: "¥12")."""
     known = sorted(v for v in prices if v is not None)
     if not known:
         text = ""
     elif known[0] == known[-1]:
-        text = format_fen(known[0])
+        text = fmt(known[0])
     else:
-        text = f"{format_fen(known[0])}{dash}{format_fen(known[-1], symbol='')}"
+        text = f"{fmt(known[0])}{dash}{fmt(known[-1], symbol='')}"
     if market:
         return f"{text} / {MARKET_PRICE}" if text else MARKET_PRICE
     return text

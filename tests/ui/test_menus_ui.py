@@ -490,3 +490,17 @@ def test_the_menus_window_fits_1024_pixels_with_large_english_text(qtbot, styled
         qtbot.waitUntil(lambda: combo.width() < combo.fontMetrics().horizontalAdvance(title))
     finally:
         dialog.shutdown()
+
+
+def test_the_picker_shows_prices_as_menus_print_them() -> None:
+    from decimal import Decimal
+
+    from catalog.models import ProductRow
+    from ui.menus.picker import price_text
+
+    def row(lo: int | None, hi: int | None, market: bool = False) -> ProductRow:
+        return ProductRow("p", "海捕大虾", "dish", "海鲜", "斤", "on", False, 2, "", "", "", lo, hi, None, Decimal(0), "",
+                          None, market)
+
+    assert [price_text(row(3800, 3800)), price_text(row(6800, 12800)), price_text(row(None, None))] == ["¥38", "¥68–128", ""]
+    assert [price_text(row(None, None, True)), price_text(row(6800, 6800, True))] == ["时价", "¥68 / 时价"]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from catalog.models import ProductRow
+from catalog.money import price_range
 from catalog.store import Store
 from menus.money import format_fen
 
@@ -24,12 +25,8 @@ MAX_SHOWN = 500
 
 
 def price_text(row: ProductRow) -> str:
-    """"¥38" or "¥38–68" for a product row (empty when it has no price)."""
-    if row.min_price_fen is None:
-        return ""
-    if row.max_price_fen is None or row.max_price_fen == row.min_price_fen:
-        return format_fen(row.min_price_fen)
-    return f"{format_fen(row.min_price_fen)}–{format_fen(row.max_price_fen)}"
+    """"¥38", "¥38–68" or "时价" for a product row, as menus print prices (empty when it has no price)."""
+    return price_range((row.min_price_fen, row.max_price_fen), row.market_price, fmt=format_fen)
 
 
 class ProductPickerDialog(QDialog):
