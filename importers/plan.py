@@ -775,6 +775,14 @@ def _neutral(values: dict[str, Any]) -> bool:
     return "direction" in values and values["direction"] is None
 
 
+def _refunded_payment(table: ParsedTable, raw: Row) -> bool:
+    """Whether a bill's 不计收支 row is a payment refunded since, as JD marks it in its amount
+    ("468.32(已全额退款)"): its money went out, and came back in the refund rows of the bill."""
+    col = table.field_columns.get("amount_fen")
+    cell = raw[col] if col is not None and col < len(raw) else None
+    return isinstance(cell, str) and "退款" in cell
+
+
 def _ledger_key(values: dict[str, Any], occurrence: int) -> str:
     basis = json.dumps(
         [str(values.get(k, "")) for k in ("occurred_at", "item", "spec", "qty", "amount_fen", "direction", "counterparty")]
@@ -805,7 +813,9 @@ def _plan_ledger(store: Store, table: ParsedTable) -> list[RowPlan]:
             _add_issue(plan, _row_issue(row.row_number, row.issues, missing, zh, "The date is missing" if missing == "occurred_at" else "The amount is missing",
                                           "请补上这一格", "Fill in this cell"))
             continue
-        if _neutral(v) and (table.bill_source is None or any("退款" in str(c) for c in row.raw)):
+        if _neutral(v) and table.bill_source is not None and _refunded_payment(table, row.raw):
+            v = {**v, "direction": "out"}  # the payment its refund rows (money back, below) bring back: they net to 0
+        elif _neutral(v) and (table.bill_source is None or any("退款" in str(c) for c in row.raw)):
             v = {**v, "direction": "in"}  # money back (a bill's 不计收支 refund), or a hand ledger's "其他": as before
         elif _neutral(v):  # a bill's withdrawal or transfer
             plan.action = "unchanged"

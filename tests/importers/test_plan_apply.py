@@ -601,6 +601,28 @@ def test_a_bills_refund_is_money_back_and_a_negative_expense_is_income(store: St
     assert [(r.ledger or {}).get("amount_fen") for r in rows] == [5000, 2800]
 
 
+def test_a_jd_payment_refunded_in_full_is_not_income(store: Store, tmp_path: Path) -> None:
+    """JD marks a payment refunded in full 不计收支, "(已全额退款)" in its amount, and lists its refunds
+    as 不计收支 rows of their own: the refunds are money back, so the payment is money out (it was
+    counted as income, twice the refund)."""
+    bill = ("交易时间,商户名称,交易说明,金额,收/付款方式,交易状态,收/支,交易分类,交易订单号\n"
+            "2024-12-24 22:33:07,京东平台商户,软壳裤 等多件,468.32(已全额退款),信用卡,交易成功,不计收支,网购,1001\n"
+            "2024-12-24 22:33:54,京东平台商户,退款-软壳裤,397.84,信用卡,退款成功,不计收支,网购,1002\n"
+            "2024-12-24 22:43:31,京东平台商户,退款-夹克,70.48,信用卡,退款成功,不计收支,网购,1003\n"
+            "2024-12-28 13:27:56,京东平台商户,卫衣 等多件,131.77(已退款89.84),信用卡,交易成功,支出,网购,1004\n"
+            "2024-12-28 13:28:32,京东平台商户,退款-卫衣,89.84,信用卡,退款成功,不计收支,网购,1005\n"
+            "2024-12-26 22:35:50,京东平台商户,蜜柚,0.00,先享后付,交易成功,不计收支,先享后付,1006\n")
+    table = read_table(_write(tmp_path, bill, "京东交易流水.csv"))
+    assert (table.kind, table.bill_source) == ("ledger", "jd")
+    plan = build_plan(store, table)
+    assert [(r.action, (r.ledger or {}).get("direction")) for r in plan.rows] == [
+        ("new", "out"), ("new", "in"), ("new", "in"), ("new", "out"), ("new", "in"), ("unchanged", None)]
+    apply_plan(store, plan)
+    net = store.conn.execute("SELECT sum(CASE direction WHEN 'in' THEN amount_fen ELSE -amount_fen END)"
+                             " FROM ledger_entries").fetchone()[0]
+    assert net == -4193  # what the shop paid for the 卫衣 it kept: 131.77 - 89.84
+
+
 def test_a_blank_in_a_products_first_row_takes_a_later_rows_value(store: Store, tmp_path: Path) -> None:
     text = "品名,规格,单位,描述,售价\n可乐,330ml,,,3\n可乐,500ml,瓶,冰镇,4\n可乐,2L,瓶,家庭装,8\n"
     plan = build_plan(store, read_table(_write(tmp_path, text)))
