@@ -155,6 +155,17 @@ def test_menu_kind_and_traditional_headers(tmp_path: Path) -> None:
     assert t.rows[0].values["flavors"] == ("香辣", "蒜蓉") and t.rows[0].values["spicy_level"] == 2
 
 
+@pytest.mark.parametrize("header", [["销售时间", "商品名称", "数量", "单价", "小计", "支付方式"],
+                                    ["日期", "商品", "数量", "单价", "小计"]])
+def test_a_sales_ledger_with_unit_prices_and_subtotals_is_a_ledger(tmp_path: Path, header: list[str]) -> None:
+    """A till's 流水 (time, item, quantity, unit price, 小计) was read as a product list: each sale's
+    quantity became the product's stock and its unit price the product's price."""
+    rows = [["2024-03-01 12:00", "青岛啤酒", 2, 8, 16, "微信"], ["2024-03-01 12:05", "辣炒蛤蜊", 1, 38, 38, "现金"]]
+    t = read_table(_xlsx(tmp_path / "流水.xlsx", [header, *[r[: len(header)] for r in rows]]))
+    assert t.kind == "ledger"
+    assert [(r.values["item"], r.values["amount_fen"]) for r in t.rows] == [("青岛啤酒", 1600), ("辣炒蛤蜊", 3800)]
+
+
 def test_kind_and_mapping_override(tmp_path: Path) -> None:
     p = _xlsx(tmp_path / "x.xlsx", [["名称", "价钱啊", "备注"], ["可乐", 3, "冰"]])
     t = read_table(p, kind="menu", mapping_override={"价钱啊": "price_fen", "C": None})
