@@ -317,7 +317,7 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from importers.apply import apply_plan, summary
     from importers.gcpause import gc_paused
     from importers.lookups import Lookups
-    from importers.plan import build_plan, no_product_column
+    from importers.plan import build_plan, kind_does_not_fit, no_product_column
     from importers.remembered import load_mapping, trusted_sheets
     from importers.report import write_error_report
     from importers.table import read_table
@@ -337,7 +337,7 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
             # map again (the file is not read twice) only when the confirmed mapping differs
             table = read_table(source, sheet=table.sheet_argument, kind=args.kind,
                                mapping_override={c: remembered.get(c) for c in range(len(table.headers))}, reuse=table)
-        refused = no_product_column(table)
+        refused = no_product_column(table) or kind_does_not_fit(table)
         if refused is not None:
             raise refused
         plan = build_plan(store, table, overwrite_blanks=args.overwrite_blanks, lookups=lookups)

@@ -23,6 +23,8 @@ from catalog.money import decimal_to_milli
 from catalog.store import Store
 from importers.errors import ImportRefused, Issue, column_letter
 from importers.fields import (
+    AMOUNT_IN,
+    AMOUNT_OUT,
     FIELD_LABELS_EN,
     FIELD_LABELS_ZH,
     IMAGE,
@@ -32,8 +34,10 @@ from importers.fields import (
     written_fields,
 )
 from importers.gcpause import gc_paused
+from importers.kinds import BILL_HEADERS, BILL_SOURCES
 from importers.known_rows import context
 from importers.lookups import P_INDEX, S_INDEX, CatalogIndex, Lookups, name_key
+from importers.mapping import normalize_header
 from importers.pictures import Picture
 from importers.readers import Row
 from importers.row_keys import row_keys
@@ -242,6 +246,48 @@ def no_product_column(table: ParsedTable) -> ImportRefused | None:
         " can be imported: name that column's header 商品名称 (product name) or map it in the import wizard,"
         " and check that this is the right file and sheet.",
         path=table.source, sheet=table.sheet)
+
+
+def kind_does_not_fit(table: ParsedTable) -> ImportRefused | None:
+    """Why a table cannot be imported as the kind it was read as (a kind the user chose), else
+    None: a ledger without a date or an amount column (each row would miss it), or a product
+    list or menu whose header is a payment bill's (each row would be a product named 总共消费,
+    with a 支付成功 status). The command line cannot map a column by hand: it refuses with this."""
+    name, headers = table.source.name, [h for h in table.headers if h]
+    more = " …" if len(headers) > 8 else ""
+    where_zh = f"第 {table.header_row} 行的表头（{'、'.join(headers[:8]) + more}）" if table.header_row and headers else "各列"
+    where_en = f"header row {table.header_row}: {', '.join(headers[:8]) + more}" if table.header_row and headers else "its columns"
+    if table.kind == "ledger":
+        fields = set(table.field_columns)
+        if "occurred_at" not in fields:
+            what = ("日期", "date", "日期")
+        elif not fields & {"amount_fen", AMOUNT_IN, AMOUNT_OUT}:
+            what = ("金额", "amount", "金额")
+        else:
+            return None
+        return ImportRefused(
+            "no_ledger_column",
+            f"文件「{name}」的工作表「{table.sheet}」{where_zh}里没有{what[0]}列，不能按流水导入："
+            f"请把{what[0]}那一列的表头改成“{what[2]}”，或在导入向导里指定；如果这是商品清单或菜单，请按商品清单或菜单导入。",
+            f"Sheet \"{table.sheet}\" of \"{name}\" ({where_en}) has no {what[1]} column, so it cannot be imported as a"
+            f" sales ledger: name that column's header {what[2]} ({what[1]}) or map it in the import wizard; if it is a"
+            " product list or a menu, import it as one.",
+            path=table.source, sheet=table.sheet)
+    if table.kind not in ("products", "menu"):
+        return None
+    keys = {normalize_header(h) for h in table.headers}
+    for source, signature in BILL_HEADERS:
+        if len(signature & keys) >= len(signature) - 1:
+            zh, en = next((z, e) for s, _w, z, e in BILL_SOURCES if s == source)
+            kind_zh, kind_en = ("菜单", "a menu") if table.kind == "menu" else ("商品清单", "a product list")
+            return ImportRefused(
+                "bill_not_products",
+                f"文件「{name}」的工作表「{table.sheet}」是{zh}，不能按{kind_zh}导入：请按流水导入（--kind ledger）。",
+                f"Sheet \"{table.sheet}\" of \"{name}\" is {'an' if en[0] in 'AEIOU' else 'a'} {en}, which cannot be"
+                f" imported as {kind_en}: import it as a"
+                " sales ledger (--kind ledger).",
+                path=table.source, sheet=table.sheet)
+    return None
 
 
 def _normalise_category(text: Any) -> str | None:

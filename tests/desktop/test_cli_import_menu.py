@@ -130,6 +130,19 @@ def test_a_file_with_no_product_column_is_refused_in_one_line(capsys: pytest.Cap
     assert json.loads(run(capsys, "imports", "list", "--json")[1])["imports"] == []
 
 
+def test_a_kind_that_does_not_fit_the_file_is_refused_in_one_line(capsys: pytest.CaptureFixture[str], data_dir: Path,
+                                                                  tmp_path: Path) -> None:
+    """--kind ledger on a list without dates (or --kind products on a payment bill) says so once,
+    instead of a report of every row missing its date, and writes nothing."""
+    path = tmp_path / "卖货.csv"
+    path.write_text("商品,数量,金额\n青岛啤酒,2,16\n辣炒蛤蜊,1,38\n", encoding="utf-8")
+    for extra in ((), ("--dry-run",)):
+        line = assert_one_line_error(*run(capsys, "import", str(path), "--kind", "ledger", *extra), 1)
+        assert "卖货.csv" in line and "没有日期列" in line and "has no date column" in line
+    assert not (data_dir / "reports").exists()
+    assert json.loads(run(capsys, "imports", "list", "--json")[1])["imports"] == []
+
+
 def test_a_price_list_by_barcode_alone_updates_prices(capsys: pytest.CaptureFixture[str], data_dir: Path, goods: Path,
                                                       tmp_path: Path) -> None:
     run(capsys, "import", str(goods))

@@ -13,7 +13,7 @@ from catalog.batches import UndoRefused
 from catalog.models import Product, Spec
 from catalog.store import Store
 from importers.apply import apply_plan, summary
-from importers.plan import build_plan, no_product_column
+from importers.plan import build_plan, kind_does_not_fit, no_product_column
 from importers.report import REASON_HEADER, write_error_report
 from importers.table import read_table
 
@@ -303,6 +303,27 @@ def test_a_table_without_a_name_sku_or_barcode_column_cannot_be_imported(tmp_pat
     # a price list by barcode (or SKU) alone updates stored products: that is an import
     assert no_product_column(read_table(_write(tmp_path, "条码,售价\n6901035600156,26\n", "调价.csv"))) is None
     assert no_product_column(read_table(_write(tmp_path, "货号,售价\nQD-500,26\n", "调价2.csv"))) is None
+
+
+def test_a_kind_chosen_that_the_table_cannot_be_says_so_in_one_sentence(tmp_path: Path) -> None:
+    """A ledger chosen for a table without dates (or amounts), or a product list or menu chosen for a
+    payment bill: one sentence naming the file, the sheet and what is missing, not every row's error."""
+    no_dates = read_table(_write(tmp_path, "商品,数量,金额\n青岛啤酒,2,16\n", "卖货.csv"), kind="ledger")
+    refused = kind_does_not_fit(no_dates)
+    assert refused is not None and refused.code == "no_ledger_column"
+    assert "卖货.csv" in refused.message_zh and "没有日期列" in refused.message_zh and "商品、数量、金额" in refused.message_zh
+    assert "has no date column" in refused.message_en and "header row 1" in refused.message_en
+    no_money = read_table(_write(tmp_path, "日期,商品\n2024-03-01,青岛啤酒\n", "卖货2.csv"), kind="ledger")
+    assert "没有金额列" in (kind_does_not_fit(no_money) or pytest.fail()).message_zh
+    bill = ("交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号\n"
+            "2024-03-01 12:00:00,二维码收款,顾客A,/,收入,¥60.00,/,已收钱,1000050001\n")
+    for kind, what in (("products", "商品清单"), ("menu", "菜单")):
+        refused = kind_does_not_fit(read_table(_write(tmp_path, bill, "微信.csv"), kind=kind))
+        assert refused is not None and refused.code == "bill_not_products"
+        assert f"是微信支付账单，不能按{what}导入" in refused.message_zh and "a WeChat Pay bill" in refused.message_en
+    for fits in (read_table(_write(tmp_path, bill, "微信.csv")), read_table(_write(tmp_path, GOODS)),
+                 read_table(_write(tmp_path, "日期,商品,金额\n2024-03-01,青岛啤酒,16\n", "流水.csv"), kind="ledger")):
+        assert kind_does_not_fit(fits) is None
 
 
 def test_a_price_list_by_barcode_updates_the_stored_spec(store: Store, tmp_path: Path) -> None:
