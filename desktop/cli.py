@@ -712,12 +712,26 @@ def main(argv: list[str] | None = None) -> int:
         if message is not None:
             if log_file is not None:
                 log.warning("%s failed: %s", args.command, message)
+            _fail_json(args, exc, message)
             _fail(message)
             return EXIT_ERROR
         if log_file is None:  # no log file yet: say what we can, still on one line
-            _fail(f"意外错误：{type(exc).__name__}: {exc} / Unexpected error: {type(exc).__name__}: {exc}")
-            return EXIT_ERROR
-        log.exception("unexpected error in %s", args.command)
-        where = log_file
-        _fail(f"意外错误，详情见日志 {where} / Unexpected error, see the log {where}")
+            message = f"意外错误：{type(exc).__name__}: {exc} / Unexpected error: {type(exc).__name__}: {exc}"
+        else:
+            log.exception("unexpected error in %s", args.command)
+            message = f"意外错误，详情见日志 {log_file} / Unexpected error, see the log {log_file}"
+        _fail_json(args, exc, message)
+        _fail(message)
         return EXIT_ERROR
+
+
+def _fail_json(args: argparse.Namespace, exc: BaseException, message: str) -> None:
+    """With --json, a failed command still prints its one JSON document on stdout: the error
+    (a script reading stdout gets JSON either way, the exit status and stderr say the rest)."""
+    if not getattr(args, "json", False):
+        return
+    error: dict[str, Any] = {"code": str(getattr(exc, "code", None) or "error"), "message": _one_line(message)}
+    for key in ("sheet", "row", "column"):
+        if getattr(exc, key, None) is not None:
+            error[key] = getattr(exc, key)
+    _say(json.dumps({"error": error}, ensure_ascii=False))

@@ -70,6 +70,20 @@ def test_bad_files_give_one_line(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert "bad.xlsx" in line or expected in line.lower(), line
 
 
+def test_a_refusal_with_json_still_prints_one_json_document(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A script reading `--json` from stdout got nothing at all when the file was refused."""
+    empty = tmp_path / "空.xlsx"
+    empty.write_bytes(b"")
+    sheets = write_book(tmp_path / "菜单.xlsx", {"热菜": [["菜名", "价格"], ["辣炒蛤蜊", 38]]})
+    for args, code in (((str(empty),), "empty"), ((str(sheets), "--sheet", "凉菜"), "sheet_not_found"),
+                       ((str(tmp_path / "nope.csv"),), "error")):
+        status, out, err = run(capsys, "import", *args, "--json")
+        line = assert_one_line_error(status, out, err, 1)
+        assert json.loads(out) == {"error": {"code": code, "message": line, **({"sheet": "凉菜"} if args[1:] else {})}}
+    status, out, _err = run(capsys, "import", str(empty))
+    assert status == 1 and out == ""  # without --json, stdout stays empty
+
+
 def test_import_missing_file_and_unknown_batch(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert "No such file" in assert_one_line_error(*run(capsys, "import", str(tmp_path / "nope.xlsx")), 1)
     assert "No import batch" in assert_one_line_error(*run(capsys, "imports", "undo", "deadbeef"), 1)
