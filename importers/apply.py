@@ -43,7 +43,7 @@ def apply_plan(
     with gc_paused(), checkpoint_later(store.conn), store.transaction():
         batch = store.batches.begin(table.source.name, plan.kind, "、".join(table.sheets) or table.sheet, table.sha256)
         if plan.kind == "ledger":
-            _apply_ledger(store, batch, todo)
+            _apply_ledger(store, batch, todo, cancel)
         elif plan.kind == "photos":
             store.batches.record(batch.id, _attach_pictures(store, batch, plan, todo, cancel))
         else:
@@ -338,8 +338,11 @@ def _bulk_update(conn: Any, table: str, updates: dict[str, dict[str, Any]], stam
         )
 
 
-def _apply_ledger(store: Store, batch: OpenBatch, todo: list[RowPlan]) -> None:
-    """Append the entries; they carry the batch id, which is all undo needs (the ledger is append-only)."""
+def _apply_ledger(store: Store, batch: OpenBatch, todo: list[RowPlan], cancel: Callable[[], bool] | None) -> None:
+    """Append the entries; they carry the batch id, which is all undo needs (the ledger is append-only).
+    A cancel seen before or after the insert rolls it back (raises Cancelled)."""
+    if cancel is not None and cancel():
+        raise Cancelled()
     rows = []
     for r in todo:
         assert r.ledger is not None
@@ -349,3 +352,5 @@ def _apply_ledger(store: Store, batch: OpenBatch, todo: list[RowPlan]) -> None:
         f"INSERT INTO ledger_entries ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
         [tuple(row[c] for c in cols) for row in rows],
     )
+    if cancel is not None and cancel():
+        raise Cancelled()

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from catalog.batches import UndoRefused
 from catalog.models import Product, Spec
+from catalog.products import Cancelled
 from catalog.store import Store
 from importers.apply import apply_plan, summary
 from importers.plan import build_plan, kind_does_not_fit, no_product_column
@@ -163,6 +164,25 @@ def test_ledger_import_is_idempotent(store: Store, tmp_path: Path) -> None:
     assert batch is not None
     store.batches.undo(batch)
     assert store.conn.execute("SELECT count(*) FROM ledger_entries").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("checks_before_it_stops", [0, 1])
+def test_stopping_a_ledger_import_rolls_it_back(store: Store, tmp_path: Path, checks_before_it_stops: int) -> None:
+    """The wizard's "Stop importing" did nothing to a ledger: its entries were written all the same."""
+    text = "日期,商品,数量,金额,支付方式\n2024-03-01 12:30,青岛原浆 1L,2,50.00,微信\n2024-03-02,毛豆,1,12,现金\n"
+    plan = build_plan(store, read_table(_write(tmp_path, text, "ledger.csv")))
+    asked: list[bool] = []
+
+    def cancel() -> bool:  # stops at the first check, or at the next (after the entries are inserted)
+        asked.append(True)
+        return len(asked) > checks_before_it_stops
+
+    with pytest.raises(Cancelled):
+        apply_plan(store, plan, cancel=cancel)
+    assert store.conn.execute("SELECT count(*) FROM ledger_entries").fetchone()[0] == 0
+    assert store.conn.execute("SELECT count(*) FROM import_batches").fetchone()[0] == 0
+    assert apply_plan(store, plan) is not None  # the same plan imports once not stopped
+    assert store.conn.execute("SELECT count(*) FROM ledger_entries").fetchone()[0] == 2
 
 
 def test_undo_refused_after_an_edit_in_the_app_names_the_record(store: Store, tmp_path: Path) -> None:
