@@ -58,15 +58,28 @@ def side_by_side(headers: Sequence[str], mapping: dict[int, ColumnMatch],
     return shifts
 
 
+def spec_of_header(header: str) -> str:
+    """The spec a price column's header names: the header itself ("小份"), or, under a price
+    group of a two-row header ("价格" over "小份 | 大份", read as "价格/小份"), the part below it."""
+    group, _slash, label = header.rpartition("/")
+    return label.strip() if group and ("价" in group or "price" in group.lower()) else header
+
+
 def spec_price_columns(headers: Sequence[str], mapping: dict[int, ColumnMatch], sample: Callable[[int], list[Cell]]) -> list[int]:
-    """The columns that each hold the price of one spec, named by their header ("小份", "330ml"),
-    when neither a price nor a spec column is mapped; [] otherwise."""
+    """The columns that each hold the price of one spec, named by their header ("小份", "330ml") or
+    under a price group ("价格/小份"), when neither a price nor a spec column is mapped (the price
+    column may be the first spec's, under the group); [] otherwise."""
     fields = {m.field for m in mapping.values()}
-    if "name" not in fields or "price_fen" in fields or "spec" in fields:
+    grouped = {c for c, m in mapping.items() if m.field == "price_fen" and spec_of_header(headers[c]) != headers[c]}
+    if "name" not in fields or ("price_fen" in fields and not grouped) or "spec" in fields:
         return []
     found = []
     for c, header in enumerate(headers):
-        if c in mapping or not _SPEC_LABEL.match(normalize_header(header)):
+        label = spec_of_header(header)
+        if (c in mapping and c not in grouped) or not _SPEC_LABEL.match(normalize_header(label)):
+            continue
+        if label != header:  # under a price group: a price column whatever its cells hold (their errors are said)
+            found.append(c)
             continue
         cells = sample(c)
         if cells and sum(map(_price_like, cells)) * 4 >= len(cells) * 3:  # a typo here and there is the cell's error

@@ -21,7 +21,7 @@ from importers.fields import (
 )
 from importers.gcpause import gc_paused
 from importers.kinds import KindGuess, detect_kind
-from importers.layouts import blank_row_cells, priced_specs, side_by_side, spec_price_columns
+from importers.layouts import blank_row_cells, priced_specs, side_by_side, spec_of_header, spec_price_columns
 from importers.mapping import (
     ColumnMatch,
     apply_override,
@@ -695,7 +695,7 @@ def _build_rows(
                                                                dates)) for shift in blocks]
     elif specs:
         items = [([c], spec_price(row_coercer({**base_map, c: ColumnMatch("price_fen", 0.8, "rule")}, headers, kind,
-                                                dates), clean_header(headers[c]) if c < len(headers) else ""))
+                                                dates), spec_of_header(clean_header(headers[c])) if c < len(headers) else ""))
                  for c in specs]
     by_row: dict[int, list[Placed]] = {}  # row number -> the pictures in its cells
     if listing and IMAGE in fields:

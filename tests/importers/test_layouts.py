@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from catalog.store import Store
@@ -65,6 +66,30 @@ def test_the_user_can_turn_a_spec_column_off_or_on(tmp_path: Path) -> None:
     assert read_table(odd).spec_price_columns == []
     chosen = read_table(odd, mapping_override={1: "spec_price", 2: "spec_price"})
     assert [(r.values["spec"], r.values["price_fen"]) for r in chosen.rows] == [("堂食", 3800), ("外卖", 4200)]
+
+
+def test_a_price_group_over_spec_columns_gives_an_item_per_spec(tmp_path: Path) -> None:
+    """A two-row header "价格" merged over "小份 | 大份" was read as one price column (价格/小份): every
+    大份 price was dropped without a word, its typos too."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in (["海鲜菜单"], ["菜名", "价格", None, "分类"], [None, "小份", "大份", None], ["辣炒蛤蜊", 28, 38, "海鲜"],
+                ["清蒸鲅鱼", "时价", "x", "海鲜"], ["海肠捞饭", 58, -8, "主食"]):
+        ws.append(row)
+    for merged in ("A1:D1", "B2:C2", "A2:A3", "D2:D3"):
+        ws.merge_cells(merged)
+    wb.save(tmp_path / "菜单.xlsx")
+    table = read_table(tmp_path / "菜单.xlsx")
+    assert {table.headers[c]: f for c, (f, _conf) in table.mapping.items()} == {
+        "菜名": "name", "价格/小份": "spec_price", "价格/大份": "spec_price", "分类": "category"}
+    got = [(r.row_number, r.values.get("spec"), r.values.get("price_fen"), [(i.column, i.code) for i in r.issues])
+           for r in table.rows]
+    assert got == [(4, "小份", 2800, []), (4, "大份", 3800, []), (5, "小份", None, [("B", "market_price")]),
+                   (5, "大份", None, [("C", "bad_money")]), (6, "小份", 5800, []), (6, "大份", None, [("C", "negative_price")])]
+    # the error report's one-row header "价格/大份" reads the same
+    again = read_table(_write(tmp_path, "菜名,价格/小份,价格/大份\n清蒸鲅鱼,,30\n", "待修正.csv"))
+    assert [(r.values.get("spec"), r.values.get("price_fen")) for r in again.rows] == [("大份", 3000)]
 
 
 @pytest.mark.parametrize(("price", "spec", "pairs"), [
