@@ -355,11 +355,30 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
                     " was imported: choose another place for it (--errors-out)") from None
         batch = None if args.dry_run else apply_plan(store, plan)
         result = summary(plan, batch)
+        result["changes"] = _changes(plan)
         result["dry_run"] = bool(args.dry_run)
         if report is not None:
             result["error_report"] = str(report)
         # said before the store closes: closing folds a large import's WAL into the file (~0.3 s per 100,000 rows)
         return _say_imported(args, result, plan.count("error"), report)
+
+
+def _changes(plan: Any) -> list[dict[str, Any]]:
+    """What each changed row changes, field by field: {"row", "name", "spec", "fields": {column:
+    [old, new]}} ("sheet" too when sheets were read together); money in fen, stock in thousandths."""
+    if not plan.count("changed"):
+        return []
+    table = plan.table
+    sheets = [r.sheet for r in table.rows] if len(table.sheets) > 1 and len(table.rows) == plan.row_count else None
+    found = []
+    for i, r in enumerate(plan.rows):
+        if r.action == "changed" and r.diffs:
+            change = {"row": r.row_number, "name": r.name, "spec": r.spec,
+                      "fields": {col: [old, new] for col, (old, new) in r.diffs.items()}}
+            if sheets is not None:
+                change["sheet"] = sheets[i]
+            found.append(change)
+    return found
 
 
 def _say_imported(args: argparse.Namespace, result: dict[str, Any], problems: int, report: Path | None) -> int:
@@ -384,6 +403,13 @@ def _say_imported(args: argparse.Namespace, result: dict[str, Any], problems: in
              f"unchanged {result['unchanged']}, with problems {problems}")
         if result.get("pictures"):
             _say(f"商品图片 {result['pictures']} 张 / {result['pictures']} product photos")
+        for change in result["changes"][:5]:  # what the updated rows change
+            what = "; ".join(f"{col} {old} → {new}" for col, (old, new) in change["fields"].items())
+            _say(f"更新 / Update: 第 {change['row']} 行 / row {change['row']} {change['name']} {change['spec']}".rstrip()
+                 + f": {what}")
+        if len(result["changes"]) > 5:
+            more = len(result["changes"]) - 5
+            _say(f"另有 {more} 行更新（--json 列出全部）/ {more} more updated rows (--json lists them all)")
         for note in result["notes"]:  # how the file was read: sheets together, headings, blocks, ...
             _say(f"说明 / Note: {note}")
         for w in result["warnings"][:3]:  # values taken that deserve a look, such as 时价

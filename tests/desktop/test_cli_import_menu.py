@@ -58,6 +58,22 @@ def test_import_json_dry_run_then_apply_then_undo(capsys: pytest.CaptureFixture[
     assert "already undone" in assert_one_line_error(status, out, err, 1)
 
 
+def test_a_dry_run_shows_what_each_updated_row_changes(capsys: pytest.CaptureFixture[str], data_dir: Path, goods: Path,
+                                                      tmp_path: Path) -> None:
+    """A dry run counted the rows it would update, but never said what it would change in them."""
+    run(capsys, "import", str(goods))
+    dearer = tmp_path / "商品2.csv"
+    dearer.write_text(GOODS.replace("3.5,,罐,酒水/饮料,100", "4,,罐,酒水/饮料,100").replace("杯,酒水/啤酒,10", "杯,酒水/啤酒,12"),
+                      encoding="utf-8")
+    doc = json.loads(run(capsys, "import", str(dearer), "--dry-run", "--json")[1])
+    assert doc["updated"] == 2 and doc["changes"] == [
+        {"row": 2, "name": "青岛啤酒原浆", "spec": "1L", "fields": {"stock_milli": [10000, 12000]}},
+        {"row": 4, "name": "崂山可乐", "spec": "330ml", "fields": {"price_fen": [350, 400]}}]
+    out = run(capsys, "import", str(dearer), "--dry-run")[1]
+    assert "row 4 崂山可乐 330ml: price_fen 350 → 400" in out
+    assert json.loads(run(capsys, "import", str(goods), "--dry-run", "--json")[1])["changes"] == []
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [(b"", "empty"), (b"PK\x03\x04 truncated zip", "damaged"), (b"\x00\x01\x02 binary junk" * 50, "spreadsheet")],
