@@ -829,6 +829,12 @@ def _refunded_payment(table: ParsedTable, raw: Row) -> bool:
     return isinstance(cell, str) and "退款" in cell
 
 
+def _numbered(order_id: str) -> str:
+    """The order id a ledger entry's id numbers ("4200001#2" -> "4200001"), else the id itself."""
+    base, hash_sign, number = order_id.rpartition("#")
+    return base if hash_sign and base and number.isdigit() else order_id
+
+
 def _ledger_key(values: dict[str, Any], occurrence: int) -> str:
     basis = json.dumps(
         [str(values.get(k, "")) for k in ("occurred_at", "item", "spec", "qty", "amount_fen", "direction", "counterparty")]
@@ -841,9 +847,13 @@ def _ledger_key(values: dict[str, Any], occurrence: int) -> str:
 def _plan_ledger(store: Store, table: ParsedTable) -> list[RowPlan]:
     plans: list[RowPlan] = []
     channel_default = table.bill_source or ""
-    existing = {
-        (r[0], r[1]) for r in store.conn.execute("SELECT channel, order_id FROM ledger_entries WHERE order_id IS NOT NULL")
-    }
+    existing: dict[tuple[str, str], str] = {}  # (channel, order id) -> its direction
+    stored: set[tuple[str, str, str, int, str]] = set()  # (channel, order id and the id it numbers, time, amount, direction)
+    for channel, stored_id, occurred_at, amount, direction in store.conn.execute(
+            "SELECT channel, order_id, occurred_at, amount_fen, direction FROM ledger_entries WHERE order_id IS NOT NULL"):
+        existing[(channel, stored_id)] = direction
+        for one in {stored_id, _numbered(stored_id)}:
+            stored.add((channel, one, occurred_at, amount, direction))
     occurrences: dict[str, int] = {}
     same_order: dict[str, int] = {}
     seen: set[tuple[str, str]] = set()
@@ -899,6 +909,19 @@ def _plan_ledger(store: Store, table: ParsedTable) -> list[RowPlan]:
             entry["amount_fen"], entry["direction"] = -entry["amount_fen"], "out" if v.get(SIGNED) else flipped
         key = (str(entry["channel"]), order_id)
         plan.ledger = entry
+        if v.get("order_id"):
+            file_id = str(v["order_id"]).strip()
+            if (key[0], file_id, entry["occurred_at"], entry["amount_fen"], entry["direction"]) in stored:
+                plan.action = "unchanged"  # stored already, maybe under another number of its order (#2)
+                continue
+            if existing.get(key, entry["direction"]) != entry["direction"]:
+                # the id is the other side of the order (the refund of a payment, fixed in the error
+                # report and imported after it): the next number of the order that is free
+                n = 2
+                while (key[0], f"{file_id}#{n}") in existing or (key[0], f"{file_id}#{n}") in seen:
+                    n += 1
+                key = (key[0], f"{file_id}#{n}")
+                entry["order_id"] = key[1]
         if key in existing:
             plan.action = "unchanged"
         elif key in seen:

@@ -642,6 +642,31 @@ def test_a_bills_refund_is_money_back_and_a_negative_expense_is_income(store: St
     assert [(r.ledger or {}).get("amount_fen") for r in rows] == [5000, 2800]
 
 
+def test_a_refund_fixed_in_the_error_report_is_imported_after_its_payment(store: Store, tmp_path: Path) -> None:
+    """A bill's refund shares its payment's order id. When the refund's amount had a typo, the
+    fixed error report listed it alone: its id was the payment's, so it was planned "unchanged"
+    and the money back never reached the ledger."""
+    header = "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号\n"
+    payment = "2024-03-01 12:00:00,商户消费,青啤批发,啤酒,支出,¥120.00,零钱,支付成功,4200001,M1\n"
+    refund = "2024-03-02 12:00:00,商户消费-退款,青啤批发,啤酒,收入,¥{},零钱,已退款,4200001,M1\n"
+    sale = "2024-03-03 12:00:00,二维码收款,顾客A,/,收入,¥60.00,/,已收钱,4200002,/\n"
+    first = build_plan(store, read_table(_write(tmp_path, header + payment + refund.format("2O.00") + sale, "微信.csv")))
+    assert [r.action for r in first.rows] == ["new", "error", "new"]
+    apply_plan(store, first)
+    report = tmp_path / "待修正.xlsx"
+    assert write_error_report(first, report) == 1
+    wb = load_workbook(report)
+    wb.active["F2"] = "¥20.00"  # type: ignore[index]
+    wb.save(report)
+    fixed = build_plan(store, read_table(report))
+    assert [(r.action, (r.ledger or {}).get("direction")) for r in fixed.rows] == [("new", "in")]
+    apply_plan(store, fixed)
+    ledger = store.conn.execute("SELECT order_id, direction, amount_fen FROM ledger_entries ORDER BY occurred_at").fetchall()
+    assert [tuple(r) for r in ledger] == [("4200001", "out", 12000), ("4200001#2", "in", 2000), ("4200002", "in", 6000)]
+    for again in (report, _write(tmp_path, header + payment + refund.format("20.00") + sale, "微信2.csv")):
+        assert {r.action for r in build_plan(store, read_table(again)).rows} == {"unchanged"}  # each entry once
+
+
 def test_a_jd_payment_refunded_in_full_is_not_income(store: Store, tmp_path: Path) -> None:
     """JD marks a payment refunded in full 不计收支, "(已全额退款)" in its amount, and lists its refunds
     as 不计收支 rows of their own: the refunds are money back, so the payment is money out (it was
