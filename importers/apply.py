@@ -82,8 +82,11 @@ def summary(plan: ImportPlan, batch: str | None) -> dict[str, Any]:
         "sheets": t.sheets or [t.sheet],
         "header_row": t.header_row,
         "mapping": {t.headers[i] if i < len(t.headers) and t.headers[i] else f"#{i + 1}": f for i, (f, _c) in sorted(t.mapping.items())},
-        "rows": plan.row_count,
-        "created": plan.count("new"),  # rows: specs of products and dishes, or ledger entries
+        "rows": t.data_rows,  # rows of the sheet(s) that hold data
+        # what those rows hold, which the counts below count: specs of products and dishes, ledger
+        # entries; a row with a 小份 and a 大份 price holds two
+        "items": plan.row_count,
+        "created": plan.count("new"),
         "new_products": len({r.product_id for r in plan.rows if r.action == "new" and r.new_product}),
         "updated": plan.count("changed"),
         "unchanged": plan.count("unchanged"),

@@ -204,6 +204,12 @@ class ParsedTable:
         return column - self.blocks[j] if j else column
 
     @property
+    def data_rows(self) -> int:
+        """How many rows of the sheet(s) hold data: a row holding several items (a 小份 and a 大份
+        price, side-by-side blocks) counts once."""
+        return len({(r.sheet, r.row_number) for r in self.rows})
+
+    @property
     def spec_price_columns(self) -> list[int]:
         """The columns mapped as a spec's price ("小份", "330ml"), in order: item j of a row is the j-th."""
         return [c for c, (f, _conf) in sorted(self.mapping.items()) if f == SPEC_PRICE]

@@ -438,6 +438,9 @@ def test_the_error_report_of_a_spec_price_keeps_the_dish_and_that_price(store: S
     assert write_error_report(plan, report) == 1
     rows = list(load_workbook(report).active.iter_rows(values_only=True))
     assert rows[1][:4] == ("辣炒蛤蜊", None, "abc", "招牌")  # the imported 小份 price left out
+    # "rows" are the spreadsheet's (as the shopkeeper counts them), "items" what the counts count
+    s = summary(plan, None)
+    assert (s["rows"], s["items"], s["created"], len(s["errors"])) == (4, 8, 7, 1)
 
 
 def test_the_sheets_a_file_was_imported_from_are_known_by_its_bytes(store: Store, tmp_path: Path) -> None:

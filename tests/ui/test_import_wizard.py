@@ -572,6 +572,7 @@ def test_a_price_column_per_spec_shows_one_row_per_spec(qtbot: object, open_wiza
                                                         tmp_path: Path) -> None:
     wizard = open_wizard(_csv(tmp_path, "菜名,小份,大份\n辣炒蛤蜊,28,38\n葱油花蛤,26,36\n"))
     assert wizard.counts == {"new": 4, "changed": 0, "unchanged": 0, "error": 0}
+    assert "2 data rows below them" in wizard.header_info.text()  # the sheet's rows, not its 4 specs
     model = wizard.model
     for c in (1, 2):
         section = model.section_of(c)

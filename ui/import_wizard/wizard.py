@@ -478,7 +478,7 @@ class ImportWizard(QDialog):
                            " (a second photo: “name_2”).", "", len(table.rows))
         elif table.header_row is not None:
             info = self.tr("Column titles are on row {row}; {rows} data rows below them.").format(
-                row=table.header_row, rows=len(table.rows))
+                row=table.header_row, rows=result.data_rows)
         else:
             info = self.tr("No row of column titles was found; columns were guessed from their values.")
         if table.skipped:

@@ -50,6 +50,7 @@ class ReadResult:
     remembered: bool = False
     noted: bool = False  # a row carries a warning (a value taken that deserves a look, 时价)
     rows: dict[str, list[int]] = field(default_factory=dict, repr=False)  # action -> the plan's row indexes, in order
+    data_rows: int = 0  # the spreadsheet rows holding data (ParsedTable.data_rows, counted here, off the UI thread)
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def _read_and_plan(job: Job, request: ReadRequest) -> ReadResult:
     plan = build_plan(job.store, table, overwrite_blanks=request.overwrite_blanks, lookups=lookups)
     counts, rows = _counted(job, plan)
     job.progress(1.0)
-    return ReadResult(request, plan, counts, effective, remembered, bool(plan.warnings), rows)
+    return ReadResult(request, plan, counts, effective, remembered, bool(plan.warnings), rows, plan.table.data_rows)
 
 
 def _counted(job: Job, plan: ImportPlan) -> tuple[dict[str, int], dict[str, list[int]]]:
@@ -149,7 +150,8 @@ def _replan(job: Job, previous: ReadResult, overwrite_blanks: bool) -> ReadResul
                           overwrite_blanks, previous.request.use_remembered)
     plan = build_plan(job.store, table, overwrite_blanks=overwrite_blanks)
     counts, rows = _counted(job, plan)
-    return ReadResult(request, plan, counts, dict(previous.overrides), previous.remembered, bool(plan.warnings), rows)
+    return ReadResult(request, plan, counts, dict(previous.overrides), previous.remembered, bool(plan.warnings), rows,
+                      previous.data_rows)
 
 
 def free_lists(job: Job, trash: list[list[Any]]) -> None:
