@@ -388,7 +388,7 @@ def _say_imported(args: argparse.Namespace, result: dict[str, Any], problems: in
     if args.json:
         _say(json.dumps(result, ensure_ascii=False, default=str))
     else:
-        verb = "预览 / Dry run" if args.dry_run else "已导入 / Imported"
+        verb = "预览 / Dry run" if args.dry_run else "已导入 / Imported" if batch else "未导入 / Nothing imported"
         header = (f"第 {result['header_row']} 行是表头 / header row {result['header_row']}" if result["header_row"]
                   else f"{result['rows']} 张图片 / {result['rows']} photos" if result["kind"] == "photos"
                   else "没有表头，按内容猜测各列 / no header row: columns guessed from the values")

@@ -69,7 +69,7 @@ def kind_scores(headers: Sequence[str], sheet_name: str = "") -> tuple[dict[str,
             menu_only = fields & {"spicy_level", "flavors", "allergens"}
             words = " ".join(normalize_header(h) for h in headers) + " " + sheet_name.lower()
             if any(w in words for w in _MENU_WORDS):
-                score += 1.0
+                score += 1.05  # more than a barcode column gives a product list: 菜名 | 价格 | 条码 is a menu
             if not menu_only and not any(w in words for w in _MENU_WORDS):
                 score *= 0.5
         if kind == "products" and "name" not in fields:

@@ -335,6 +335,9 @@ def choose_sheet(book: Book, wanted: str | None) -> tuple[RawSheet, Structure]:
     """Pick the sheet to import: ``wanted`` by name, else the first visible sheet with a table."""
     names = [s.name for s in book.sheets]
     if wanted is not None:
+        if wanted not in names:  # typed by hand: "sheet1", " 热菜 " for Sheet1, 热菜
+            alike = [n for n in names if n.strip().casefold() == wanted.strip().casefold()]
+            wanted = alike[0] if len(alike) == 1 else wanted
         if wanted not in names:
             listed = "、".join(names[:8])
             raise ImportRefused("sheet_not_found", f"文件「{book.path.name}」里没有名为「{wanted}」的工作表，现有的是：{listed}。",
@@ -342,8 +345,8 @@ def choose_sheet(book: Book, wanted: str | None) -> tuple[RawSheet, Structure]:
                                 path=book.path, sheet=wanted)
         raw = book.load(wanted)
         if not any(any(v != "" for v in r) for r in raw.rows):
-            raise ImportRefused("empty_sheet", f"工作表「{wanted}」是空的，请选择有数据的工作表。",
-                                f"The sheet \"{wanted}\" is empty; choose a sheet that has data.",
+            raise ImportRefused("empty_sheet", f"文件「{book.path.name}」的工作表「{wanted}」是空的，请选择有数据的工作表。",
+                                f"The sheet \"{wanted}\" of \"{book.path.name}\" is empty; choose a sheet that has data.",
                                 path=book.path, sheet=wanted)
         return raw, detect_structure(raw)
     order = [s for s in book.sheets if s.visible and s.worksheet] + [s for s in book.sheets if not (s.visible and s.worksheet)]

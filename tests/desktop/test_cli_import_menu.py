@@ -100,6 +100,24 @@ def test_a_refusal_with_json_still_prints_one_json_document(capsys: pytest.Captu
     assert status == 1 and out == ""  # without --json, stdout stays empty
 
 
+def test_a_sheet_typed_in_another_case_is_found_and_an_empty_one_is_named_with_its_file(
+        capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path) -> None:
+    book = write_book(tmp_path / "菜单.xlsx", {"Sheet1": [["菜名", "价格"], ["辣炒蛤蜊", 38]], "Sheet2": []})
+    status, out, _err = run(capsys, "import", str(book), "--sheet", "sheet1", "--dry-run", "--json")
+    assert status == 0 and json.loads(out)["sheet"] == "Sheet1"
+    status, out, err = run(capsys, "import", str(book), "--sheet", "Sheet2")
+    line = assert_one_line_error(status, out, err, 1)
+    assert "菜单.xlsx" in line and "Sheet2" in line and "empty" in line
+
+
+def test_an_import_where_every_row_fails_does_not_say_imported(capsys: pytest.CaptureFixture[str], data_dir: Path,
+                                                               tmp_path: Path) -> None:
+    path = tmp_path / "价目.csv"
+    path.write_text("商品名称,售价\n青岛啤酒,八块\n崂山可乐,abc\n", encoding="utf-8")
+    status, out, _err = run(capsys, "import", str(path))
+    assert status == 1 and out.startswith("未导入 / Nothing imported") and "已导入" not in out
+
+
 def test_import_missing_file_and_unknown_batch(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert "No such file" in assert_one_line_error(*run(capsys, "import", str(tmp_path / "nope.xlsx")), 1)
     assert "No import batch" in assert_one_line_error(*run(capsys, "imports", "undo", "deadbeef"), 1)

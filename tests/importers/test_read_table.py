@@ -155,6 +155,15 @@ def test_menu_kind_and_traditional_headers(tmp_path: Path) -> None:
     assert t.rows[0].values["flavors"] == ("香辣", "蒜蓉") and t.rows[0].values["spicy_level"] == 2
 
 
+def test_a_menu_with_a_barcode_column_is_a_menu(tmp_path: Path) -> None:
+    """菜名 says dishes: a barcode column (the bottled beer sold to take home) does not make it a product list."""
+    p = _xlsx(tmp_path / "价目.xlsx", [["菜名", "价格", "条码", "分类"], ["辣炒蛤蜊", 38, None, "海鲜"],
+                                       ["青岛啤酒", 8, "6901035600156", "酒水"]])
+    assert read_table(p).kind == "menu"
+    goods = _xlsx(tmp_path / "商品.xlsx", [["商品名称", "售价", "条码", "分类"], ["青岛啤酒", 8, "6901035600156", "啤酒"]])
+    assert read_table(goods).kind == "products"
+
+
 @pytest.mark.parametrize("header", [["销售时间", "商品名称", "数量", "单价", "小计", "支付方式"],
                                     ["日期", "商品", "数量", "单价", "小计"]])
 def test_a_sales_ledger_with_unit_prices_and_subtotals_is_a_ledger(tmp_path: Path, header: list[str]) -> None:
