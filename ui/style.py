@@ -48,6 +48,7 @@ QMainWindow, QDialog { background: #f6f7f9; }
 QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QTextEdit {
     padding: 4px 6px; border: 1px solid #c9cfd6; border-radius: 4px; background: white;
 }
+QComboBox { padding-right: 22px; }  /* the text stops before the drop-down arrow */
 QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QPlainTextEdit:focus { border-color: %(accent)s; }
 QPushButton { padding: 5px 14px; border: 1px solid #b9c1ca; border-radius: 4px; background: #ffffff; }
 QPushButton:hover { background: #eef4fa; }
