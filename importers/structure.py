@@ -417,17 +417,22 @@ def _as_text(v: Cell) -> str:
     return str(v)
 
 
-def fill_vertical_merges(rows: list[Row], merged: list[Merge] | None, start: int) -> list[int]:
+def fill_vertical_merges(rows: list[Row], merged: list[Merge] | None, start: int, width: int | None = None) -> list[int]:
     """Copy each merged block's top-left value into the block (data rows only).
 
     Only merges that span more than one row are filled; a merge that spans only columns in a
     data row is a note or a layout choice and is left alone. Returns the rows whose single
-    value is a wide horizontal merge (candidates for description rows).
+    value is a wide horizontal merge (candidates for description rows). With ``width`` (the
+    table's), a block is filled only within the table's columns.
     """
     wide: list[int] = []
     for r0, c0, r1, c1 in merged or ():
         if r0 < start or r0 >= len(rows):
             continue
+        if width is not None and c1 >= width > c0:
+            # A merge reaching far past the table (C2:XFD20001) would pad every row it covers to
+            # 16,384 cells: gigabytes from a few bytes of <mergeCell>.
+            c1 = width - 1
         if r1 == r0:
             if c1 - c0 >= 2:
                 wide.append(r0)

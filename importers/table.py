@@ -533,7 +533,7 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
     headers = st.headers
     # Merged data cells are filled first (in place: a table made again from these rows sees them
     # the same), so the guesses below sample what the rows hold.
-    wide = set(fill_vertical_merges(rows, raw.merged, st.data_start))
+    wide = set(fill_vertical_merges(rows, raw.merged, st.data_start, st.width))
     warnings = list(book.warnings) + list(st.warnings)
     preamble = _preamble_text(rows, st.header_rows[0] if st.header_rows else 0)
     guess: KindGuess
@@ -584,7 +584,8 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
     else:
         parsed, skipped, sections, blocks = [], [], [], [0]
         for part_raw, part_st in together:
-            part_wide = wide if part_raw is raw else set(fill_vertical_merges(part_raw.rows, part_raw.merged, part_st.data_start))
+            part_wide = wide if part_raw is raw else set(
+                fill_vertical_merges(part_raw.rows, part_raw.merged, part_st.data_start, part_st.width))
             part_header = part_raw.rows[part_st.header_rows[-1]] if part_st.header_rows else None
             got, part_skipped, part_sections, blocks = _build_rows(  # one header, so the same blocks
                 part_raw.rows, part_st, mapping, headers, chosen, dates, part_wide, part_header, part_raw.name,

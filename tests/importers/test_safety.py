@@ -287,3 +287,19 @@ def test_truncated_files(data: Path, tmp_path: Path, fraction: float) -> None:
         result = run_isolated(cut)
         if result["ok"] is False:
             assert result["code"] != "internal", result
+
+
+def test_a_merge_reaching_far_past_the_table_pads_no_row(tmp_path: Path) -> None:
+    # One <mergeCell ref="C2:XFD5001"/> under a 3-column list: filling it in would pad each of the
+    # 5,000 rows to 16,384 cells (gigabytes); only the table's own columns are filled.
+    rows = ('<row r="1"><c r="A1" t="inlineStr"><is><t>品名</t></is></c><c r="B1" t="inlineStr"><is><t>售价</t></is></c>'
+            '<c r="C1" t="inlineStr"><is><t>分类</t></is></c></row>'
+            + "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>商品{r}</t></is></c><c r="B{r}"><v>3</v></c>'
+                      + ('<c r="C2" t="inlineStr"><is><t>饮料</t></is></c>' if r == 2 else "") + "</row>"
+                      for r in range(2, 5002)))
+    xml = _sheet(rows).replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="C2:XFD5001"/></mergeCells>')
+    result = run_isolated(write_xlsx(tmp_path / "far_merge.xlsx", xml))
+    assert result["ok"] is True and result["rows"] == 5000
+    table = read_table(tmp_path / "far_merge.xlsx")
+    assert {r.values.get("category") for r in table.rows} == {"饮料"}  # the merged category still reaches every row
+    assert max(len(r.raw) for r in table.rows) == 3
