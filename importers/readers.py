@@ -1061,11 +1061,11 @@ def _open_xml2003(path: Path) -> Book:
                     if data_el is not None:
                         value = _xml_value(data_el.get(f"{_SS}Type") or "String", "".join(data_el.itertext()))
                     row[c] = value
-                    across = int(cell.get(f"{_SS}MergeAcross") or 0)
-                    down = int(cell.get(f"{_SS}MergeDown") or 0)
+                    across = _bounded_span(cell.get(f"{_SS}MergeAcross"), c, MAX_COLS, path)
+                    down = _bounded_span(cell.get(f"{_SS}MergeDown"), r, MAX_ROWS, path)
                     if across or down:
-                        merges.append((r, c, r + max(down, 0), c + max(across, 0)))
-                    c += max(across, 0)
+                        merges.append((r, c, r + down, c + across))
+                    c += across
                 total += len(row)
                 if total > MAX_CELLS:
                     raise too_large(path, sname)
@@ -1094,6 +1094,21 @@ def _bounded_index(value: str, limit: int, path: Path) -> int:
     if n < 1 or n > limit:
         raise too_large(path)
     return n - 1
+
+
+def _bounded_span(value: str | None, start: int, limit: int, path: Path) -> int:
+    """How many more rows or columns a merged SpreadsheetML cell covers (MergeDown/MergeAcross);
+    a merge reaching past the sheet's last row or column is refused: the cells after it would be
+    laid out billions of columns to the right."""
+    if not value:
+        return 0
+    try:
+        n = max(int(value), 0)
+    except ValueError:
+        raise damaged(path) from None
+    if start + n >= limit:
+        raise too_large(path)
+    return n
 
 
 def _xml_value(kind: str, text: str) -> Cell:

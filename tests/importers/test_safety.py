@@ -303,3 +303,35 @@ def test_a_merge_reaching_far_past_the_table_pads_no_row(tmp_path: Path) -> None
     table = read_table(tmp_path / "far_merge.xlsx")
     assert {r.values.get("category") for r in table.rows} == {"饮料"}  # the merged category still reaches every row
     assert max(len(r.raw) for r in table.rows) == 3
+
+
+_SS_HEAD = ('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+            'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="S"><Table>')
+
+
+@pytest.mark.parametrize(("merge", "code"), [
+    ('ss:MergeAcross="100000"', "too_large"),  # past column XFD: the next cell would sit 100,000 columns on
+    ('ss:MergeDown="5000000"', "too_large"),  # past row 1,048,576
+    ('ss:MergeAcross="两列"', "damaged"),
+])
+def test_spreadsheetml_merges_past_the_sheet_are_refused(tmp_path: Path, merge: str, code: str) -> None:
+    doc = (_SS_HEAD + f'<Row><Cell {merge}><Data ss:Type="String">品名</Data></Cell>'
+           '<Cell><Data ss:Type="String">售价</Data></Cell></Row>'
+           '<Row><Cell><Data ss:Type="String">可乐</Data></Cell><Cell><Data ss:Type="Number">3</Data></Cell></Row>'
+           "</Table></Worksheet></Workbook>")
+    path = tmp_path / "merge.xml"
+    path.write_text(doc, encoding="utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        read_table(path)
+    assert refused.value.code == code and "merge.xml" in refused.value.message_zh
+
+
+def test_spreadsheetml_merges_within_the_sheet_are_read(tmp_path: Path) -> None:
+    doc = (_SS_HEAD + '<Row><Cell ss:MergeAcross="1"><Data ss:Type="String">商品</Data></Cell></Row>'
+           '<Row><Cell><Data ss:Type="String">品名</Data></Cell><Cell><Data ss:Type="String">售价</Data></Cell></Row>'
+           '<Row><Cell><Data ss:Type="String">可乐</Data></Cell><Cell><Data ss:Type="Number">3</Data></Cell></Row>'
+           "</Table></Worksheet></Workbook>")
+    path = tmp_path / "ok.xml"
+    path.write_text(doc, encoding="utf-8")
+    table = read_table(path)
+    assert [r.values["price_fen"] for r in table.rows] == [300]
