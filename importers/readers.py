@@ -37,6 +37,7 @@ MAX_CELLS: Final = 30_000_000  # used range (rows x columns) we agree to materia
 MAX_TEXT_BYTES: Final = 300 << 20  # CSV/HTML/XML files larger than this are refused
 MAX_ROWS: Final = 1_048_576
 MAX_COLS: Final = 16_384
+MAX_SPANNED: Final = 1_000_000  # cells of rows still to come that HTML rowspans may cover at once
 
 
 @dataclass(slots=True)
@@ -881,13 +882,15 @@ class _TableParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tables: list[tuple[list[Row], list[Merge]]] = []
-        self._stack: list[tuple[list[Row], list[Merge], dict[tuple[int, int], bool]]] = []
+        # per open table: its rows, merges, and the columns of rows to come that a rowspan covers
+        self._stack: list[tuple[list[Row], list[Merge], dict[int, set[int]]]] = []
         self._cell: list[str] | None = None
         self._cell_span: tuple[int, int] = (1, 1)
         self._row: Row | None = None
         self._skip_row = False
         self._ignore = 0
         self.cells = 0
+        self.spanned = 0  # cells of rows to come covered by rowspans (see MAX_SPANNED)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("style", "script"):
@@ -920,7 +923,8 @@ class _TableParser(HTMLParser):
             self._finish_row()
         elif tag == "table" and self._stack:
             self._finish_row()
-            rows, merges, _ = self._stack.pop()
+            rows, merges, occupied = self._stack.pop()
+            self.spanned -= sum(len(cols) for cols in occupied.values())
             self.tables.append((rows, merges))
 
     def handle_data(self, data: str) -> None:
@@ -934,7 +938,8 @@ class _TableParser(HTMLParser):
         rows, merges, occupied = self._stack[-1]
         r = len(rows)
         c = len(self._row)
-        while occupied.get((r, c)):
+        taken = occupied.get(r)
+        while taken and c in taken:
             self._row.append("")
             c += 1
         text = re.sub(r" *\n *", "\n", "".join(self._cell)).strip(" \n\xa0")
@@ -944,9 +949,11 @@ class _TableParser(HTMLParser):
             self._row.append("")
         if rs > 1 or cs > 1:
             merges.append((r, c, r + rs - 1, c + cs - 1))
+            self.spanned += (rs - 1) * cs
+            if self.spanned > MAX_SPANNED:  # a few hundred <td rowspan=1000 colspan=1000> ask for gigabytes
+                raise ValueError("too many spanned cells")
             for rr in range(r + 1, r + rs):
-                for cc in range(c, c + cs):
-                    occupied[(rr, cc)] = True
+                occupied.setdefault(rr, set()).update(range(c, c + cs))
         self.cells += cs
         if self.cells > MAX_CELLS:
             raise ValueError("too many cells")
@@ -955,7 +962,9 @@ class _TableParser(HTMLParser):
     def _finish_row(self) -> None:
         self._finish_cell()
         if self._row is not None and self._stack and not self._skip_row:
-            self._stack[-1][0].append(self._row)
+            rows, _merges, occupied = self._stack[-1]
+            self.spanned -= len(occupied.pop(len(rows), ()))  # this row is done with
+            rows.append(self._row)
         self._row = None
         self._skip_row = False
 

@@ -335,3 +335,27 @@ def test_spreadsheetml_merges_within_the_sheet_are_read(tmp_path: Path) -> None:
     path.write_text(doc, encoding="utf-8")
     table = read_table(path)
     assert [r.values["price_fen"] for r in table.rows] == [300]
+
+
+def test_html_rowspans_covering_millions_of_cells_are_refused(tmp_path: Path) -> None:
+    # Three cells of a 200-byte page would cover 3,000,000 cells of rows to come (a few hundred
+    # of them took 24 GB before the process was killed).
+    cells = '<td rowspan="1000" colspan="1000">x</td>' * 3
+    path = tmp_path / "spans.xls"
+    path.write_text(f"<html><body><table><tr><td>品名</td><td>售价</td></tr><tr>{cells}</tr></table></body></html>",
+                    encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(ImportRefused) as refused:
+        read_table(path)
+    assert refused.value.code == "too_large" and time.perf_counter() - started < 5
+
+
+def test_html_rowspans_fill_the_rows_they_cover(tmp_path: Path) -> None:
+    body = "".join(f'<tr>{"<td rowspan=300>啤酒</td>" if i % 300 == 0 else ""}<td>酒{i}</td><td>{i + 1}</td></tr>'
+                   for i in range(3000))  # a category cell down each group of 300 rows
+    path = tmp_path / "groups.xls"
+    path.write_text(f"<html><body><table><tr><td>分类</td><td>品名</td><td>售价</td></tr>{body}</table></body></html>",
+                    encoding="utf-8")
+    table = read_table(path)
+    assert len(table.rows) == 3000 and {r.values["category"] for r in table.rows} == {"啤酒"}
+    assert table.rows[-1].values["name"] == "酒2999" and table.rows[-1].values["price_fen"] == 300000
