@@ -1023,17 +1023,17 @@ def _open_html(path: Path) -> Book:
 
 
 _SS: Final = "{urn:schemas-microsoft-com:office:spreadsheet}"
+_XML_ENCODING: Final = re.compile(rb"""\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9_.\-]{1,40})["']""")
 
 
 def _open_xml2003(path: Path) -> Book:
     import defusedxml
-    import defusedxml.ElementTree as DET
 
     data = _read_limited(path)
     name = path.name
     try:
-        root = DET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    except (defusedxml.DefusedXmlException, ValueError):
+        root = _parse_xml2003(data)
+    except defusedxml.DefusedXmlException:
         raise refuse(
             "unsafe",
             f"文件「{name}」包含不安全的 XML 实体定义，为安全起见已拒绝导入，请在 Excel 中另存为 .xlsx 后再导入。",
@@ -1093,6 +1093,28 @@ def _open_xml2003(path: Path) -> Book:
             path,
         )
     return Book(path, "xml2003", infos, sheets.__getitem__, None)
+
+
+def _parse_xml2003(data: bytes) -> Any:
+    """The root element of a SpreadsheetML file; entities and external references are refused.
+
+    expat reads no multi-byte legacy encoding: a file that declares GB2312, GBK or Big5 (as
+    Chinese accounting tools write it) is decoded here and parsed as text.
+    """
+    import defusedxml
+    import defusedxml.ElementTree as DET
+
+    try:
+        return DET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except defusedxml.DefusedXmlException:
+        raise
+    except ValueError:
+        declared = _XML_ENCODING.match(data)
+        if declared is None:
+            raise
+        encoding = declared.group(1).decode("ascii").lower()
+        text = data.decode("gb18030" if encoding in ("gb2312", "gbk", "cp936") else encoding)
+        return DET.fromstring(text, forbid_dtd=False, forbid_entities=True, forbid_external=True)
 
 
 def _bounded_index(value: str, limit: int, path: Path) -> int:

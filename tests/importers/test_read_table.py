@@ -298,3 +298,33 @@ def test_a_menu_typed_in_two_columns_gives_every_dish(tmp_path: Path) -> None:
         (2, 0, "拍黄瓜"), (2, 1, "辣炒蛤蜊"), (3, 0, "老醋花生"), (3, 1, "清蒸大虾"), (4, 0, "皮蛋豆腐")]
     assert [(i.row, i.column, i.header) for i in table.rows[3].issues] == [(3, "D", "价格 (2)")]  # the cell of its own block
     assert [table.block_column(c) for c in range(4)] == [0, 1, 0, 1]
+
+
+_SS_GBK = ('<?xml version="1.0" encoding="{enc}"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+           'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="商品"><Table>'
+           '<Row><Cell><Data ss:Type="String">品名</Data></Cell><Cell><Data ss:Type="String">售价</Data></Cell></Row>'
+           '<Row><Cell><Data ss:Type="String">{name}</Data></Cell><Cell><Data ss:Type="Number">3.5</Data></Cell></Row>'
+           "</Table></Worksheet></Workbook>")
+
+
+@pytest.mark.parametrize(("enc", "codec", "name"), [
+    ("GB2312", "gbk", "崂山可樂"),  # declared GB2312, written as GBK (樂 is no GB2312 character): what such tools do
+    ("GBK", "gbk", "崂山可乐"),
+    ("big5", "big5", "嶗山可樂"),
+])
+def test_spreadsheetml_in_a_chinese_legacy_encoding(tmp_path: Path, enc: str, codec: str, name: str) -> None:
+    # expat reads no multi-byte legacy encoding: these were refused as "unsafe XML entity definitions".
+    path = tmp_path / "导出.xls"
+    path.write_bytes(_SS_GBK.format(enc=enc, name=name).encode(codec))
+    table = read_table(path)
+    assert table.format == "xml2003" and table.sheet == "商品"
+    assert [(r.values["name"], r.values["price_fen"]) for r in table.rows] == [(name, 350)]
+
+
+def test_spreadsheetml_in_gbk_with_entities_is_still_refused(tmp_path: Path) -> None:
+    doc = _SS_GBK.format(enc="GBK", name="&x;").replace("?><Workbook", '?><!DOCTYPE w [<!ENTITY x "可乐">]><Workbook')
+    path = tmp_path / "实体.xls"
+    path.write_bytes(doc.encode("gbk"))
+    with pytest.raises(ImportRefused) as refused:
+        read_table(path)
+    assert refused.value.code == "unsafe"
