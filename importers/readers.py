@@ -130,6 +130,8 @@ def open_book(path: Path, sniffed: Sniffed, trusted: Collection[str] = frozenset
     the same file: see `catalog.batches.Batches.sheets_read`): their extent is not checked again.
     """
     fmt = sniffed.format
+    if fmt == "xls" and sniffed.cut_short:  # calamine panics on a cut .xls (and Rust prints that on stderr)
+        return _open_xlrd(path, sniffed)
     if fmt in ("xlsx", "xlsb", "ods", "xls"):
         try:
             return _open_calamine(path, sniffed, trusted)
@@ -548,7 +550,7 @@ def _open_xlrd(path: Path, sniffed: Sniffed) -> Book:
                 f"The file \"{name}\" is password-protected; remove the password in Excel or WPS, save it and import again.",
                 path,
             ) from None
-        if sniffed.wps:
+        if sniffed.wps and not sniffed.cut_short:
             name = path.name
             raise refuse(
                 "unsupported",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import array
 import hashlib
+import sys
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,6 +50,7 @@ class Sniffed:
     date1904: bool = False
     wps: bool = False
     pictures: bool = False
+    cut_short: bool = False  # an .xls/.et file that ends before it should (see _ole_cut_short)
 
 
 def _utf16(name: str) -> bytes:
@@ -223,7 +226,7 @@ def _sniff_ole(path: Path) -> Sniffed:
             path,
         )
     if _utf16("Workbook") in data or _utf16("Book") in data:
-        return Sniffed("xls", wps=path.suffix.lower() == ".et")
+        return Sniffed("xls", wps=path.suffix.lower() == ".et", cut_short=_ole_cut_short(data))
     if _utf16("WordDocument") in data:
         raise refuse(
             "not_spreadsheet",
@@ -231,6 +234,8 @@ def _sniff_ole(path: Path) -> Sniffed:
             f"The file \"{name}\" is a Word document, not a spreadsheet; choose an Excel, WPS or CSV file.",
             path,
         )
+    if _ole_cut_short(data):  # the directory naming the streams is missing: a partial download
+        raise _damaged(path)
     if path.suffix.lower() in (".et", ".ett"):
         raise refuse(
             "unsupported",
@@ -244,6 +249,31 @@ def _sniff_ole(path: Path) -> Sniffed:
         f"The file \"{name}\" is an Office file without a workbook inside; choose an Excel, WPS or CSV file.",
         path,
     )
+
+
+def _ole_cut_short(data: bytes) -> bool:
+    """True if an OLE2 file ends before the last sector its allocation table uses (or inside a
+    sector): what is left of an .xls or .et cut short (a download that did not finish)."""
+    if len(data) < 512:
+        return True
+    shift = int.from_bytes(data[0x1E:0x20], "little")
+    if shift not in (9, 12):  # 512- or 4096-byte sectors; anything else is no OLE2 file we can judge
+        return False
+    size = 1 << shift
+    if len(data) % size:
+        return True
+    sectors = len(data) // size - 1  # the header takes the first sector's place
+    directory = int.from_bytes(data[0x30:0x34], "little")
+    fat_sectors = [n for n in array.array("I", data[0x4C:0x200]) if n < 0xFFFFFFFA] if sys.byteorder == "little" else []
+    if directory >= sectors or any(n >= sectors for n in fat_sectors):
+        return True
+    fat = array.array("I")
+    for n in fat_sectors:  # the first 109 sectors of the table: files up to ~7 MB entirely
+        fat.frombytes(data[(n + 1) * size : (n + 2) * size])
+    used = len(fat)
+    while used and fat[used - 1] == 0xFFFFFFFF:  # free sectors at the end
+        used -= 1
+    return used > sectors
 
 
 def _damaged(path: Path) -> ImportRefused:

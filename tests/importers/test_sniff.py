@@ -181,3 +181,19 @@ def test_a_files_digest_follows_its_bytes(tmp_path: Path) -> None:
     assert file_sha256(path) == hashlib.sha256(b"b,2\n").hexdigest()
     path.write_bytes(b"b,22\n")
     assert file_sha256(path) == hashlib.sha256(b"b,22\n").hexdigest()
+
+
+@pytest.mark.parametrize("name", ["goods_template.xls", "wps_fn.et", "sameName.xls"])
+def test_a_cut_xls_is_refused_as_incomplete_without_a_panic(data: Path, tmp_path: Path, name: str,
+                                                            capfd: pytest.CaptureFixture[str]) -> None:
+    # A download that stopped: calamine panicked on these (Rust printed "thread panicked at ...
+    # cfb.rs" on the console before our sentence), and one cut before its directory was called
+    # "an Office file without a workbook".
+    src = (data / name).read_bytes()
+    for cut in (512, 1024, 2560, len(src) // 2, len(src) - 1536, len(src) - 512):
+        path = tmp_path / f"cut{cut}{Path(name).suffix}"
+        path.write_bytes(src[:cut])
+        refused = _refused(path)
+        assert refused.code == "damaged" and "不完整" in refused.message_zh, (cut, refused.message_zh)
+    assert "panicked" not in capfd.readouterr().err
+    assert read_table(data / name).rows  # the whole file still reads
