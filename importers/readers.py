@@ -810,6 +810,10 @@ _FORMULA_QUOTED: Final = re.compile(r'^="(.*)"$', re.S)
 _FORMULA_CHARS: Final = frozenset("=+-@")  # what importers.export.neutralize puts a quote before
 
 
+class TooManyRows(ValueError):
+    """A text file holds more rows than a worksheet can (1,048,576)."""
+
+
 def parse_csv_text(text: str, delimiter: str) -> list[Row]:
     """Split decoded text into rows; cells are stripped strings (``="001"`` becomes ``001``, and
     ``'+雪碧`` ``+雪碧``: the quote a CSV export puts before text a spreadsheet would run as a formula)."""
@@ -829,7 +833,7 @@ def parse_csv_text(text: str, delimiter: str) -> list[Row]:
             row.append(c)
         rows.append(row)
         if len(rows) > MAX_ROWS:
-            raise ValueError("too many rows")
+            raise TooManyRows("too many rows")
     return rows
 
 
@@ -853,6 +857,14 @@ def _open_text(path: Path) -> Book:
     csv.field_size_limit(16 << 20)
     try:
         rows = parse_csv_text(text, delimiter)
+    except TooManyRows:
+        raise refuse(
+            "too_large",
+            f"文本文件「{path.name}」超过 1048576 行（Excel 一个工作表的行数上限），太大无法导入，请拆分成几个较小的文件。",
+            f"The text file \"{path.name}\" has more than 1,048,576 rows (the most a worksheet holds), which is too"
+            " large; split it into smaller files.",
+            path,
+        ) from None
     except (csv.Error, ValueError):
         raise damaged(path) from None
     name = path.stem or "Sheet1"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -328,3 +329,13 @@ def test_spreadsheetml_in_gbk_with_entities_is_still_refused(tmp_path: Path) -> 
     with pytest.raises(ImportRefused) as refused:
         read_table(path)
     assert refused.value.code == "unsafe"
+
+
+def test_a_csv_longer_than_a_worksheet_says_so(tmp_path: Path, one_sentence: Callable[[str, str], bool]) -> None:
+    path = tmp_path / "流水.csv"
+    path.write_bytes("品名\n".encode() + b"a\n" * 1_048_577)
+    with pytest.raises(ImportRefused) as refused:
+        read_table(path)
+    # it was "damaged or incomplete: save it as .xlsx", which no spreadsheet program can do with it
+    assert refused.value.code == "too_large" and "1048576" in refused.value.message_zh
+    assert one_sentence(refused.value.message_zh, refused.value.message_en)
