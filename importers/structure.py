@@ -24,6 +24,8 @@ _NUMERIC_TEXT: Final = re.compile(
     r"|^\d(?:\.\d+)?[eE][+-]?\d+$"
 )
 _INSTRUCTION: Final = re.compile(r"必填|选填|请填写|请输入|请勿|示例|例如|例：|格式[:：]|填写说明|说明[:：]|注[:：]|注意")
+# the sample row a template puts under its header ("示例：可口可乐", "（示例）", "例：3.50"): no product
+_EXAMPLE: Final = re.compile(r"^[（(【\[]?\s*(?:示例|样例|范例|举例|例如|例\s*[:：]|e\.g\.|example\b)", re.IGNORECASE)
 _NOTE_START: Final = ("#", "注", "备注：", "备注:", "说明", "*", "※", "以上", "---", "——", "温馨提示", "提示", "Note", "NOTE")
 _TOTAL_EXACT: Final = frozenset(
     {"合计", "总计", "小计", "共计", "总额", "累计", "总和", "合计金额", "总金额", "总计金额", "合计数",
@@ -568,6 +570,8 @@ def classify_row(row: Row, header_row: Row | None, near_header: bool, wide_merge
         if _SIGN_OFF.match(first) or (nonempty == 1 and len(first) > 12 and _SENTENCE.search(first)):
             return "description"  # "记账人：小王 核对：老板娘"; "海鲜价格随行就市，以当天为准" under a menu
         if near_header:
+            if _EXAMPLE.match(first):
+                return "description"
             hits = sum(1 for v in row if v.__class__ is str and v and _INSTRUCTION.search(v))
             if hits and hits * 2 >= nonempty:
                 return "description"

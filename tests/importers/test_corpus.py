@@ -50,7 +50,7 @@ EXPECTED: dict[str, tuple[str, int | None, str, int]] = {
     "hutool/readBySax.xls": ("sheet", 1, "products", 2),
     "hutool/aaa.xls": ("Sheet1", 1, "products", 4),
     "hutool/test_lines_cr.csv": ("test_lines_cr", 2, "products", 3),
-    "wimoor/MaterialInfo.xlsx": ("Sheet1", 3, "products", 1),
+    "wimoor/MaterialInfo.xlsx": ("Sheet1", 3, "products", 0),  # its one row is the template's 示例SKU
     "wimoor/MaterialBaseInfo.xlsx": ("Sheet1", 1, "products", 0),
     "wimoor/MaterialSupplier.xlsx": ("Sheet1", 1, "products", 0),
     "wimoor/stocktaking.xlsx": ("Sheet1", 2, "products", 1),

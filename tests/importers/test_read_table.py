@@ -339,3 +339,21 @@ def test_a_csv_longer_than_a_worksheet_says_so(tmp_path: Path, one_sentence: Cal
     # it was "damaged or incomplete: save it as .xlsx", which no spreadsheet program can do with it
     assert refused.value.code == "too_large" and "1048576" in refused.value.message_zh
     assert one_sentence(refused.value.message_zh, refused.value.message_en)
+
+
+def test_a_templates_example_row_is_no_product(tmp_path: Path) -> None:
+    p = _xlsx(tmp_path / "模板.xlsx", [
+        ["商品导入模板"],
+        ["*商品名称", "*售价", "条形码"],
+        ["示例：可口可乐", "3.5", "6901234567892"],  # the template's sample, same barcode as the real row
+        ["可乐", 3.5, "6901234567892"],
+        ["雪碧", 3, "6901035603911"],
+    ])
+    t = read_table(p)
+    assert t.header_row == 2 and [r.values["name"] for r in t.rows] == ["可乐", "雪碧"]
+    assert [(s.row_number, s.reason) for s in t.skipped] == [(1, "title"), (3, "description")]
+    for sample in (["示例", "可口可乐", 3.5], ["（示例）可口可乐", 3.5, ""], ["例：可口可乐", 3.5, ""]):
+        p = _xlsx(tmp_path / "样例.xlsx", [["品名", "售价", "单位"], sample, ["可乐", 3, "瓶"]])
+        assert [r.values["name"] for r in read_table(p).rows] == ["可乐"], sample
+    p = _xlsx(tmp_path / "菜单.xlsx", [["菜名", "价格"], ["例汤", 8], ["米饭", 2]])  # 例汤 is a dish
+    assert [r.values["name"] for r in read_table(p).rows] == ["例汤", "米饭"]

@@ -120,7 +120,7 @@ def test_title_above_header_stays_a_title() -> None:
 
 def _classify_reference(row: Row, header_row: Row | None, near_header: bool, wide_merge: bool) -> str | None:
     """classify_row as it was before its fast path (the fast path must agree with it)."""
-    from importers.structure import _INSTRUCTION, _NOTE_START, _TOTAL_FIRST_OR_SPACE, is_blank
+    from importers.structure import _EXAMPLE, _INSTRUCTION, _NOTE_START, _TOTAL_FIRST_OR_SPACE, is_blank
 
     n = len(row)
     empties = row.count("")
@@ -147,6 +147,8 @@ def _classify_reference(row: Row, header_row: Row | None, near_header: bool, wid
         if nonempty == 1 and (wide_merge or first.startswith(_NOTE_START)):
             return "description"
         if near_header:
+            if _EXAMPLE.match(first):
+                return "description"
             hits = sum(1 for v in row if isinstance(v, str) and v and _INSTRUCTION.search(v))
             if hits and hits * 2 >= nonempty:
                 return "description"
