@@ -48,7 +48,8 @@ from importers.values import is_sold_out
 Action = Literal["new", "changed", "unchanged", "error"]
 
 _NULLABLE = {"shelf_life_days", "sku", "barcode", "member_price_fen", "cost_fen"}
-_BLANK_DEFAULTS: dict[str, Any] = {"description": "", "name": "", "stock_milli": 0, "price_fen": 0, "unit": "件"}
+_BLANK_DEFAULTS: dict[str, Any] = {"description": "", "name": "", "stock_milli": 0, "price_fen": 0, "unit": "件", "status": "on",
+                                   "allergens": "[]", "attributes": "[]"}
 
 
 @dataclass(slots=True)
@@ -153,9 +154,10 @@ def _product_values(values: dict[str, Any], fields: list[tuple[str, str]]) -> di
         if f not in values:
             continue
         v = values[f]
-        if f == "status":  # it says whether the dish is sold out, too: 上架 is on sale, not sold out
-            if v is not None:
-                out["sold_out"] = int(v == "sold_out")
+        if v is None:  # a blank cell says nothing: it must not read as 上架 or as no allergens
+            pass
+        elif f == "status":  # it says whether the dish is sold out, too: 上架 is on sale, not sold out
+            out["sold_out"] = int(v == "sold_out")
             v = "off" if v == "inactive" else "on"
         elif f == "description" and is_sold_out(v):  # 备注 "今日估清": the dish's state, not its description
             if values.get("status") is None:  # a status column says it, when it has a value

@@ -713,3 +713,17 @@ def test_a_blank_first_row_of_a_stored_product_lets_a_later_row_update_it(store:
     apply_plan(store, build_plan(store, read_table(_write(tmp_path, "品名,规格,售价\n可乐,330ml,3\n可乐,500ml,4\n"))))
     plan = build_plan(store, read_table(_write(tmp_path, "品名,规格,单位,售价\n可乐,330ml,,3\n可乐,500ml,瓶,4\n", "v2.csv")))
     assert [(r.action, r.diffs) for r in plan.rows] == [("unchanged", {}), ("changed", {"unit": ("件", "瓶")})]
+
+
+def test_blank_status_flavour_and_allergen_cells_keep_the_stored_ones(store: Store, tmp_path: Path) -> None:
+    header = "菜名,价格,状态,口味,过敏原\n"
+    apply_plan(store, build_plan(store, read_table(_write(tmp_path, header + "辣炒蛤蜊,38,下架,麻辣、蒜蓉,贝类\n"), kind="menu")))
+    stored = store.conn.execute("SELECT status, attributes, allergens FROM products").fetchone()
+    assert (stored[0], stored[2]) == ("off", '["贝类"]') and "蒜蓉" in stored[1]
+    before = _snapshot(store)
+    blank = _write(tmp_path, header + "辣炒蛤蜊,38,,,\n", "blank.csv")
+    plan = build_plan(store, read_table(blank, kind="menu"))
+    assert [r.action for r in plan.rows] == ["unchanged"]  # a dish taken off sale stays off; its allergens stay
+    assert apply_plan(store, plan) is None and _snapshot(store) == before
+    cleared = build_plan(store, read_table(blank, kind="menu"), overwrite_blanks=True)
+    assert cleared.rows[0].diffs == {"status": ("off", "on"), "allergens": ('["贝类"]', "[]"), "attributes": (stored[1], "[]")}
