@@ -367,7 +367,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
     if ex is not None:
         by_sku, by_barcode, by_name_spec, by_name = ex.by_sku, ex.by_barcode, ex.by_name_spec, ex.by_name
     later = _later_purchases(table) if table.purchases else {}
-    first_says = _FirstRow(at)
+    first_says = _FirstRow(at, lambda known_row: _product_values({**blanks, **known_row.work_out()[0]}, p_fields))
     for row, hit in zip(table.rows, hits or repeat(None, len(table.rows)), strict=True):
         if row.row_number in later:  # bought again further down: that row's cost is the latest
             plans.append(_superseded(row, later[row.row_number], at))
@@ -376,6 +376,8 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
             seen_specs[hit[0]] = row
             plans.append(RowPlan(row.row_number, "unchanged", "", "", hit[1], hit[0], None, _NOTHING, _NOTHING, _NOTHING,
                                  _NO_ISSUES, False, False, None, True))
+            if hit[1] not in first_says.known:
+                first_says.known[hit[1]] = (row, plans[-1])
             continue
         in_full += 1
         if ex is None:  # a known row's spec claimed twice: the second is planned in full (a duplicate)
@@ -503,8 +505,12 @@ class _FirstRow:
     change to make (else each import would set them to the last row's, and the next to the
     first's); for a product new in the file, a note says so."""
 
-    def __init__(self, at: Callable[[ParsedRow], tuple[str, str]]) -> None:
+    def __init__(self, at: Callable[[ParsedRow], tuple[str, str]], values_of: Callable[[ParsedRow], dict[str, Any]]) -> None:
         self.at = at
+        # product id -> its first row when that row was known (importers.known_rows) and not worked out then; a later
+        # row of the product planned in full compares with its values (`values_of` works them out), as if both were planned
+        self.known: dict[str, tuple[ParsedRow, RowPlan]] = {}
+        self.values_of = values_of
         # product id -> the values of its first row (that row's own dict: 100,000 copies would add up) and its plan
         self.first: dict[str, tuple[dict[str, Any], RowPlan]] = {}
         self.given_by: dict[str, dict[str, int]] = {}  # product id -> column -> the later row that gave it
@@ -512,6 +518,9 @@ class _FirstRow:
     def __call__(self, product_id: str, pv: dict[str, Any], plan: RowPlan) -> dict[str, Any]:
         """`pv` without the values an earlier row of the product gives otherwise (said on `plan`)."""
         found = self.first.get(product_id)
+        if found is None and product_id in self.known:
+            known_row, known_plan = self.known.pop(product_id)
+            found = self.first[product_id] = (self.values_of(known_row), known_plan)
         if found is None:
             self.first[product_id] = (pv, plan)
             return pv

@@ -333,3 +333,17 @@ def test_specs_listed_in_one_price_cell_are_imported_and_recognised_again(store:
     plan = _plan_both(store, dearer, tmp_path)
     assert [(r.spec, r.action, dict(r.diffs)) for r in plan.rows if r.action != "unchanged"] == [
         ("大份", "changed", {"price_fen": (3800, 4200)})]
+
+
+def test_a_known_first_row_still_decides_its_products_values(store: Store, tmp_path: Path) -> None:
+    # two specs of one product with different units: the product keeps the first row's (杯)
+    text = "商品名称,规格,售价,单位,保质期\n扎啤,1L,20,杯,12个月\n扎啤,2L,36,桶,365天\n"
+    path = _write(tmp_path, text)
+    apply_plan(store, build_plan(store, read_table(path)))
+    apply_plan(store, build_plan(store, read_table(path)))  # unchanged: now its rows are remembered
+    # only the 2L price is edited: the known 1L row still says what the product's unit and shelf life are
+    plan = _plan_both(store, _write(tmp_path, text.replace("2L,36", "2L,38"), "edited.csv"), tmp_path)
+    assert _known(plan) == [2]
+    assert [r.diffs for r in plan.rows] == [{}, {"price_fen": (3600, 3800)}]
+    apply_plan(store, plan)
+    assert [tuple(r) for r in store.conn.execute("SELECT unit, shelf_life_days FROM products")] == [("杯", 360)]
