@@ -459,6 +459,41 @@ def _refine_ledger(mapping: dict[int, ColumnMatch], headers: list[str], rows: li
                     break
 
 
+def _counts_rows(rows: list[Row], start: int, col: int) -> bool:
+    """Whether the numbers of column `col` below `start` count the rows: 1, 2, 3, ... (at least 2 of
+    them, and at most 2 other cells: a 合计 row, a heading)."""
+    expected, others = 1, 0
+    for r in rows[start:]:
+        v = r[col] if col < len(r) else ""
+        if v.__class__ is str:
+            v = v.strip()
+            if not v:
+                continue
+            if not (v.isdigit() and v.isascii()):
+                others += 1
+                if others > 2:
+                    return False
+                continue
+            v = int(v)
+        if v.__class__ not in (int, float) or v != expected:
+            return False
+        expected += 1
+    return expected > 2 and others < expected - 1
+
+
+def _unmap_row_numbers(mapping: dict[int, ColumnMatch], headers: list[str], rows: list[Row], start: int) -> list[tuple[str, str]]:
+    """Unmap a SKU column that only numbers the rows of a list with names (编号 1, 2, 3, ...): taken
+    as SKUs, the next list numbered from 1 would rename the products of this one. Returns the note."""
+    col = next((c for c, m in mapping.items() if m.field == "sku" and m.via != "override"), None)
+    if col is None or not any(m.field == "name" for m in mapping.values()) or not _counts_rows(rows, start, col):
+        return []
+    del mapping[col]
+    header = headers[col] if col < len(headers) else ""
+    return [(f"“{header}”列是 1、2、3…的行号，不作为货号导入（商品按名称和规格对应）；如果它确实是货号，请在导入向导里把这一列设为“货号”。",
+             f"The \"{header}\" column numbers the rows 1, 2, 3, ...: it is not imported as the SKU (products are matched by"
+             " name and spec); if it really is the SKU, map it as the SKU in the import wizard.")]
+
+
 def _guess_from_values(rows: list[Row], start: int, width: int) -> dict[int, ColumnMatch]:
     """For header-less sheets: guess a few fields from what the columns hold."""
     from importers.values import to_barcode, to_fen
@@ -565,6 +600,7 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
         picture_col = picture_column(raw.pictures, st.data_start, mapping, rows)
         if picture_col is not None:
             mapping[picture_col] = ColumnMatch(IMAGE, 0.9, "pictures")
+        warnings += _unmap_row_numbers(mapping, headers, rows, st.data_start)
     try:
         mapping = apply_override(mapping, override, headers, fields_for(chosen))
     except KeyError as exc:

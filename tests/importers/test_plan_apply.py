@@ -727,3 +727,20 @@ def test_blank_status_flavour_and_allergen_cells_keep_the_stored_ones(store: Sto
     assert apply_plan(store, plan) is None and _snapshot(store) == before
     cleared = build_plan(store, read_table(blank, kind="menu"), overwrite_blanks=True)
     assert cleared.rows[0].diffs == {"status": ("off", "on"), "allergens": ('["贝类"]', "[]"), "attributes": (stored[1], "[]")}
+
+
+def test_a_column_numbering_the_rows_is_no_sku(store: Store, tmp_path: Path) -> None:
+    first = _write(tmp_path, "编号,商品名称,售价\n1,青岛啤酒,5\n2,崂山可乐,3\n3,花生米,12\n合计,,20\n", "first.csv")
+    table = read_table(first)
+    assert "sku" not in table.fields and any("行号" in zh for zh, _en in table.warnings)
+    apply_plan(store, build_plan(store, table))
+    # another list numbered from 1 again: new products, not the first list's renamed
+    second = build_plan(store, read_table(_write(tmp_path, "编号,商品名称,售价\n1,鱿鱼丝,15\n2,酸梅汤,8\n", "second.csv")))
+    assert [r.action for r in second.rows] == ["new", "new"]
+    apply_plan(store, second)
+    assert sorted(r[0] for r in store.conn.execute("SELECT name FROM products")) == sorted(
+        ["青岛啤酒", "崂山可乐", "花生米", "鱿鱼丝", "酸梅汤"])
+    # real codes, or the user's own choice, stay SKUs
+    assert read_table(_write(tmp_path, "编号,商品名称,售价\n1001,青岛啤酒,5\n1002,崂山可乐,3\n", "codes.csv")).fields >= {"sku"}
+    assert read_table(first, mapping_override={"编号": "sku"}).fields >= {"sku"}
+    assert read_table(_write(tmp_path, "货号,库存\n1,5\n2,6\n", "stock.csv")).fields >= {"sku"}  # no names: the only key
