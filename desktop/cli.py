@@ -318,7 +318,7 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from importers.gcpause import gc_paused
     from importers.lookups import Lookups
     from importers.plan import build_plan, kind_does_not_fit, no_product_column
-    from importers.remembered import load_mapping, trusted_sheets
+    from importers.remembered import load, trusted_sheets
     from importers.report import write_error_report
     from importers.table import read_table
 
@@ -331,12 +331,15 @@ def _cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         trusted = trusted_sheets(store, source)  # the same bytes imported before: checked then
         lookups = Lookups.prefetch(store.path, source, bool(trusted))  # loads while the file is parsed
         table = read_table(source, sheet=args.sheet, kind=args.kind, trusted=trusted)
-        remembered = load_mapping(store, table.header_signature)
+        remembered = load(store, table.header_signature)
         detected = {c: f for c, (f, _conf) in table.mapping.items()}
-        if remembered and remembered != detected and all(c < len(table.headers) for c in remembered):
+        # as the wizard does: the mapping confirmed for this header, made for the kind asked for (any, with auto)
+        if (remembered is not None and remembered.mapping and args.kind in ("auto", remembered.kind)
+                and (remembered.mapping != detected or remembered.kind != table.kind)
+                and all(c < len(table.headers) for c in remembered.mapping)):
             # map again (the file is not read twice) only when the confirmed mapping differs
-            table = read_table(source, sheet=table.sheet_argument, kind=args.kind,
-                               mapping_override={c: remembered.get(c) for c in range(len(table.headers))}, reuse=table)
+            table = read_table(source, sheet=table.sheet_argument, kind=remembered.kind,
+                               mapping_override={c: remembered.mapping.get(c) for c in range(len(table.headers))}, reuse=table)
         refused = no_product_column(table) or kind_does_not_fit(table)
         if refused is not None:
             raise refused

@@ -604,7 +604,7 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
     try:
         mapping = apply_override(mapping, override, headers, fields_for(chosen))
     except KeyError as exc:
-        bad = str(exc).strip("'\"")
+        bad = str(exc.args[0]) if exc.args else str(exc)
         raise ImportRefused("bad_mapping", f"列对应设置有误：{bad} 不存在，请重新选择。",
                             f"The column mapping is wrong: {bad} does not exist; choose again.",
                             path=book.path, sheet=raw.name) from None

@@ -165,6 +165,26 @@ def test_import_uses_the_remembered_mapping(capsys: pytest.CaptureFixture[str], 
     assert "会员价" not in doc["mapping"] and doc["mapping"]["售价"] == "price_fen"
 
 
+def test_a_remembered_mapping_is_used_with_its_own_kind(capsys: pytest.CaptureFixture[str], data_dir: Path,
+                                                       tmp_path: Path) -> None:
+    """A header confirmed as a product list (日期 ignored, 金额 the price) though it reads as a
+    ledger: the file imports as the products confirmed; --kind ledger reads it as a ledger."""
+    from catalog.store import Store
+    from importers.remembered import save_mapping
+    from importers.table import read_table
+
+    path = tmp_path / "价目.csv"
+    path.write_text("日期,名称,金额\n2024-03-01,青岛啤酒,5\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.kind == "ledger"
+    with Store.open(data_dir / "shop.sqlite") as store:
+        save_mapping(store, table.header_signature, "products", {1: "name", 2: "price_fen"})
+    doc = json.loads(run(capsys, "import", str(path), "--dry-run", "--json")[1])
+    assert (doc["kind"], doc["mapping"], doc["created"]) == ("products", {"名称": "name", "金额": "price_fen"}, 1)
+    doc = json.loads(run(capsys, "import", str(path), "--dry-run", "--json", "--kind", "ledger")[1])
+    assert (doc["kind"], doc["mapping"]["金额"], doc["created"]) == ("ledger", "amount_fen", 1)
+
+
 def test_a_file_with_no_product_column_is_refused_in_one_line(capsys: pytest.CaptureFixture[str], data_dir: Path,
                                                                tmp_path: Path) -> None:
     """The command line cannot map a column by hand: a table where no column is a name, SKU or
