@@ -367,6 +367,7 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
     if ex is not None:
         by_sku, by_barcode, by_name_spec, by_name = ex.by_sku, ex.by_barcode, ex.by_name_spec, ex.by_name
     later = _later_purchases(table) if table.purchases else {}
+    taken: list[tuple[RowPlan, ParsedRow, str]] = []  # rows giving their spec a barcode another stored spec has
     first_says = _FirstRow(at, lambda known_row: _product_values({**blanks, **known_row.work_out()[0]}, p_fields))
     for row, hit in zip(table.rows, hits or repeat(None, len(table.rows)), strict=True):
         if row.row_number in later:  # bought again further down: that row's cost is the latest
@@ -436,6 +437,9 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
             pv = first_says(product_id, pv, plan)
             plan.product_values = _diff(old_product, P_INDEX, pv, overwrite_blanks)
             plan.spec_values = _diff(old_spec, S_INDEX, sv, overwrite_blanks)
+            code = plan.spec_values.get("barcode")
+            if code and by_barcode.get(code, spec_id) != spec_id:  # another stored spec's barcode: see _taken_barcodes
+                taken.append((plan, row, code))
             plan.diffs = {}
             if plan.category is not None and plan.category != ex.category_path.get(old_product[2], ""):
                 plan.diffs["category"] = (ex.category_path.get(old_product[2], ""), plan.category)
@@ -494,9 +498,32 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
                                    "Set the price in the product (menus print 时价 until then)", severity="warning"))
         plan.action = "new"
         claims.add(plan)
+    if taken:
+        assert ex is not None
+        _taken_barcodes(taken, plans, ex, table)
     if in_full:
         _finish(plans, table, claims)
     return plans
+
+
+def _taken_barcodes(taken: list[tuple[RowPlan, ParsedRow, str]], plans: list[RowPlan], ex: CatalogIndex,
+                    table: ParsedTable) -> None:
+    """A row giving its stored spec the barcode of another stored spec, which keeps it (no row of
+    the file gives that one another), is an error: both would have it, and a scanner could find
+    neither."""
+    moved = {p.spec_id: p.spec_values.get("barcode") for p in plans if p.action == "changed" and "barcode" in p.spec_values}
+    for plan, row, code in taken:
+        owner = ex.by_barcode[code]
+        if moved.get(owner, code) != code:
+            continue  # that spec gets another barcode from this file: the barcode moves
+        spec = ex.specs[owner]
+        label = " ".join(p for p in (ex.products[spec[1]][1], spec[S_INDEX["name"]]) if p)
+        column, header = _field_cell(table, row.item, "barcode")
+        plan.action = "error"
+        _add_issue(plan, Issue(plan.row_number, column, header, "barcode", "barcode_taken",
+                               f"条码 {code} 已是「{label}」的条码", f"Barcode {code} is already the barcode of \"{label}\"",
+                               "请核对条码：一个条码只能属于一个商品规格", "Check the barcode: a barcode belongs to one spec only",
+                               code))
 
 
 class _FirstRow:

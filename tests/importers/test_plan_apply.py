@@ -744,3 +744,21 @@ def test_a_column_numbering_the_rows_is_no_sku(store: Store, tmp_path: Path) -> 
     assert read_table(_write(tmp_path, "编号,商品名称,售价\n1001,青岛啤酒,5\n1002,崂山可乐,3\n", "codes.csv")).fields >= {"sku"}
     assert read_table(first, mapping_override={"编号": "sku"}).fields >= {"sku"}
     assert read_table(_write(tmp_path, "货号,库存\n1,5\n2,6\n", "stock.csv")).fields >= {"sku"}  # no names: the only key
+
+
+def test_a_barcode_another_stored_spec_keeps_is_refused(store: Store, tmp_path: Path) -> None:
+    apply_plan(store, build_plan(store, read_table(_write(
+        tmp_path, "商品名称,货号,条码,售价\n青岛啤酒,A1,6901234567892,5\n崂山可乐,B1,96385074,3\n"))))
+    plan = build_plan(store, read_table(_write(tmp_path, "商品名称,货号,条码,售价\n崂山可乐,B1,6901234567892,3\n", "typo.csv")))
+    assert [(r.action, [(i.column, i.code) for i in r.issues]) for r in plan.rows] == [("error", [("C", "barcode_taken")])]
+    assert "青岛啤酒" in plan.errors[0].message_zh
+    assert apply_plan(store, plan) is None
+    assert sorted(tuple(r) for r in store.conn.execute("SELECT sku, barcode FROM specs")) == [
+        ("A1", "6901234567892"), ("B1", "96385074")]
+    # barcodes typed the wrong way round, put right in one file: each moves to the other spec
+    swap = build_plan(store, read_table(_write(
+        tmp_path, "商品名称,货号,条码,售价\n青岛啤酒,A1,96385074,5\n崂山可乐,B1,6901234567892,3\n", "swap.csv")))
+    assert [r.action for r in swap.rows] == ["changed", "changed"]
+    apply_plan(store, swap)
+    assert sorted(tuple(r) for r in store.conn.execute("SELECT sku, barcode FROM specs")) == [
+        ("A1", "96385074"), ("B1", "6901234567892")]
