@@ -88,8 +88,9 @@ SYNONYMS: Final[dict[str, dict[str, _S]]] = {
         + _w("id 序号", 0.5),
         "barcode": _w("条码 条形码 国际码 商品条码 基本条码 barcode ean upc gtin 69码 条码号 商品条形码 ean13 国际条码 "
                       "upc码 variantbarcode"),
-        "price_fen": _w("售价 零售价 单价 价格 销售价 标价 现价 price retailprice unitprice regularprice 商品价格 零售单价 "
+        "price_fen": _w("售价 零售价 价格 销售价 标价 现价 price retailprice unitprice regularprice 商品价格 零售单价 "
                         "销售单价 卖价 一销价 菜价 售价元 定价 价钱 价位 variantprice")
+        + _w("单价", 0.95)  # often the cost beside a 售价 (as in a purchase list): the 售价 is the sale price
         + _w("saleprice", 0.9)  # WooCommerce's "Sale price" is the discounted one, next to "Regular price"
         + _w("原价 市场价 最低售价 划线价 variantcompareatprice", 0.8)
         + _w("批发价", 0.6),  # a wholesaler's only price; beside a 零售价 it is left for the user to map

@@ -163,3 +163,11 @@ def test_a_wholesale_price_is_no_member_price() -> None:
 
 def test_a_packaging_fee_is_not_the_price() -> None:
     assert "price_fen" not in _fields(["商品名称", "餐盒价格"]).values()
+
+
+@pytest.mark.parametrize("headers", [["商品名称", "单价", "售价"], ["商品名称", "售价", "单价"], ["商品名称", "单价(元)", "零售价(元)"]])
+def test_beside_a_sale_price_a_unit_price_is_left_to_the_user(headers: list[str]) -> None:
+    # 单价 beside 售价 is often what the shop paid: the sale price is the 售价, whichever comes first
+    sale_price = next(h for h in headers if "售" in h)
+    assert _fields(headers) == {"商品名称": "name", sale_price: "price_fen"}
+    assert _fields(["商品名称", "单价"])["单价"] == "price_fen"  # alone, it is the price

@@ -28,7 +28,7 @@ def test_a_purchase_list_sets_costs_and_leaves_prices_and_stock(store: Store, tm
     path = tmp_path / "十一月.csv"
     path.write_text(PURCHASES, encoding="utf-8")
     table = read_table(path)
-    assert table.kind == "products" and table.mapping[5] == ("cost_fen", 1.0) and 4 not in table.mapping
+    assert table.kind == "products" and table.mapping[5] == ("cost_fen", 0.95) and 4 not in table.mapping
     assert any("进货单" in zh and "进价" in zh for zh, _en in table.warnings)
     apply_plan(store, build_plan(store, table))
     assert _specs(store) == [("崂山矿泉水", 200, 110, 60_000), ("青岛啤酒经典", 500, 320, 120_000)]
