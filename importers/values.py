@@ -246,6 +246,8 @@ def to_decimal3(value: Any) -> Decimal:
         raise _bad_number(value)
     try:
         d = Decimal(m.group("num").replace(",", ""))
+        if m.group("unit")[:1] == "万":  # "1.2万", "3万件": ten thousands, not a unit
+            d *= 10_000
         if abs(d) >= 10**15:
             raise _bad_number(value)
         return d.quantize(_MILLI, rounding=ROUND_HALF_UP)

@@ -85,7 +85,8 @@ def test_money_too_large() -> None:
 @pytest.mark.parametrize(
     ("cell", "value"),
     [(5, Decimal("5.000")), (5.5, Decimal("5.500")), ("5.5千克", Decimal("5.500")), ("1,000", Decimal("1000.000")),
-     (0.0005, Decimal("0.001")), ("-2", Decimal("-2.000")), ("３", Decimal("3.000"))],
+     (0.0005, Decimal("0.001")), ("-2", Decimal("-2.000")), ("３", Decimal("3.000")),
+     ("1.2万", Decimal("12000.000")), ("3万件", Decimal("30000.000"))],  # 万: ten thousands, not a unit
 )
 def test_decimal3(cell: object, value: Decimal) -> None:
     got = to_decimal3(cell)
