@@ -255,7 +255,7 @@ def to_decimal3(value: Any) -> Decimal:
         raise _bad_number(value) from None
 
 
-_DAYS_RE: Final = re.compile(r"^(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>天|日|d|days?|个月|月|months?|年|years?|y|周|星期|weeks?)?$", re.I)
+_DAYS_RE: Final = re.compile(r"^(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>天|日|d|days?|[个個]月|月|months?|年|years?|y|[周週]|星期|weeks?)?$", re.I)
 
 
 def to_days(value: Any) -> int:
@@ -280,11 +280,11 @@ def to_days(value: Any) -> int:
         raise _err("bad_days", f"保质期「{value}」大得不合理", f"The shelf life \"{value}\" is implausibly long",
                    "请填写天数，例如 180", "Enter the number of days, e.g. 180")
     unit = (m.group("unit") or "天").lower()
-    if unit in ("个月", "月") or unit.startswith("month"):
+    if unit in ("个月", "個月", "月") or unit.startswith("month"):
         n *= 30
     elif unit in ("年", "y") or unit.startswith("year"):
         n *= 365
-    elif unit in ("周", "星期") or unit.startswith("week"):
+    elif unit in ("周", "週", "星期") or unit.startswith("week"):
         n *= 7
     return int(n.quantize(_ONE, rounding=ROUND_HALF_UP))
 
@@ -568,6 +568,9 @@ UNIT_ALIASES: Final[dict[str, str]] = {
     "pcs": "件", "pc": "件", "piece": "件", "pieces": "件", "ea": "个", "each": "个",
     "bottle": "瓶", "box": "盒", "case": "箱", "carton": "箱", "cup": "杯", "can": "罐",
     "bag": "袋", "pack": "包", "dozen": "打", "portion": "份", "serving": "份",
+    # Traditional Chinese
+    "個": "个", "隻": "只", "條": "条", "張": "张", "盤": "盘", "雙": "双", "對": "对", "臺": "台", "塊": "块",
+    "聽": "听", "兩": "两", "紮": "扎",
 }
 
 

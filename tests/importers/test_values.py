@@ -67,6 +67,7 @@ def test_money_to_fen(cell: object, fen: int) -> None:
 def test_price_with_unit() -> None:
     assert parse_price("12.50元/斤") == (1250, "斤")
     assert parse_price("¥8/公斤") == (800, "kg")
+    assert parse_price("12元/個") == (1200, "个")
     assert parse_price("5") == (500, None)
 
 
@@ -93,7 +94,8 @@ def test_decimal3(cell: object, value: Decimal) -> None:
     assert got == value and got.as_tuple().exponent == -3
 
 
-@pytest.mark.parametrize(("cell", "days"), [(180, 180), (180.0, 180), ("180天", 180), ("6个月", 180), ("1年", 365), ("2周", 14)])
+@pytest.mark.parametrize(("cell", "days"), [(180, 180), (180.0, 180), ("180天", 180), ("6个月", 180), ("1年", 365), ("2周", 14),
+                                           ("6個月", 180), ("2週", 14)])
 def test_days(cell: object, days: int) -> None:
     assert to_days(cell) == days
 
@@ -193,7 +195,8 @@ def test_barcode_bad_check_digit() -> None:
 @pytest.mark.parametrize(
     ("cell", "unit"),
     [("公斤", "kg"), ("KG", "kg"), ("千克", "kg"), ("克", "g"), ("g", "g"), ("斤", "斤"), ("个", "个"), ("瓶", "瓶"),
-     ("听", "听"), ("罐", "罐"), ("pcs", "件"), ("杯", "杯"), ("打", "打"), ("扎", "扎"), (" 盒 ", "盒")],
+     ("听", "听"), ("罐", "罐"), ("pcs", "件"), ("杯", "杯"), ("打", "打"), ("扎", "扎"), (" 盒 ", "盒"),
+     ("個", "个"), ("隻", "只"), ("條", "条"), ("張", "张"), ("兩", "两")],  # Traditional Chinese
 )
 def test_units(cell: str, unit: str) -> None:
     assert normalize_unit(cell) == unit
