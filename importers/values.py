@@ -469,7 +469,10 @@ def to_barcode(value: Any) -> str:
         if not (s.isdigit() and s.isascii()):
             s2 = clean_text(nfkc(s)).replace(" ", "")
             if _SCI_RE.match(s2):
-                raise _destroyed(value)
+                s2 = _full_scientific(s2, value)
+            head, dot, tail = s2.partition(".")
+            if dot and tail and not tail.strip("0"):  # "6901234567892.0": a number cell written out as text
+                s2 = head
             if s2.isdigit() and s2.isascii():
                 s = s2
             else:
@@ -500,6 +503,17 @@ def to_barcode(value: Any) -> str:
             "Compare it with the package or scan it again",
         )
     return s
+
+
+def _full_scientific(text: str, value: object) -> str:
+    """The digits of a barcode in scientific notation that kept them all ("6.901234567892E+12");
+    else the error that Excel destroyed them ("6.93217E+12")."""
+    mantissa, _e, exponent = text.upper().partition("E")
+    if len(mantissa.replace(".", "")) - 1 >= int(exponent):  # as many digits after the point as the exponent shifts
+        number = Decimal(text)
+        if number == number.to_integral_value():
+            return str(int(number))
+    raise _destroyed(value)
 
 
 def _bad_barcode(value: object) -> CellError:

@@ -171,13 +171,15 @@ def test_times() -> None:
         (" 6901234567892\t", "6901234567892"),
         ("A-001", "A-001"),  # internal codes are kept as text
         (2001.0, "2001"),  # jshERP sample barcodes
+        ("6901234567892.0", "6901234567892"),  # a number cell written out as text (pandas, some POS exports)
+        ("6.901234567892E+12", "6901234567892"),  # scientific notation that kept every digit
     ],
 )
 def test_barcodes(cell: object, code: str) -> None:
     assert to_barcode(cell) == code
 
 
-@pytest.mark.parametrize("cell", ["6.93217E+12", "6.90123E12", 6932170000000.0, 6.93217e20])
+@pytest.mark.parametrize("cell", ["6.93217E+12", "6.90123E12", 6932170000000.0, 6.93217e20, "6.90123456789E+12"])
 def test_barcode_destroyed_by_excel(cell: object) -> None:
     with pytest.raises(CellError) as err:
         to_barcode(cell)
