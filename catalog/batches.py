@@ -38,8 +38,8 @@ _VOLATILE = {"updated_at", "created_at", *_DERIVED, *_CACHE}
 _LABEL = {"category": ("分类", "category"), "product": ("商品", "product"), "spec": ("规格", "spec"), "ledger": ("流水", "ledger entry"),
           "image": ("图片", "picture")}
 _SHOWN = 5
-# "product spec" labels of specs, followed by a WHERE condition over s (specs) and p (products)
-_SPEC_LABELS = ("SELECT p.name || CASE WHEN s.name != '' THEN ' ' || s.name ELSE '' END"
+# "product spec" labels of specs and a time ({at}), followed by a WHERE condition over s (specs) and p (products)
+_SPEC_LABELS = ("SELECT p.name || CASE WHEN s.name != '' THEN ' ' || s.name ELSE '' END, {at}"
                 " FROM specs s JOIN products p ON p.id = s.product_id WHERE ")
 
 
@@ -227,44 +227,65 @@ class Batches:
                               f" / Batch {short_id(info.id)} was already undone at {local_time(info.undone_at)}")
         stamp = self.conn.execute("SELECT stamp FROM import_batches WHERE id = ?", (info.id,)).fetchone()[0]
         with checkpoint_later(self.conn), transaction(self.conn):
-            changed_since = self._changed_since(info.id, stamp)
+            changed_since, when = self._changed_since(info.id, stamp)
             if changed_since:
                 shown = "、".join(changed_since[:_SHOWN]) + (" …" if len(changed_since) > _SHOWN else "")
+                later = self._batches_at(when)
+                listed = "、".join(f"{short_id(i)}（{name}）" for i, name in later[:_SHOWN]) + (" …" if len(later) > _SHOWN else "")
+                listed_en = ", ".join(f"{short_id(i)} ({name})" for i, name in later[:_SHOWN]) + (" …" if len(later) > _SHOWN else "")
+                first_zh, first_en = ((f"改过它们的导入是 {listed}：请先撤销{'它' if len(later) == 1 else '这些导入（从最新的开始）'}，再撤销这一次；",
+                                       f" The import{'s' if len(later) > 1 else ''} {listed_en} changed them: undo"
+                                       f" {'it' if len(later) == 1 else 'them (newest first)'}, then this one;") if later
+                                      else ("如果是之后的导入改的，请先撤销那些导入；", " If a later import changed them, undo that import first;"))
                 raise UndoRefused(
-                    f"无法撤销：导入后这些记录又被修改过：{shown}。如果是之后的导入改的，请先撤销那些导入；"
+                    f"无法撤销：导入后这些记录又被修改过：{shown}。{first_zh}"
                     "导入后在软件里改过的记录不能自动撤销，请直接修改或删除它们。"
-                    f" / Cannot undo: these records were changed after the import: {shown}."
-                    " If a later import changed them, undo that import first; records edited by hand since the"
-                    " import cannot be undone automatically: change or delete them directly."
+                    f" / Cannot undo: these records were changed after the import: {shown}.{first_en}"
+                    " records edited by hand since the import cannot be undone automatically: change or delete them directly."
                 )
             return self._restore(info.id, stamp)
 
-    def _changed_since(self, batch_id: str, stamp: str | None) -> builtins.list[str]:
+    def _changed_since(self, batch_id: str, stamp: str | None) -> tuple[builtins.list[str], set[str]]:
+        """The records a batch wrote that changed since, named, and the times they changed at."""
         found: builtins.list[str] = []
+        when: set[str] = set()
         for entity, table in TABLES.items():
             if entity == "ledger":
                 continue  # the ledger is append-only: entries are never edited
             current = _json_expr(self.conn, table, _CACHE, "t")
             after = _json_expr(self.conn, table, _VOLATILE, "t")
-            for (values,) in self.conn.execute(
-                f"SELECT coalesce(CASE WHEN t.id IS NOT NULL THEN {current} END, c.after, c.before) FROM import_changes c"
+            for values, at in self.conn.execute(
+                f"SELECT coalesce(CASE WHEN t.id IS NOT NULL THEN {current} END, c.after, c.before), t.updated_at FROM import_changes c"
                 f" LEFT JOIN {table} t ON t.id = c.entity_id WHERE c.batch_id = ? AND c.entity = ?"
                 f" AND (t.id IS NULL OR CASE WHEN c.after IS NULL THEN t.updated_at IS NOT ? ELSE {after} IS NOT c.after END)",
                 (batch_id, entity, stamp),
             ):
                 found.append(self._describe(entity, self._named(entity, json.loads(values))))
+                when.add(at)
         if stamp is not None:
-            found += [self._describe("product", {"name": n}) for (n,) in self.conn.execute(
-                "SELECT name FROM products WHERE created_at = ?1 AND updated_at IS NOT ?1 LIMIT 50", (stamp,))]
-            found += [self._describe("spec", {"name": n}) for (n,) in self.conn.execute(
-                _SPEC_LABELS + "s.created_at = ?1 AND s.updated_at IS NOT ?1 LIMIT 50", (stamp,))]
-            # what was added since to a product the import created would go with it: specs, photos
-            found += [self._describe("spec", {"name": n}) for (n,) in self.conn.execute(
-                _SPEC_LABELS + "p.created_at = ?1 AND s.created_at IS NOT ?1 LIMIT 50", (stamp,))]
-            found += [self._describe("product", {"name": n}) for (n,) in self.conn.execute(
-                "SELECT DISTINCT p.name FROM product_images i JOIN products p ON p.id = i.product_id"
-                " WHERE p.created_at = ?1 AND i.created_at IS NOT ?1 LIMIT 50", (stamp,))]
-        return found
+            queries = [("product", "SELECT name, updated_at FROM products WHERE created_at = ?1 AND updated_at IS NOT ?1 LIMIT 50"),
+                       ("spec", _SPEC_LABELS.format(at="s.updated_at") + "s.created_at = ?1 AND s.updated_at IS NOT ?1 LIMIT 50"),
+                       # what was added since to a product the import created would go with it: specs, photos
+                       ("spec", _SPEC_LABELS.format(at="s.created_at") + "p.created_at = ?1 AND s.created_at IS NOT ?1 LIMIT 50"),
+                       ("product", "SELECT DISTINCT p.name, i.created_at FROM product_images i JOIN products p ON p.id = i.product_id"
+                                   " WHERE p.created_at = ?1 AND i.created_at IS NOT ?1 LIMIT 50")]
+            for entity, sql in queries:
+                for name, at in self.conn.execute(sql, (stamp,)):
+                    label = self._describe(entity, {"name": name})
+                    if label not in found:
+                        found.append(label)
+                    when.add(at)
+        return found, when
+
+    def _batches_at(self, when: set[str]) -> builtins.list[tuple[str, str]]:
+        """(id, file name) of the imports in force that wrote at these times (their stamps), newest
+        first; none if none did (the records were edited by hand)."""
+        stamps = sorted(w for w in when if w)
+        if not stamps:
+            return []
+        return [(str(i), str(name)) for i, name in self.conn.execute(
+            f"SELECT id, file_name FROM import_batches WHERE undone_at IS NULL AND stamp IN ({','.join('?' * len(stamps))})"
+            " ORDER BY stamp DESC", stamps)]
 
     def _restore(self, batch_id: str, stamp: str | None) -> int:
         changes = self.conn.execute(
@@ -380,21 +401,32 @@ class Batches:
 
     def _refuse_if_referenced(self, entity: str, ids_sql: str, params: tuple[Any, ...]) -> None:
         """Refuse when another record still refers to one of the records `ids_sql` selects."""
+        menu = "(SELECT m.name FROM menu_sections s JOIN menus m ON m.id = s.menu_id WHERE s.id = section_id)"
+        # referring table, column, how the user knows the referring record (SQL), what it is and how to free it (zh, en)
         refs = {
-            "product": [("menu_items", "product_id"), ("ledger_entries", "product_id")],
-            "spec": [("products", "retail_spec_id")],
-            "category": [("products", "category_id"), ("categories", "parent_id")],
+            "product": [("menu_items", "product_id", menu, ("菜单", "the menu"), ("把它从这个菜单里移除", "take it off that menu")),
+                        ("ledger_entries", "product_id", "item", ("流水", "the ledger entry"), ("删除这条流水", "delete that entry"))],
+            "spec": [("products", "retail_spec_id", "name", ("商品", "the product"), ("在这个商品里改掉它", "change it in that product"))],
+            "category": [("products", "category_id", "name", ("商品", "the product"),
+                          ("把这个商品移到别的分类", "move that product to another category")),
+                         ("categories", "parent_id", "name", ("分类", "the category"),
+                          ("把这个子分类移到别处", "move that category elsewhere"))],
         }.get(entity, [])
-        for table, column in refs:
+        for table, column, label, (what_zh, what_en), (free_zh, free_en) in refs:
             hit = self.conn.execute(
-                f"SELECT {column} FROM {table} WHERE {column} IN ({ids_sql})"
+                f"SELECT {column}, {label}, created_at FROM {table} WHERE {column} IN ({ids_sql})"
                 + (f" AND id NOT IN ({ids_sql})" if table == TABLES[entity] else "") + " LIMIT 1",
                 params * (2 if table == TABLES[entity] else 1),
             ).fetchone()
             if hit:
                 name = self._describe(entity, row_dict(self.conn, entity, hit[0]) or {})
+                later = self._batches_at({hit[2]})
+                fix_zh, fix_en = ((f"它是之后的导入 {short_id(later[0][0])}（{later[0][1]}）加的：请先撤销那次导入。",
+                                   f" It was added by the later import {short_id(later[0][0])} ({later[0][1]}): undo that import first.")
+                                  if later else (f"请先在软件里{free_zh}，再撤销。", f" First {free_en}, then undo."))
                 raise UndoRefused(
-                    f"无法撤销：{name} 已被其他数据引用（{table}）。/ Cannot undo: {name} is now used elsewhere ({table})."
+                    f"无法撤销：{name} 现在被{what_zh}“{hit[1]}”使用。{fix_zh}"
+                    f" / Cannot undo: {name} is now used by {what_en} \"{hit[1]}\".{fix_en}"
                 )
 
     @staticmethod

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from catalog.batches import UndoRefused
+from catalog.batches import UndoRefused, short_id
 from catalog.models import Product, Spec
 from catalog.products import Cancelled
 from catalog.store import Store
@@ -118,11 +118,25 @@ def test_undo_refused_when_a_later_import_changed_the_rows(store: Store, tmp_pat
     first = apply_plan(store, build_plan(store, read_table(_write(tmp_path, GOODS))))
     second = apply_plan(store, build_plan(store, read_table(_write(tmp_path, GOODS.replace("3.5", "4"), "b.csv"))))
     assert first and second
-    with pytest.raises(UndoRefused, match="changed after the import"):
+    with pytest.raises(UndoRefused, match="changed after the import") as refused:
         store.batches.undo(first)
+    assert f"The import {short_id(second)} (b.csv) changed them" in str(refused.value)  # what to undo first
+    assert f"改过它们的导入是 {short_id(second)}（b.csv）" in str(refused.value)
     store.batches.undo(second)
     store.batches.undo(first)  # in reverse order both undo cleanly
     assert store.products.count() == 0
+
+
+def test_undo_refused_names_what_uses_a_category_it_made(store: Store, tmp_path: Path) -> None:
+    first = apply_plan(store, build_plan(store, read_table(_write(tmp_path, "商品名称,售价,分类\n酸梅汤,8,饮料\n", "a.csv"))))
+    second = apply_plan(store, build_plan(store, read_table(_write(tmp_path, "商品名称,售价,分类\n橙汁,9,饮料\n", "b.csv"))))
+    assert first and second
+    with pytest.raises(UndoRefused) as refused:
+        store.batches.undo(first)
+    assert f'used by the product "橙汁". It was added by the later import {short_id(second)} (b.csv)' in str(refused.value)
+    store.batches.undo(second)
+    store.batches.undo(first)
+    assert store.products.count() == 0 and store.categories.all() == []
 
 
 def test_error_report_can_be_fixed_and_imported(store: Store, tmp_path: Path) -> None:
