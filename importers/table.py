@@ -494,6 +494,29 @@ def _unmap_row_numbers(mapping: dict[int, ColumnMatch], headers: list[str], rows
              " name and spec); if it really is the SKU, map it as the SKU in the import wizard.")]
 
 
+def _fill_variant_rows(rows: list[Row], headers: list[str], mapping: dict[int, ColumnMatch], start: int) -> None:
+    """A Shopify export lists a product's other variants on the rows below its first, under the same
+    Handle, with the Title (the name) left blank: those rows get the first row's name, in place, so
+    they become specs of its product. Its "Default Title" variant of a product without variants is
+    no spec."""
+    keys = [normalize_header(h) for h in headers]
+    name = next((c for c, m in mapping.items() if m.field == "name"), None)
+    if "handle" not in keys or name is None:
+        return
+    handle = keys.index("handle")
+    spec = next((c for c, m in mapping.items() if m.field == "spec"), None)
+    last: tuple[Cell, Cell] | None = None  # the handle and name of the last row that gave a name
+    for r in rows[start:]:
+        if handle >= len(r) or name >= len(r) or r[handle] == "":
+            continue
+        if r[name] != "":
+            last = (r[handle], r[name])
+        elif last is not None and last[0] == r[handle]:
+            r[name] = last[1]
+        if spec is not None and spec < len(r) and r[spec] == "Default Title":
+            r[spec] = ""
+
+
 def _guess_from_values(rows: list[Row], start: int, width: int) -> dict[int, ColumnMatch]:
     """For header-less sheets: guess a few fields from what the columns hold."""
     from importers.values import to_barcode, to_fen
@@ -609,6 +632,8 @@ def _read_sheet(book: Book, parts: list[tuple[RawSheet, Structure]], kind: str,
                             f"The column mapping is wrong: {bad} does not exist; choose again.",
                             path=book.path, sheet=raw.name) from None
 
+    if chosen != "ledger":
+        _fill_variant_rows(rows, headers, mapping, st.data_start)
     dates = Dates(book.date1904, *month_hint(preamble, raw.name, book.path.name))
     header_rows_set = {r for r in st.header_rows}
     header_raw_row = rows[st.header_rows[-1]] if st.header_rows else None

@@ -776,3 +776,21 @@ def test_a_barcode_another_stored_spec_keeps_is_refused(store: Store, tmp_path: 
     apply_plan(store, swap)
     assert sorted(tuple(r) for r in store.conn.execute("SELECT sku, barcode FROM specs")) == [
         ("A1", "96385074"), ("B1", "6901234567892")]
+
+
+SHOPIFY = """Handle,Title,Body (HTML),Vendor,Option1 Name,Option1 Value,Variant SKU,Variant Inventory Qty,Variant Price,Variant Barcode
+tsingtao-beer,Tsingtao Beer,<p>Classic</p>,Tsingtao,Size,330ml,TS-330,24,5.00,6901035603577
+tsingtao-beer,,,,,500ml,TS-500,12,8.00,
+laoshan-cola,Laoshan Cola,,Laoshan,Title,Default Title,LS-1,50,3.50,
+"""
+
+
+def test_a_shopify_export_gives_its_variant_rows_their_products_name(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path, SHOPIFY, "products_export.csv")
+    plan = build_plan(store, read_table(path))
+    assert [r.action for r in plan.rows] == ["new", "new", "new"] and not plan.errors
+    apply_plan(store, plan)
+    assert sorted(tuple(r) for r in store.conn.execute(
+        "SELECT p.name, s.name, s.sku, s.price_fen FROM specs s JOIN products p ON p.id = s.product_id")) == [
+        ("Laoshan Cola", "", "LS-1", 350), ("Tsingtao Beer", "330ml", "TS-330", 500), ("Tsingtao Beer", "500ml", "TS-500", 800)]
+    assert build_plan(store, read_table(path)).count("unchanged") == 3
