@@ -171,3 +171,15 @@ def test_beside_a_sale_price_a_unit_price_is_left_to_the_user(headers: list[str]
     sale_price = next(h for h in headers if "售" in h)
     assert _fields(headers) == {"商品名称": "name", sale_price: "price_fen"}
     assert _fields(["商品名称", "单价"])["单价"] == "price_fen"  # alone, it is the price
+
+
+@pytest.mark.parametrize(("header", "field"), [("商品圖片", "image"), ("淨含量", "spec"), ("採購價", "cost_fen"),
+                                               ("劃線價", "price_fen"), ("商品分組", "category")])
+def test_traditional_headers_map_like_simplified(header: str, field: str) -> None:
+    assert _fields(["商品名稱", header]) == {"商品名稱": "name", header: field}
+
+
+def test_a_traditional_bank_statement_splits_income_and_expense() -> None:
+    assert _fields(["交易日期", "摘要", "借方發生額", "貸方發生額"], "ledger") == {
+        "交易日期": "occurred_at", "摘要": "note", "借方發生額": "amount_out_fen", "貸方發生額": "amount_in_fen"}
+    assert _fields(["交易時間", "實收金額"], "ledger") == {"交易時間": "occurred_at", "實收金額": "amount_fen"}
