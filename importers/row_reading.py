@@ -33,6 +33,7 @@ from importers.values import (
     parse_price,
 )
 
+_CODE: Final = 2  # a SKU or order number's `is_text`: plain text, unless typed in full width (ＱＤ００１)
 # works a data row's values and cell issues out of its raw cells (and its row number)
 Coerce = Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]
 _PRICE_FIELDS: Final = frozenset({"price_fen", "member_price_fen", "cost_fen"})
@@ -137,7 +138,7 @@ def row_coercer(
         if m.field == IMAGE:
             continue  # pictures, not cell values: see importers.picture_rows.with_pictures
         ftype = FIELD_TYPES.get(m.field, "text")
-        specs.append((c, m.field, make_coercer(ftype, dates), ftype in ("text", "code"), m.field in _PRICE_FIELDS))
+        specs.append((c, m.field, make_coercer(ftype, dates), _CODE if ftype == "code" else ftype == "text", m.field in _PRICE_FIELDS))
     empty_tokens = EMPTY_TOKENS
     strip_chars = _STRIP_CHARS
     ledger = kind == "ledger"
@@ -162,7 +163,7 @@ def row_coercer(
                     # Fast path for plain text: no function call for the common case.
                     t = v.strip(strip_chars)
                     if t and t not in empty_tokens:
-                        values[fname] = t
+                        values[fname] = t if is_text is True or t.isascii() else fn(t)  # a code typed in full width: to_code
                     continue
             try:
                 out_v = fn(v)

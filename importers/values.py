@@ -533,7 +533,7 @@ def to_code(value: Any) -> str:
     """SKU/order-number cell to text; 2001.0 -> "2001" (numbers are never kept as floats)."""
     cls = value.__class__
     if cls is str:
-        return clean_text(value)
+        return clean_text(value if value.isascii() else nfkc(value))  # "ＱＤ００１" typed in full width is "QD001"
     if cls is float:
         if value.is_integer() and abs(value) < 1e16:
             return str(int(value))

@@ -794,3 +794,11 @@ def test_a_shopify_export_gives_its_variant_rows_their_products_name(store: Stor
         "SELECT p.name, s.name, s.sku, s.price_fen FROM specs s JOIN products p ON p.id = s.product_id")) == [
         ("Laoshan Cola", "", "LS-1", 350), ("Tsingtao Beer", "330ml", "TS-330", 500), ("Tsingtao Beer", "500ml", "TS-500", 800)]
     assert build_plan(store, read_table(path)).count("unchanged") == 3
+
+
+def test_a_sku_typed_in_full_width_is_the_same_sku(store: Store, tmp_path: Path) -> None:
+    apply_plan(store, build_plan(store, read_table(_write(tmp_path, "商品名称,规格,货号,售价\n青岛啤酒,500ml,QD001,5\n"))))
+    again = build_plan(store, read_table(_write(tmp_path, "商品名称,规格,货号,售价\n青岛啤酒,500ml,ＱＤ００１,5\n", "wide.csv")))
+    assert [r.action for r in again.rows] == ["unchanged"]  # not a second 500ml spec with the SKU "ＱＤ００１"
+    new = build_plan(store, read_table(_write(tmp_path, "商品名称,货号,售价\n崂山可乐,ＬＳ－１,3\n", "new.csv")))
+    assert new.rows[0].spec_values["sku"] == "LS-1"
