@@ -132,8 +132,8 @@ def row_coercer(
     mapping: dict[int, ColumnMatch], headers: list[str], kind: Kind, dates: Dates
 ) -> Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]:
     """The function that turns a data row's raw cells into its values and cell issues."""
-    # One spec per mapped column, prepared once: (column, field, coercer, is_text, price_unit).
-    specs: list[tuple[int, str, Callable[[Any], Any], bool, bool]] = []
+    # One spec per mapped column, prepared once: (column, field, coercer, is_text (True, or _CODE), price_unit).
+    specs: list[tuple[int, str, Callable[[Any], Any], bool | int, bool]] = []
     for c, m in mapping.items():
         if m.field == IMAGE:
             continue  # pictures, not cell values: see importers.picture_rows.with_pictures
