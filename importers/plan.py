@@ -399,6 +399,9 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
             spec_id = by_sku[sku]
         elif barcode and barcode in by_barcode:
             spec_id = by_barcode[barcode]
+            if name and _another_product(ex, spec_id, key[0], sku):
+                _add_issue(plan, _barcode_of_another(ex, spec_id, table, row, barcode))
+                continue
         elif name and key in by_name_spec and not _other_codes(ex.specs[by_name_spec[key]], sku, barcode):
             spec_id = by_name_spec[key]
         elif name and key[0] in by_name:
@@ -504,6 +507,26 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
     if in_full:
         _finish(plans, table, claims)
     return plans
+
+
+def _another_product(ex: CatalogIndex, spec_id: str, name: str, sku: Any) -> bool:
+    """Whether a row whose barcode is a stored spec's names another product: its name (`name`,
+    a name_key) and its SKU both differ from that spec's (a typo in the barcode, not a rename:
+    renaming, or renumbering the SKUs, changes one of them)."""
+    stored = ex.specs[spec_id]
+    return _differ(sku, stored[S_INDEX["sku"]]) and name != name_key(ex.products[stored[1]][1])
+
+
+def _barcode_of_another(ex: CatalogIndex, spec_id: str, table: ParsedTable, row: ParsedRow, code: str) -> Issue:
+    stored = ex.specs[spec_id]
+    label = " ".join(p for p in (ex.products[stored[1]][1], stored[S_INDEX["name"]]) if p)
+    sku = stored[S_INDEX["sku"]]
+    column, header = _field_cell(table, row.item, "barcode")
+    return Issue(row.row_number, column, header, "barcode", "barcode_of_another",
+                 f"条码 {code} 是「{label}」（货号 {sku}）的条码，这一行的名称和货号都与它不同",
+                 f"Barcode {code} is the barcode of \"{label}\" (SKU {sku}); this row's name and SKU are both different",
+                 "请核对条码；如果就是这个商品，请把名称或货号改成与它相同",
+                 "Check the barcode; if it is that product, give the row its name or its SKU", code)
 
 
 def _taken_barcodes(taken: list[tuple[RowPlan, ParsedRow, str]], plans: list[RowPlan], ex: CatalogIndex,

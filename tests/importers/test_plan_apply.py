@@ -760,6 +760,21 @@ def test_a_column_numbering_the_rows_is_no_sku(store: Store, tmp_path: Path) -> 
     assert read_table(_write(tmp_path, "货号,库存\n1,5\n2,6\n", "stock.csv")).fields >= {"sku"}  # no names: the only key
 
 
+def test_a_row_naming_another_product_under_a_stored_barcode_is_refused(store: Store, tmp_path: Path) -> None:
+    """雪碧 with 芬达's barcode (a typo) renamed 芬达 to 雪碧 and took its SKU and price: 芬达 was gone."""
+    apply_plan(store, build_plan(store, read_table(_write(tmp_path, "商品名称,货号,条码,售价\n芬达,005,6901035600170,3\n"))))
+    header = "商品名称,货号,条码,售价\n"
+    plan = build_plan(store, read_table(_write(tmp_path, header + "雪碧,004,6901035600170,5\n", "b.csv")))
+    assert [r.action for r in plan.rows] == ["error"]
+    assert [(i.column, i.code) for i in plan.errors] == [("C", "barcode_of_another")]
+    assert "芬达" in plan.errors[0].message_zh and "005" in plan.errors[0].message_en
+    # the same product renamed (SKU kept) or given a new SKU (name kept) is an update by its barcode
+    renamed = build_plan(store, read_table(_write(tmp_path, header + "芬达橙味,005,6901035600170,3.5\n", "c.csv")))
+    recoded = build_plan(store, read_table(_write(tmp_path, header + "芬达,F-005,6901035600170,3.5\n", "d.csv")))
+    assert [(r.action, sorted(r.diffs)) for r in (*renamed.rows, *recoded.rows)] == [
+        ("changed", ["name", "price_fen"]), ("changed", ["price_fen", "sku"])]
+
+
 def test_a_barcode_another_stored_spec_keeps_is_refused(store: Store, tmp_path: Path) -> None:
     apply_plan(store, build_plan(store, read_table(_write(
         tmp_path, "商品名称,货号,条码,售价\n青岛啤酒,A1,6901234567892,5\n崂山可乐,B1,96385074,3\n"))))
