@@ -27,7 +27,10 @@ class RememberedMapping:
 
 
 def load(store: Store, signature: str) -> RememberedMapping | None:
-    """The remembered mapping for a header signature, or None (also for unreadable rows)."""
+    """The remembered mapping for a header signature, or None (also for unreadable rows, and for
+    the empty signature of a table without a header row)."""
+    if not signature:
+        return None
     row = store.conn.execute(
         "SELECT kind, mapping FROM import_mappings WHERE signature = ?", (signature,)
     ).fetchone()
@@ -52,7 +55,10 @@ def load_mapping(store: Store, signature: str) -> dict[int, str] | None:
 
 
 def save_mapping(store: Store, signature: str, kind: str, mapping: Mapping[int, str]) -> None:
-    """Remember (or replace) the confirmed mapping of a header signature."""
+    """Remember (or replace) the confirmed mapping of a header signature (a table without a
+    header row has none: its columns are guessed from their values each time)."""
+    if not signature:
+        return
     if kind not in KINDS:
         raise ValueError(f"unknown import kind {kind!r}")
     text = json.dumps({str(int(c)): str(f) for c, f in sorted(mapping.items())}, ensure_ascii=False)

@@ -60,3 +60,16 @@ def test_reused_as_override(store: Store, tmp_path: Path) -> None:
     assert remembered is not None
     again = read_table(path, kind="products", mapping_override={c: remembered.get(c) for c in range(len(first.headers))})
     assert again.rows[0].values == {"name": "啤酒", "description": "好喝", "price_fen": 800}
+
+
+def test_a_table_without_a_header_row_remembers_nothing(store: Store, tmp_path: Path) -> None:
+    """Every headerless file of one width had the same signature: a mapping confirmed for
+    名称 | 售价 | 库存 was used for another laid out 名称 | 库存 | 售价, its stock read as the price."""
+    one, other = tmp_path / "a.csv", tmp_path / "b.csv"
+    one.write_text("青岛啤酒,8,100\n崂山可乐,3.5,50\n", encoding="utf-8")
+    other.write_text("青岛啤酒,100,¥8\n崂山可乐,50,¥3.5\n", encoding="utf-8")
+    first, second = read_table(one, kind="products"), read_table(other, kind="products")
+    assert first.header_row is None and first.header_signature == second.header_signature == ""
+    save_mapping(store, first.header_signature, "products", {0: "name", 1: "price_fen", 2: "stock"})
+    assert load(store, second.header_signature) is None
+    assert store.conn.execute("SELECT count(*) FROM import_mappings").fetchone()[0] == 0
