@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Final
 
 from importers.errors import CellError, Issue, column_letter
@@ -31,6 +32,7 @@ from importers.values import (
     is_market_price,
     make_coercer,
     parse_price,
+    quantity_unit,
 )
 
 _CODE: Final = 2  # a SKU or order number's `is_text`: plain text, unless typed in full width (ＱＤ００１)
@@ -128,6 +130,28 @@ def setting(coerce: Coerce, field_name: str, value: str) -> Coerce:
 
 
 
+_GRAMS: Final = {"g": 1, "两": 50, "斤": 500, "kg": 1000}  # weights a stock can be converted between
+
+
+def _stock_in_another_unit(row_number: int, c: int, headers: list[str], cell: str, values: dict[str, Any]) -> Issue | None:
+    """A note for a stock cell written in another unit than the row's: a weight is converted
+    ("5.5千克" of a product sold by the 斤 is 11 斤); "12箱" of one sold by the 瓶 is taken as
+    12 瓶 (how many 瓶 a 箱 holds is not known), and the note asks for the conversion."""
+    unit, own = quantity_unit(cell), values["unit"]
+    if unit is None or unit == own:
+        return None
+    where = (row_number, column_letter(c), headers[c] if c < len(headers) else "", "stock", "stock_unit")
+    if unit in _GRAMS and own in _GRAMS:
+        values["stock"] = (values["stock"] * _GRAMS[unit] / _GRAMS[own]).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
+        n = format(values["stock"].normalize(), "f")
+        return Issue(*where, f"库存「{_show(cell)}」已换算成 {n} {own}", f"The stock \"{_show(cell)}\" was converted to {n} {own}",
+                     "按 1 斤 = 500 克、1 两 = 50 克换算", "1 斤 = 500 g, 1 两 = 50 g", _show(cell), "warning")
+    n = format(values["stock"].normalize(), "f")
+    return Issue(*where, f"库存「{_show(cell)}」的单位是{unit}，商品按{own}卖：按 {n} {own}导入",
+                 f"The stock \"{_show(cell)}\" is in {unit} and the product is sold by the {own}: imported as {n} {own}",
+                 f"请把库存换算成{own}", f"Convert the stock to {own}", _show(cell), "warning")
+
+
 def row_coercer(
     mapping: dict[int, ColumnMatch], headers: list[str], kind: Kind, dates: Dates
 ) -> Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]:
@@ -145,6 +169,7 @@ def row_coercer(
     neutral_col = next((c for c, m in mapping.items() if m.field == "direction"), -1) if ledger else -1
     required_cols: dict[str, int | None] = {m.field: c for c, m in mapping.items() if m.field in REQUIRED.get(kind, ())}
     no_issues: list[Issue] = []  # shared by the rows without any: never appended to
+    stock_col = next((c for c, m in mapping.items() if m.field == "stock"), -1)
 
     def coerce(row: Row, row_number: int) -> tuple[dict[str, Any], list[Issue]]:
         values: dict[str, Any] = {}
@@ -197,6 +222,10 @@ def row_coercer(
                     values["unit"] = unit
         if ledger:
             _finish_ledger(values)
+        elif 0 <= stock_col < n and isinstance(cell := row[stock_col], str) and "stock" in values and "unit" in values:
+            said = _stock_in_another_unit(row_number, stock_col, headers, cell, values)
+            if said is not None:
+                issues = [*(issues or []), said]
         for f, rc in required_cols.items():
             if f not in values:
                 if issues is None:

@@ -255,6 +255,14 @@ def to_decimal3(value: Any) -> Decimal:
         raise _bad_number(value) from None
 
 
+def quantity_unit(value: str) -> str | None:
+    """The unit a quantity cell is written in ("12箱" -> "箱", "5.5千克" -> "kg"); None for a
+    plain number, 万 (ten thousands) or a cell `to_decimal3` does not read."""
+    m = _QTY_RE.match(clean_text(nfkc(value)).replace(" ", ""))
+    unit = m.group("unit") if m else ""
+    return normalize_unit(unit) if unit and unit[:1] != "万" else None
+
+
 _DAYS_RE: Final = re.compile(r"^(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>天|日|d|days?|[个個]月|月|months?|年|years?|y|[周週]|星期|weeks?)?$", re.I)
 
 

@@ -357,3 +357,14 @@ def test_a_templates_example_row_is_no_product(tmp_path: Path) -> None:
         assert [r.values["name"] for r in read_table(p).rows] == ["可乐"], sample
     p = _xlsx(tmp_path / "菜单.xlsx", [["菜名", "价格"], ["例汤", 8], ["米饭", 2]])  # 例汤 is a dish
     assert [r.values["name"] for r in read_table(p).rows] == ["例汤", "米饭"]
+
+
+def test_a_stock_in_another_unit_is_converted_when_it_is_a_weight_and_noted(tmp_path: Path) -> None:
+    p = tmp_path / "库存.csv"
+    p.write_text("商品名称,单位,库存\n青岛啤酒,瓶,12箱\n崂山可乐,罐,24罐\n花生,斤,5.5千克\n虾仁,kg,300克\n木耳,斤,8\n", encoding="utf-8")
+    t = read_table(p, kind="products")
+    assert [r.values["stock"] for r in t.rows] == [Decimal("12"), Decimal("24"), Decimal("11"), Decimal("0.3"), Decimal("8")]
+    notes = [(r.row_number, [(i.code, i.severity) for i in r.issues]) for r in t.rows if r.issues]
+    assert notes == [(2, [("stock_unit", "warning")]), (4, [("stock_unit", "warning")]), (5, [("stock_unit", "warning")])]
+    assert "12 瓶" in t.rows[0].issues[0].message_zh and "换算" in t.rows[0].issues[0].fix_zh
+    assert t.rows[2].issues[0].message_en == 'The stock "5.5千克" was converted to 11 斤'
