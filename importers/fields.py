@@ -81,7 +81,7 @@ FIELD_TYPES: Final[dict[str, str]] = {
     "stock": "stock",
     "shelf_life_days": "days",
     "status": "status",
-    "description": "text",
+    "description": "prose",  # a platform's export may give HTML (Shopify's Body (HTML))
     "image": "picture",
     "spicy_level": "spicy",
     "flavors": "list",

@@ -771,7 +771,26 @@ def _coercer(kind: str, dates: Dates) -> Coercer:
         return to_spicy
     if kind == "list":
         return to_list
+    if kind == "prose":
+        return to_prose
     return to_text
+
+
+_TAG: Final = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
+_BREAKS: Final = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol"})
+
+
+def to_prose(value: Any) -> str:
+    """A description cell as text: the HTML of a shop platform's export ("<p>Classic<br>lager</p>",
+    Shopify's Body (HTML)) as its lines of plain text; other text as `to_text` reads it."""
+    text = to_text(value)
+    if "<" not in text or not _TAG.search(text):
+        return text
+    import html
+
+    plain = _TAG.sub(lambda m: "\n" if m.group(2).lower() in _BREAKS else "", text)
+    lines = (" ".join(line.split()) for line in html.unescape(plain).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 # Prices a restaurant writes instead of a number: seafood 时价, a price to be agreed.

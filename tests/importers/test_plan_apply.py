@@ -809,6 +809,8 @@ def test_a_shopify_export_gives_its_variant_rows_their_products_name(store: Stor
         "SELECT p.name, s.name, s.sku, s.price_fen FROM specs s JOIN products p ON p.id = s.product_id")) == [
         ("Laoshan Cola", "", "LS-1", 350), ("Tsingtao Beer", "330ml", "TS-330", 500), ("Tsingtao Beer", "500ml", "TS-500", 800)]
     assert build_plan(store, read_table(path)).count("unchanged") == 3
+    # its Body (HTML) is the description as text, not "<p>Classic</p>"
+    assert store.conn.execute("SELECT description FROM products WHERE name = 'Tsingtao Beer'").fetchone()[0] == "Classic"
 
 
 def test_a_sku_typed_in_full_width_is_the_same_sku(store: Store, tmp_path: Path) -> None:

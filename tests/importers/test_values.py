@@ -289,3 +289,11 @@ def test_a_stock_cell_saying_out_of_stock_is_zero(cell: str) -> None:
     from importers.values import to_stock
 
     assert to_stock(cell) == Decimal("0.000") and to_stock("80个") == Decimal("80.000")
+
+
+def test_a_description_in_html_is_read_as_its_lines_of_text() -> None:
+    from importers.values import to_prose
+
+    assert to_prose("<p>Classic <b>lager</b>,&nbsp;330&amp;ml</p><ul><li>冰镇</li><li>现打</li></ul>") == "Classic lager, 330&ml\n冰镇\n现打"
+    assert to_prose("<P>两行<BR/>文字</P>") == "两行\n文字"
+    assert to_prose("a < b, c > d") == "a < b, c > d" and to_prose(" 手工现包 ") == "手工现包"
