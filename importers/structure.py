@@ -431,10 +431,13 @@ def fill_vertical_merges(rows: list[Row], merged: list[Merge] | None, start: int
     for r0, c0, r1, c1 in merged or ():
         if r0 < start or r0 >= len(rows):
             continue
-        if width is not None and c1 >= width > c0:
+        if width is not None and c1 >= width:
             # A merge reaching far past the table (C2:XFD20001) would pad every row it covers to
             # 16,384 cells: gigabytes from a few bytes of <mergeCell>.
-            c1 = width - 1
+            if c0 >= width and r1 > r0:
+                continue  # wholly right of the table (a note merged down a band of rows): no column of it is read
+            if c0 < width:
+                c1 = width - 1
         if r1 == r0:
             if c1 - c0 >= 2:
                 wide.append(r0)

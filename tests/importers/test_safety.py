@@ -305,6 +305,22 @@ def test_a_merge_reaching_far_past_the_table_pads_no_row(tmp_path: Path) -> None
     assert max(len(r.raw) for r in table.rows) == 3
 
 
+def test_a_note_merged_right_of_the_table_pads_no_row(tmp_path: Path) -> None:
+    # A note in column D of a row far down (one the table's width is not measured on), merged to
+    # XFD and down to the last row: the table is 3 columns wide, so the merge starts right of it and
+    # was filled in whole, padding each row it covers to 16,384 cells (~400 MB for 3,000 rows).
+    rows = ('<row r="1"><c r="A1" t="inlineStr"><is><t>品名</t></is></c><c r="B1" t="inlineStr"><is><t>售价</t></is></c>'
+            '<c r="C1" t="inlineStr"><is><t>分类</t></is></c></row>'
+            + "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>商品{r}</t></is></c><c r="B{r}"><v>3</v></c>'
+                      f'<c r="C{r}" t="inlineStr"><is><t>饮料</t></is></c>'
+                      + (f'<c r="D{r}" t="inlineStr"><is><t>以下为新到货</t></is></c>' if r == 1505 else "") + "</row>"
+                      for r in range(2, 2002)))
+    xml = _sheet(rows).replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="D1505:XFD2001"/></mergeCells>')
+    table = read_table(write_xlsx(tmp_path / "note_merge.xlsx", xml))
+    assert len(table.rows) == 2000 and {r.values.get("category") for r in table.rows} == {"饮料"}
+    assert max(len(r.raw) for r in table.rows) <= 4
+
+
 _SS_HEAD = ('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
             'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="S"><Table>')
 
