@@ -483,7 +483,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
     <message>
         <location filename="../../ui/import_wizard/labels.py" line="49"/>
-        <location filename="../../ui/import_wizard/labels.py" line="70"/>
+        <location filename="../../ui/import_wizard/labels.py" line="71"/>
         <source>Picture</source>
         <translation>Picture</translation>
     </message>
@@ -504,93 +504,98 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
     <message>
         <location filename="../../ui/import_wizard/labels.py" line="56"/>
+        <source>Sold at the day&apos;s price (时价)</source>
+        <translation>Sold at the day&apos;s price (时价)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="57"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="60"/>
+        <location filename="../../ui/import_wizard/labels.py" line="61"/>
         <source>Let PortDesk decide</source>
         <translation>Let PortDesk decide</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="61"/>
+        <location filename="../../ui/import_wizard/labels.py" line="62"/>
         <source>Products</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="62"/>
+        <location filename="../../ui/import_wizard/labels.py" line="63"/>
         <source>Menu (dishes)</source>
         <translation>Menu (dishes)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="63"/>
+        <location filename="../../ui/import_wizard/labels.py" line="64"/>
         <source>Sales ledger</source>
         <translation>Sales ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="64"/>
+        <location filename="../../ui/import_wizard/labels.py" line="65"/>
         <source>Product photos</source>
         <translation>Product photos</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="71"/>
+        <location filename="../../ui/import_wizard/labels.py" line="72"/>
         <source>File name</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="72"/>
+        <location filename="../../ui/import_wizard/labels.py" line="73"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="76"/>
+        <location filename="../../ui/import_wizard/labels.py" line="77"/>
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="77"/>
+        <location filename="../../ui/import_wizard/labels.py" line="78"/>
         <source>Update</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="78"/>
+        <location filename="../../ui/import_wizard/labels.py" line="79"/>
         <source>No change</source>
         <translation>No change</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="79"/>
+        <location filename="../../ui/import_wizard/labels.py" line="80"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="91"/>
+        <location filename="../../ui/import_wizard/labels.py" line="92"/>
         <source>Not imported</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="157"/>
-        <location filename="../../ui/import_wizard/labels.py" line="172"/>
-        <location filename="../../ui/import_wizard/labels.py" line="175"/>
+        <location filename="../../ui/import_wizard/labels.py" line="158"/>
+        <location filename="../../ui/import_wizard/labels.py" line="173"/>
+        <location filename="../../ui/import_wizard/labels.py" line="176"/>
         <source>(blank)</source>
         <translation>(blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="163"/>
+        <location filename="../../ui/import_wizard/labels.py" line="164"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="163"/>
+        <location filename="../../ui/import_wizard/labels.py" line="164"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="165"/>
+        <location filename="../../ui/import_wizard/labels.py" line="166"/>
         <source>off the shelf</source>
         <translation>off the shelf</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="165"/>
+        <location filename="../../ui/import_wizard/labels.py" line="166"/>
         <source>on sale</source>
         <translation>on sale</translation>
     </message>
@@ -1911,32 +1916,32 @@ The file you chose: %1</translation>
 <context>
     <name>ProductPickerDialog</name>
     <message>
-        <location filename="../../ui/menus/picker.py" line="43"/>
+        <location filename="../../ui/menus/picker.py" line="40"/>
         <source>Add dishes and products</source>
         <translation>Add dishes and products</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/picker.py" line="47"/>
+        <location filename="../../ui/menus/picker.py" line="44"/>
         <source>Search name, pinyin initials (qdpj), barcode or SKU…</source>
         <translation>Search name, pinyin initials (qdpj), barcode or SKU…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/picker.py" line="50"/>
+        <location filename="../../ui/menus/picker.py" line="47"/>
         <source>Tick what to add. Products already in this section are not shown.</source>
         <translation>Tick what to add. Products already in this section are not shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/picker.py" line="54"/>
+        <location filename="../../ui/menus/picker.py" line="51"/>
         <source>Add ticked</source>
         <translation>Add ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/picker.py" line="55"/>
+        <location filename="../../ui/menus/picker.py" line="52"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/picker.py" line="83"/>
+        <location filename="../../ui/menus/picker.py" line="80"/>
         <source>sold out</source>
         <translation>sold out</translation>
     </message>

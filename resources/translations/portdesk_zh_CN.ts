@@ -482,7 +482,7 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
     <message>
         <location filename="../../ui/import_wizard/labels.py" line="49"/>
-        <location filename="../../ui/import_wizard/labels.py" line="70"/>
+        <location filename="../../ui/import_wizard/labels.py" line="71"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
@@ -503,93 +503,98 @@ Your saved data is safe. If this happens again, please send the log file to supp
     </message>
     <message>
         <location filename="../../ui/import_wizard/labels.py" line="56"/>
+        <source>Sold at the day&apos;s price (时价)</source>
+        <translation>按时价出售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard/labels.py" line="57"/>
         <source>Photos</source>
         <translation>商品图片</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="60"/>
+        <location filename="../../ui/import_wizard/labels.py" line="61"/>
         <source>Let PortDesk decide</source>
         <translation>让系统自动判断</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="61"/>
+        <location filename="../../ui/import_wizard/labels.py" line="62"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="62"/>
+        <location filename="../../ui/import_wizard/labels.py" line="63"/>
         <source>Menu (dishes)</source>
         <translation>菜单（菜品）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="63"/>
+        <location filename="../../ui/import_wizard/labels.py" line="64"/>
         <source>Sales ledger</source>
         <translation>销售流水</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="64"/>
+        <location filename="../../ui/import_wizard/labels.py" line="65"/>
         <source>Product photos</source>
         <translation>商品图片</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="71"/>
+        <location filename="../../ui/import_wizard/labels.py" line="72"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="72"/>
+        <location filename="../../ui/import_wizard/labels.py" line="73"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="76"/>
+        <location filename="../../ui/import_wizard/labels.py" line="77"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="77"/>
+        <location filename="../../ui/import_wizard/labels.py" line="78"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="78"/>
+        <location filename="../../ui/import_wizard/labels.py" line="79"/>
         <source>No change</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="79"/>
+        <location filename="../../ui/import_wizard/labels.py" line="80"/>
         <source>Problem</source>
         <translation>有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="91"/>
+        <location filename="../../ui/import_wizard/labels.py" line="92"/>
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="157"/>
-        <location filename="../../ui/import_wizard/labels.py" line="172"/>
-        <location filename="../../ui/import_wizard/labels.py" line="175"/>
+        <location filename="../../ui/import_wizard/labels.py" line="158"/>
+        <location filename="../../ui/import_wizard/labels.py" line="173"/>
+        <location filename="../../ui/import_wizard/labels.py" line="176"/>
         <source>(blank)</source>
         <translation>(空)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="163"/>
+        <location filename="../../ui/import_wizard/labels.py" line="164"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="163"/>
+        <location filename="../../ui/import_wizard/labels.py" line="164"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="165"/>
+        <location filename="../../ui/import_wizard/labels.py" line="166"/>
         <source>off the shelf</source>
         <translation>已下架</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard/labels.py" line="165"/>
+        <location filename="../../ui/import_wizard/labels.py" line="166"/>
         <source>on sale</source>
         <translation>在售</translation>
     </message>
@@ -1902,32 +1907,32 @@ The file you chose: %1</source>
 <context>
     <name>ProductPickerDialog</name>
     <message>
-        <location filename="../../ui/menus/picker.py" line="43"/>
+        <location filename="../../ui/menus/picker.py" line="40"/>
         <source>Add dishes and products</source>
         <translation>添加菜品和商品</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/picker.py" line="47"/>
+        <location filename="../../ui/menus/picker.py" line="44"/>
         <source>Search name, pinyin initials (qdpj), barcode or SKU…</source>
         <translation>搜索名称、拼音首字母（qdpj）、条码或货号…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/picker.py" line="50"/>
+        <location filename="../../ui/menus/picker.py" line="47"/>
         <source>Tick what to add. Products already in this section are not shown.</source>
         <translation>勾选要添加的项目。本分区已有的商品不再显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/picker.py" line="54"/>
+        <location filename="../../ui/menus/picker.py" line="51"/>
         <source>Add ticked</source>
         <translation>添加已勾选</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/picker.py" line="55"/>
+        <location filename="../../ui/menus/picker.py" line="52"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/menus/picker.py" line="83"/>
+        <location filename="../../ui/menus/picker.py" line="80"/>
         <source>sold out</source>
         <translation>估清</translation>
     </message>

@@ -546,6 +546,28 @@ def test_a_market_price_is_imported_with_a_warning_shown(open_wizard: Callable[[
 
 
 @pytest.mark.usefixtures("english_ui")
+def test_a_dish_turned_to_the_days_price_says_so_in_words(open_wizard: Callable[[Path | None], ImportWizard],
+                                                          store: Store, tmp_path: Path) -> None:
+    """The row's changes read "market_price: 0 → 1": the stored column's name and the flag's bits."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+
+    store.products.save(Product(name="清蒸大虾", kind="dish", unit="斤", specs=[Spec("", price_fen=8800)]))
+    wizard = open_wizard(_csv(tmp_path, "菜名,价格\n清蒸大虾,时价\n", "今日.csv"))
+    assert wizard.counts == {"new": 0, "changed": 1, "unchanged": 0, "error": 0}
+    model = wizard.model
+    assert "Sold at the day's price (时价): no → yes" in model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    i18n.install("zh_CN")
+    try:
+        QApplication.sendPostedEvents()  # the LanguageChange
+        tooltip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+        assert "按时价出售: 否 → 是" in tooltip and "market_price" not in tooltip
+    finally:
+        i18n.install("en")
+
+
+@pytest.mark.usefixtures("english_ui")
 def test_a_two_column_menu_shows_each_dish_with_its_own_block(qtbot: object,
                                                               open_wizard: Callable[[Path | None], ImportWizard],
                                                               tmp_path: Path) -> None:

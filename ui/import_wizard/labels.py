@@ -53,6 +53,7 @@ FIELD_LABELS = cast(dict[str, str], {
     "stock_milli": QT_TRANSLATE_NOOP("ImportFields", "Stock"),
     "attributes": QT_TRANSLATE_NOOP("ImportFields", "Flavours"),
     "sold_out": QT_TRANSLATE_NOOP("ImportFields", "Sold out"),
+    "market_price": QT_TRANSLATE_NOOP("ImportFields", "Sold at the day's price (时价)"),
     "images": QT_TRANSLATE_NOOP("ImportFields", "Photos"),
 })
 
@@ -159,7 +160,7 @@ def diff_value(column: str, value: Any) -> str:
         return yuan(value)
     if column == "stock_milli" and isinstance(value, int):
         return f"{Decimal(value) / 1000:f}".rstrip("0").rstrip(".") or "0"
-    if column == "sold_out":
+    if column in ("sold_out", "market_price"):
         return QCoreApplication.translate("ImportFields", "yes") if value else QCoreApplication.translate("ImportFields", "no")
     if column == "status":
         return QCoreApplication.translate("ImportFields", "off the shelf") if value == "off" else QCoreApplication.translate("ImportFields", "on sale")
