@@ -384,6 +384,38 @@ def _changes(plan: Any) -> list[dict[str, Any]]:
     return found
 
 
+# the words of the stored columns a change may name that are no import field's (importers.fields)
+_COLUMN_WORDS: dict[str, tuple[str, str]] = {
+    "sold_out": ("估清", "sold out"), "market_price": ("时价", "day's price"), "images": ("图片", "photos"),
+}
+
+
+def _change_words(column: str, old: Any, new: Any) -> str:
+    """One field of an updated row as a shopkeeper reads it: "售价 / price ¥3.50 → ¥4.00", not the
+    stored column and its fen ("price_fen 350 → 400", which --json keeps)."""
+    from catalog.money import format_fen, format_qty, milli_to_decimal
+    from importers.fields import FIELD_LABELS_EN, FIELD_LABELS_ZH, PRODUCT_COLUMNS, SPEC_COLUMNS
+
+    fields = {c: f for f, c in (*PRODUCT_COLUMNS.items(), *SPEC_COLUMNS.items()) if c != "name"}
+    field = fields.get(column, column)  # a diff names the product's name, the spec and the category as fields
+    zh, en = _COLUMN_WORDS.get(column) or (FIELD_LABELS_ZH.get(field, column), FIELD_LABELS_EN.get(field, column))
+
+    def shown(value: Any) -> str:
+        if value is None or value == "":
+            return "（空）/ (blank)"
+        if column.endswith("_fen") and isinstance(value, int):
+            return format_fen(value)
+        if column == "stock_milli" and isinstance(value, int):
+            return format_qty(milli_to_decimal(value))
+        if column in ("sold_out", "market_price"):
+            return "是 / yes" if value else "否 / no"
+        if column == "status":
+            return "下架 / off the shelf" if value == "off" else "上架 / on sale"
+        return str(value)
+
+    return f"{zh} / {en} {shown(old)} → {shown(new)}"
+
+
 def _say_imported(args: argparse.Namespace, result: dict[str, Any], problems: int, report: Path | None) -> int:
     """Print what an import did (or would do); the exit status."""
     source: Path = args.file
@@ -407,7 +439,7 @@ def _say_imported(args: argparse.Namespace, result: dict[str, Any], problems: in
         if result.get("pictures"):
             _say(f"商品图片 {result['pictures']} 张 / {result['pictures']} product photos")
         for change in result["changes"][:5]:  # what the updated rows change
-            what = "; ".join(f"{col} {old} → {new}" for col, (old, new) in change["fields"].items())
+            what = "; ".join(_change_words(col, old, new) for col, (old, new) in change["fields"].items())
             _say(f"更新 / Update: 第 {change['row']} 行 / row {change['row']} {change['name']} {change['spec']}".rstrip()
                  + f": {what}")
         if len(result["changes"]) > 5:

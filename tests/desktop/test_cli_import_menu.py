@@ -70,8 +70,22 @@ def test_a_dry_run_shows_what_each_updated_row_changes(capsys: pytest.CaptureFix
         {"row": 2, "name": "青岛啤酒原浆", "spec": "1L", "fields": {"stock_milli": [10000, 12000]}},
         {"row": 4, "name": "崂山可乐", "spec": "330ml", "fields": {"price_fen": [350, 400]}}]
     out = run(capsys, "import", str(dearer), "--dry-run")[1]
-    assert "row 4 崂山可乐 330ml: price_fen 350 → 400" in out
+    # in words, money in yuan and stock as counted: not "price_fen 350 → 400", "stock_milli 10000 → 12000"
+    assert "row 4 崂山可乐 330ml: 售价 / price ¥3.50 → ¥4.00" in out
+    assert "row 2 青岛啤酒原浆 1L: 库存 / stock 10 → 12" in out and "_milli" not in out and "_fen" not in out
     assert json.loads(run(capsys, "import", str(goods), "--dry-run", "--json")[1])["changes"] == []
+
+
+def test_a_dry_run_words_a_dish_turned_to_the_days_price_or_sold_out(capsys: pytest.CaptureFixture[str], data_dir: Path,
+                                                                     tmp_path: Path) -> None:
+    menu = tmp_path / "菜单.csv"
+    menu.write_text("菜名,价格\n清蒸大虾,88\n辣炒蛤蜊,38\n", encoding="utf-8")
+    run(capsys, "import", str(menu))
+    today = tmp_path / "今日.csv"
+    today.write_text("菜名,价格,备注\n清蒸大虾,时价,\n辣炒蛤蜊,38,今日估清\n", encoding="utf-8")
+    out = run(capsys, "import", str(today), "--dry-run")[1]
+    assert "row 2 清蒸大虾: 时价 / day's price 否 / no → 是 / yes" in out  # not "market_price 0 → 1"
+    assert "row 3 辣炒蛤蜊: 估清 / sold out 否 / no → 是 / yes" in out
 
 
 @pytest.mark.parametrize(
