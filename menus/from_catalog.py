@@ -41,7 +41,9 @@ def menu_items(store: Store, product_ids: list[str], *, with_images: bool = True
         if p.archived or p.status != "on":
             continue
         image = store.media.get(p.images[0]) if with_images and p.images else None
-        specs = tuple(Spec(s.name, s.price_fen, s.member_price_fen, s.market_price) for s in p.specs)
+        # a spec sold at the day's price (时价) has no member price either: its stored one was the old price's
+        specs = tuple(Spec(s.name, s.price_fen, None if s.market_price else s.member_price_fen, s.market_price)
+                      for s in p.specs)
         items.append(MenuItem(
             product_id=p.id, name=p.name, specs=specs, description=p.description, sold_out=p.sold_out,
             spicy_level=p.spicy_level, allergens=tuple(p.allergens), image=image, unit=p.unit,

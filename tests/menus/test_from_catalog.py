@@ -39,6 +39,22 @@ def test_all_products_menu_sections(shop_store: Store) -> None:
         "辣炒蛤蜊", 2, ("shellfish",), [3800, 2200])
 
 
+def test_a_spec_sold_at_the_days_price_prints_no_member_price(
+    shop_store: Store, tmp_path: Path, pdf_text: Callable[[Path], str]
+) -> None:
+    """时价 beside "会员 ¥52" (the member price of the price set before) told a member the dish costs ¥52."""
+    seafood = shop_store.categories.ensure_path("海鲜")
+    shop_store.products.save(Product("原汁海螺", kind="dish", category_id=seafood, unit="斤", specs=[
+        Spec("", price_fen=5800, member_price_fen=5200, market_price=True)]))
+    menu = all_products_menu(shop_store)
+    conch = next(i for s in menu.sections for i in s.items if i.name == "原汁海螺")
+    assert [(s.market_price, s.member_price_fen) for s in conch.specs] == [(True, None)]
+    beer = next(i for s in menu.sections for i in s.items if i.name == "青岛原浆")
+    assert [s.member_price_fen for s in beer.specs] == [2200]  # a priced spec keeps its member price
+    text = pdf_text(render_pdf("thermal-80", shop_from_store(shop_store), menu, [], tmp_path / "menu.pdf"))
+    assert "时价" in text and "¥52" not in text and "¥22" in text
+
+
 def test_unknown_menu_names_the_known_ones(shop_store: Store) -> None:
     shop_store.menus.create_from_categories("堂食")
     with pytest.raises(LookupError, match="堂食"):
