@@ -36,6 +36,7 @@ from importers.values import (
 )
 
 _CODE: Final = 2  # a SKU or order number's `is_text`: plain text, unless typed in full width (ＱＤ００１)
+_PROSE: Final = 3  # a description's `is_text`: plain text, unless it holds HTML tags (to_prose)
 # works a data row's values and cell issues out of its raw cells (and its row number)
 Coerce = Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]
 _PRICE_FIELDS: Final = frozenset({"price_fen", "member_price_fen", "cost_fen"})
@@ -156,13 +157,14 @@ def row_coercer(
     mapping: dict[int, ColumnMatch], headers: list[str], kind: Kind, dates: Dates
 ) -> Callable[[Row, int], tuple[dict[str, Any], list[Issue]]]:
     """The function that turns a data row's raw cells into its values and cell issues."""
-    # One spec per mapped column, prepared once: (column, field, coercer, is_text (True, or _CODE), price_unit).
+    # One spec per mapped column, prepared once: (column, field, coercer, is_text (True, _CODE or _PROSE), price_unit).
     specs: list[tuple[int, str, Callable[[Any], Any], bool | int, bool]] = []
     for c, m in mapping.items():
         if m.field == IMAGE:
             continue  # pictures, not cell values: see importers.picture_rows.with_pictures
         ftype = FIELD_TYPES.get(m.field, "text")
-        specs.append((c, m.field, make_coercer(ftype, dates), _CODE if ftype == "code" else ftype == "text", m.field in _PRICE_FIELDS))
+        is_text = _CODE if ftype == "code" else _PROSE if ftype == "prose" else ftype == "text"
+        specs.append((c, m.field, make_coercer(ftype, dates), is_text, m.field in _PRICE_FIELDS))
     empty_tokens = EMPTY_TOKENS
     strip_chars = _STRIP_CHARS
     ledger = kind == "ledger"
@@ -187,9 +189,10 @@ def row_coercer(
                 if is_text:
                     # Fast path for plain text: no function call for the common case.
                     t = v.strip(strip_chars)
-                    if t and t not in empty_tokens:
-                        values[fname] = t if is_text is True or t.isascii() else fn(t)  # a code typed in full width: to_code
-                    continue
+                    if is_text is not _PROSE or "<" not in t:  # a description with HTML tags: to_prose, below
+                        if t and t not in empty_tokens:
+                            values[fname] = t if is_text is not _CODE or t.isascii() else fn(t)  # a code typed in full width: to_code
+                        continue
             try:
                 out_v = fn(v)
             except CellError as e:
@@ -222,7 +225,8 @@ def row_coercer(
                     values["unit"] = unit
         if ledger:
             _finish_ledger(values)
-        elif 0 <= stock_col < n and isinstance(cell := row[stock_col], str) and "stock" in values and "unit" in values:
+        elif (0 <= stock_col < n and isinstance(cell := row[stock_col], str) and not cell[-1:].isdigit()
+              and "stock" in values and "unit" in values):  # "12箱", "5.5千克": a plain number (a CSV's "12") has no unit
             said = _stock_in_another_unit(row_number, stock_col, headers, cell, values)
             if said is not None:
                 issues = [*(issues or []), said]
