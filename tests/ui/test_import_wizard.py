@@ -236,6 +236,32 @@ def test_undo_from_wizard_and_refused_undo(qtbot: object, open_wizard: Callable[
 
 
 @pytest.mark.usefixtures("english_ui")
+def test_an_undo_that_works_the_second_time_leaves_no_refusal_shown(
+        qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], monkeypatch: pytest.MonkeyPatch,
+        existing: Product, store: Store, tmp_path: Path) -> None:
+    """The wizard is modeless: refused because a later import changed its rows, the shopkeeper
+    undoes that one (import history) and presses undo here again. The page said the import was
+    undone under the red "Cannot undo" of the first try."""
+    from importers.apply import apply_plan
+    from importers.plan import build_plan
+
+    monkeypatch.setattr(asks, "confirm", lambda *a: True)
+    wizard = open_wizard(_csv(tmp_path, GOODS))
+    _apply(qtbot, wizard)
+    later = apply_plan(store, build_plan(store, read_table(_csv(tmp_path, GOODS.replace("26", "28"), "later.csv"))))
+    assert later is not None
+    page = wizard.result_page
+    wizard.undo_import()
+    qtbot.waitUntil(lambda: page.undo_note.isVisibleTo(wizard), timeout=20_000)  # type: ignore[attr-defined]
+    assert "later.csv" in page.undo_note.text()
+    store.batches.undo(later)
+    with qtbot.waitSignal(wizard.sig_undone, timeout=20_000):  # type: ignore[attr-defined]
+        wizard.undo_import()
+    assert page.title.text() == "The import was undone" and _count(store, "products") == 1
+    assert not page.undo_note.isVisibleTo(wizard)  # the refusal of the first try no longer stands
+
+
+@pytest.mark.usefixtures("english_ui")
 def test_the_result_page_keeps_what_it_says_across_a_language_switch(
         qtbot: object, open_wizard: Callable[[Path | None], ImportWizard], monkeypatch: pytest.MonkeyPatch,
         existing: Product, store: Store, tmp_path: Path) -> None:

@@ -161,9 +161,10 @@ class ResultPage(QWidget):
         self.title.setText(self.tr("The import was undone"))
         self.summary.setText(self.tr("Everything is back as it was before the import."))
         for w in (self.undo_text, self.undo_button, self.problems_text, self.report_button, self.report_note,
-                  self.problem_photos_view):
+                  self.problem_photos_view, self.undo_note):  # a refusal of an earlier try no longer stands
             w.hide()
         self._notes.pop(self.report_note, None)
+        self._notes.pop(self.undo_note, None)
 
     def show_undo_failed(self, render: Callable[[], str]) -> None:
         """The undo was refused or failed: `render` words why; the button works again."""
