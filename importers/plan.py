@@ -149,19 +149,23 @@ class ImportPlan:
 
 
 def _product_values(values: dict[str, Any], fields: list[tuple[str, str]]) -> dict[str, Any]:
+    """A row's product values by column. A restaurant writes 估清 in its 备注 (description)
+    column: where the row's status cell says nothing, that column says whether the dish is sold
+    out today ("今日估清": sold out, and not its description; anything else: on sale)."""
     out: dict[str, Any] = {}
     for f, col in fields:
+        if f == "description" and values.get("status") is None:
+            out["sold_out"] = int(is_sold_out(values.get(f)))
         if f not in values:
             continue
         v = values[f]
         if v is None:  # a blank cell says nothing: it must not read as 上架 or as no allergens
             pass
         elif f == "status":  # it says whether the dish is sold out, too: 上架 is on sale, not sold out
-            out["sold_out"] = int(v == "sold_out")
+            if v != "inactive":  # 下架: off sale, sold out or not (an export writes 下架 for both)
+                out["sold_out"] = int(v == "sold_out")
             v = "off" if v == "inactive" else "on"
-        elif f == "description" and is_sold_out(v):  # 备注 "今日估清": the dish's state, not its description
-            if values.get("status") is None:  # a status column says it, when it has a value
-                out["sold_out"] = 1
+        elif f == "description" and is_sold_out(v):  # the dish's state, not its description
             continue
         elif f == "allergens":
             v = json.dumps(list(v or []), ensure_ascii=False)
@@ -421,6 +425,8 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
                 "删除重复的行，或填写不同的规格/货号", "Delete the duplicate row, or give it another spec or SKU"))
             continue
         pv = _product_values(v, p_fields) if p_fields else {}
+        if pv.get("sold_out") and v.get("status") is None:  # its note made it sold out: say so
+            _add_issue(plan, _sold_out_by_note(table, row, v["description"]))
         sv = _spec_values(v, s_fields)
         category = v.get("category")
         if category is not None:
@@ -507,6 +513,13 @@ def _plan_products(store: Store, table: ParsedTable, overwrite_blanks: bool, loo
     if in_full:
         _finish(plans, table, claims)
     return plans
+
+
+def _sold_out_by_note(table: ParsedTable, row: ParsedRow, note: str) -> Issue:
+    column, header = _field_cell(table, row.item, "description")
+    return Issue(row.row_number, column, header, "description", "sold_out_note",
+                 f"「{note}」：这道菜设为估清（不作为描述）", f"\"{note}\": the dish is marked sold out (not its description)",
+                 "以后导入时这一格不写估清，就恢复供应", "A later import without 估清 in this cell puts it back on sale", note, "warning")
 
 
 def _another_product(ex: CatalogIndex, spec_id: str, name: str, sku: Any) -> bool:

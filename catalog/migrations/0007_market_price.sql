@@ -27,3 +27,11 @@ END;
 -- last imported is forgotten (importers.known_rows), so the next import of that file reads its rows
 -- again and sets the flag.
 UPDATE specs SET import_key = NULL WHERE import_key IS NOT NULL AND price_fen = 0;
+
+-- Before this level, an import stored a 备注 of 估清 as the dish's description; now such a note
+-- makes the dish sold out instead (importers.values.is_sold_out): the notes stored so are read so.
+UPDATE products SET sold_out = 1, description = ''
+WHERE replace(lower(trim(description)), ' ', '') IN (
+    '估清', '今日估清', '今天估清', '已估清', '暂时估清', '今日已估清', '沽清', '今日沽清', '已沽清',
+    '售罄', '已售罄', '今日售罄', '今日已售罄', '售完', '已售完', '今日售完', '卖完', '卖完了', '已卖完',
+    '今日卖完', '卖光了', 'soldout');

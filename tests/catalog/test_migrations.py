@@ -91,13 +91,18 @@ def test_specs_get_the_market_price_flag_and_forget_the_rows_that_may_have_said_
     migrations.migrate(old, target=6)
     old.execute("INSERT INTO products (id, name) VALUES ('p1', '清蒸大虾'), ('p2', '辣炒蛤蜊')")
     old.execute("INSERT INTO specs (id, product_id, price_fen, import_key) VALUES ('s1', 'p1', 0, x'01'), ('s2', 'p2', 3800, x'02')")
+    old.execute("INSERT INTO products (id, name, description) VALUES ('p3', '梭子蟹', ' 今日估清 '), ('p4', '鲅鱼水饺', '手工现包')")
     old.execute("DELETE FROM outbox")
     old.close()
 
     conn = connect(path)
     assert [tuple(r) for r in conn.execute("SELECT id, market_price, import_key FROM specs ORDER BY id")] == [
         ("s1", 0, None), ("s2", 0, b"\x02")]
-    assert conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0  # nothing to sync: no field changed
+    # a 备注 of 估清 imported before as the description: now the dish's state, as an import reads it
+    assert [tuple(r) for r in conn.execute("SELECT id, sold_out, description FROM products WHERE id IN ('p3', 'p4') ORDER BY id")] == [
+        ("p3", 1, ""), ("p4", 0, "手工现包")]
+    assert [r[0] for r in conn.execute("SELECT entity_id FROM outbox")] == ["p3"]  # that change goes to the port
+    conn.execute("DELETE FROM outbox")
     conn.execute("UPDATE specs SET market_price = 1 WHERE id = 's1'")
     assert conn.execute("SELECT fields FROM outbox").fetchone()[0] == '["market_price"]'
     with pytest.raises(sqlite3.IntegrityError):

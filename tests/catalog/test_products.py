@@ -241,3 +241,13 @@ def test_price_ranges_say_shijia_for_specs_sold_at_the_days_price() -> None:
     assert price_range([], market=True) == "时价" and price_range([None, None], market=True) == "时价"
     assert price_range([6800], market=True) == "¥68.00 / 时价" and price_range([], dash="-") == ""
     assert price_range([1200, 1800], dash="-") == "¥12.00-18.00"
+
+
+def test_a_list_row_leaves_the_prices_of_a_spec_sold_at_the_days_price_out(store: Store) -> None:
+    crab = store.products.save(Product(name="梭子蟹", kind="dish", specs=[
+        Spec("活蟹", price_fen=16800, member_price_fen=15800, market_price=True), Spec("冻蟹", price_fen=8800, member_price_fen=8000)]))
+    row = store.products.rows([crab.id])[0]
+    assert (row.min_price_fen, row.max_price_fen, row.member_price_fen, row.market_price) == (8800, 8800, 8000, True)
+    only = store.products.save(Product(name="海螺", kind="dish", specs=[Spec(price_fen=5800, member_price_fen=5200, market_price=True)]))
+    row = store.products.rows([only.id])[0]
+    assert (row.min_price_fen, row.member_price_fen, row.market_price) == (None, None, True)

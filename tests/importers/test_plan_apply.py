@@ -421,17 +421,26 @@ def test_a_dish_marked_sold_out_in_its_note_column_is_sold_out_without_that_note
     menu = "菜名,价格,备注\n辣炒蛤蜊,38,今日估清\n鲅鱼水饺,30,手工现包\n清蒸大虾,88,已售罄！\n"
     plan = build_plan(store, read_table(_write(tmp_path, menu, "菜单.csv"), kind="menu"))
     assert [r.action for r in plan.rows] == ["new"] * 3 and plan.errors == []
+    assert [(w.row, w.column, w.code) for w in plan.warnings] == [(2, "C", "sold_out_note"), (4, "C", "sold_out_note")]
+    assert plan.warnings[0].message_en == '"今日估清": the dish is marked sold out (not its description)'
     apply_plan(store, plan)
     rows = store.conn.execute("SELECT name, sold_out, description FROM products ORDER BY name").fetchall()
     assert sorted(tuple(r) for r in rows) == sorted([("辣炒蛤蜊", 1, ""), ("鲅鱼水饺", 0, "手工现包"), ("清蒸大虾", 1, "")])
     again = build_plan(store, read_table(_write(tmp_path, menu, "菜单.csv"), kind="menu"))
     assert {r.action for r in again.rows} == {"unchanged"}
-    # the next day's status column says 上架: back on sale (a blank 备注 leaves the state alone)
-    today = build_plan(store, read_table(_write(tmp_path, "菜名,价格,状态,备注\n辣炒蛤蜊,38,上架,\n清蒸大虾,88,,\n", "菜单2.csv"),
-                                         kind="menu"))
-    assert [(r.name, r.action) for r in today.rows] == [("辣炒蛤蜊", "changed"), ("清蒸大虾", "unchanged")]
+    # the next day: the status column's 上架 puts 辣炒蛤蜊 back on sale, and the note no longer
+    # saying 估清 puts 清蒸大虾 back (a status column says it when it has a value: 鲅鱼水饺 is sold out)
+    today = build_plan(store, read_table(_write(
+        tmp_path, "菜名,价格,状态,备注\n辣炒蛤蜊,38,上架,今日估清\n清蒸大虾,88,,\n鲅鱼水饺,30,估清,手工现包\n", "菜单2.csv"), kind="menu"))
+    assert [(r.name, r.action, r.diffs.get("sold_out")) for r in today.rows] == [
+        ("辣炒蛤蜊", "changed", (1, 0)), ("清蒸大虾", "changed", (1, 0)), ("鲅鱼水饺", "changed", (0, 1))]
+    assert [i.code for r in today.rows for i in r.issues] == []  # the note said nothing that decided
     apply_plan(store, today)
-    assert dict(store.conn.execute("SELECT name, sold_out FROM products").fetchall()) == {"辣炒蛤蜊": 0, "鲅鱼水饺": 0, "清蒸大虾": 1}
+    assert dict(store.conn.execute("SELECT name, sold_out FROM products").fetchall()) == {"辣炒蛤蜊": 0, "鲅鱼水饺": 1, "清蒸大虾": 0}
+    # 下架 says nothing about sold out: an off-sale dish that is sold out stays so
+    store.conn.execute("UPDATE products SET status = 'off' WHERE name = '鲅鱼水饺'")
+    off = build_plan(store, read_table(_write(tmp_path, "菜名,价格,状态\n鲅鱼水饺,30,下架\n", "菜单3.csv"), kind="menu"))
+    assert [r.action for r in off.rows] == ["unchanged"]
 
 
 def test_the_error_report_of_a_two_column_menu_holds_the_bad_dish_only(store: Store, tmp_path: Path) -> None:
