@@ -26,6 +26,7 @@ from typing import Any, Final, TypeAlias
 from importers.errors import ImportRefused
 from importers.ods_content import OdsContent
 from importers.pictures import BookPictures, Placed, dispimg_cells
+from importers.shared_strings import shared_text_ok
 from importers.sniff import Sniffed, check_zip_limits, refuse
 from importers.xls_pictures import XlsPictures
 
@@ -117,6 +118,23 @@ def too_large(path: Path, sheet: str | None = None) -> ImportRefused:
         "too_large",
         f"文件「{name}」中的{where}范围太大（超过三千万个单元格），请删除多余的空行空列或拆分文件后再导入。",
         f"The {where_en} in \"{name}\" is too large (over 30 million cells); delete unused rows/columns or split the file.",
+        path,
+    )
+    exc.sheet = sheet
+    return exc
+
+
+def too_much_text(path: Path, sheet: str | None = None) -> ImportRefused:
+    """The refusal for a sheet whose cells repeat so much shared text that reading it is unsafe."""
+    name = path.name
+    where = f"工作表「{sheet}」" if sheet else "表格"
+    where_en = f'sheet "{sheet}"' if sheet else "table"
+    exc = refuse(
+        "too_large",
+        f"文件「{name}」中的{where}里的文字展开后超过 128 MB（同一段长文字被大量单元格重复引用），无法安全读取，"
+        "请删除不需要的长文字或拆分文件后再导入。",
+        f"The text of the {where_en} in \"{name}\" expands to more than 128 MB (long text repeated in many cells),"
+        " which cannot be read safely; delete the long text you do not need or split the file.",
         path,
     )
     exc.sheet = sheet
@@ -352,6 +370,8 @@ def _guard_xlsx_extent(path: Path, part: str | None, sheet: str | None) -> None:
                     continue
                 if not _sheet_extent_ok(path, info):
                     raise too_large(path, sheet)
+                if not shared_text_ok(path, infos, info, _xml_chunks):
+                    raise too_much_text(path, sheet)
     except ImportRefused:
         raise
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, KeyError, NotImplementedError, RuntimeError):

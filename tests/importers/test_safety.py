@@ -375,3 +375,68 @@ def test_html_rowspans_fill_the_rows_they_cover(tmp_path: Path) -> None:
     table = read_table(path)
     assert len(table.rows) == 3000 and {r.values["category"] for r in table.rows} == {"啤酒"}
     assert table.rows[-1].values["name"] == "酒2999" and table.rows[-1].values["price_fen"] == 300000
+
+
+_SST_REL = ('<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+
+
+def _with_strings(path: Path, strings: str, cells: str, ns: str = "") -> Path:
+    """An xlsx whose shared-string table holds ``strings`` (the <si> elements) and whose sheet
+    holds ``cells`` (the rows); ``ns`` is a namespace prefix for both parts ("x:")."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    xmlns = f'xmlns:{ns[:-1]}="{main}"' if ns else f'xmlns="{main}"'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", _CT)
+        zf.writestr("_rels/.rels", _RELS)
+        zf.writestr("xl/workbook.xml", _WB)
+        zf.writestr("xl/_rels/workbook.xml.rels", _WB_RELS.replace("</Relationships>", _SST_REL))
+        zf.writestr("xl/sharedStrings.xml", f'<?xml version="1.0"?><{ns}sst {xmlns}>{strings}</{ns}sst>')
+        zf.writestr("xl/worksheets/sheet1.xml",
+                    f'<?xml version="1.0"?><{ns}worksheet {xmlns}><{ns}sheetData>{cells}</{ns}sheetData></{ns}worksheet>')
+    return path
+
+
+def _named_rows(rows: int, index: int, ns: str = "", t: str = '"s"') -> str:
+    """``rows`` rows of ten cells, each naming shared string ``index``."""
+    return "".join(f'<{ns}row r="{r}">' + "".join(f"<{ns}c r=\"{c}{r}\" t={t}><{ns}v>{index}</{ns}v></{ns}c>"
+                                                  for c in "ABCDEFGHIJ") + f"</{ns}row>" for r in range(1, rows + 1))
+
+
+_LONG = "A" * 8_000_000
+
+
+@pytest.mark.parametrize(("name", "strings", "cells", "ns"), [
+    # One 8 MB string named by 20,000 cells: calamine copies it into each (160 GB).
+    ("fan_out", f"<si><t>{_LONG}</t></si>", _named_rows(2000, 0), ""),
+    ("prefixed", f"<x:si><x:t>{_LONG}</x:t></x:si>", _named_rows(2000, 0, "x:"), "x:"),
+    ("single_quotes", f"<si><t>{_LONG}</t></si>", _named_rows(2000, 0, t="'s'"), ""),
+    # Long text in rich-text runs of 8 bytes each (the part stays under 8 MiB: no zip bomb).
+    ("runs", "<si>" + "<r><t>AAAAAAAA</t></r>" * 300_000 + "</si>", _named_rows(2000, 0), ""),
+    # A "</si>" inside CDATA is no end for calamine: it reads on to the real one.
+    ("cdata_ends", "<si>" + "<r><t>AAAAAAAA</t></r><![CDATA[</si><si>]]>" * 150_000 + "</si>", _named_rows(2000, 0), ""),
+])
+def test_shared_text_fanned_out_over_many_cells_is_refused(tmp_path: Path, name: str, strings: str, cells: str,
+                                                           ns: str) -> None:
+    path = _with_strings(tmp_path / f"{name}.xlsx", strings, cells, ns)
+    assert path.stat().st_size < 400_000
+    result = run_isolated(path)
+    assert result["ok"] is False and result["code"] == "too_large", result
+    assert f"{name}.xlsx" in str(result["zh"]) and "128 MB" in str(result["en"])
+
+
+def test_long_shared_text_named_a_few_times_is_read(tmp_path: Path) -> None:
+    # A 300 KB note named once and a short category named by 20,000 cells: the quick bound
+    # (the longest string times the cells there could be) is far over the limit, the text
+    # really named (300 KB plus 20,000 x 6 bytes) is not.
+    note = "备注" * 50_000
+    head = ('<row r="1"><c r="A1" t="inlineStr"><is><t>品名</t></is></c><c r="B1" t="inlineStr"><is><t>售价</t></is></c>'
+            '<c r="C1" t="inlineStr"><is><t>分类</t></is></c><c r="D1" t="inlineStr"><is><t>备注</t></is></c></row>')
+    body = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>商品{r}</t></is></c><c r="B{r}"><v>3</v></c>'
+                   f'<c r="C{r}" t="s"><v>1</v></c>' + (f'<c r="D{r}" t="s"><v>0</v></c>' if r == 2 else "") + "</row>"
+                   for r in range(2, 20_002))
+    path = _with_strings(tmp_path / "note.xlsx", f"<si><t>{note}</t></si><si><t>饮料</t></si>", head + body)
+    result = run_isolated(path)
+    assert result["ok"] is True and result["rows"] == 20_000, result
+    table = read_table(path)
+    assert {r.values.get("category") for r in table.rows} == {"饮料"}
