@@ -12,6 +12,7 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 import struct
 import unicodedata
@@ -858,6 +859,12 @@ def parse_csv_text(text: str, delimiter: str) -> list[Row]:
 
 
 def _read_limited(path: Path) -> bytes:
+    _check_text_size(path)
+    return path.read_bytes()
+
+
+def _check_text_size(path: Path) -> None:
+    """Refuse a text file (CSV, HTML, XML) larger than :data:`MAX_TEXT_BYTES`."""
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
         name = path.name
@@ -867,7 +874,6 @@ def _read_limited(path: Path) -> bytes:
             f"The text file \"{name}\" is larger than 300 MB, which is too large; split it into smaller files.",
             path,
         )
-    return path.read_bytes()
 
 
 def _open_text(path: Path) -> Book:
@@ -1060,13 +1066,36 @@ _SS: Final = "{urn:schemas-microsoft-com:office:spreadsheet}"
 _XML_ENCODING: Final = re.compile(rb"""\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9_.\-]{1,40})["']""")
 
 
+_X: Final = "{urn:schemas-microsoft-com:office:excel}"
+MAX_XML_DEPTH: Final = 1_000  # elements open at once (a real file nests about ten deep)
+MAX_CELL_ELEMENTS: Final = 10_000  # elements in one cell (rich text has a few)
+MAX_ROW_ELEMENTS: Final = 4 * MAX_COLS + MAX_CELL_ELEMENTS  # elements in one row, its cells' included
+
+
+class _Xml2003Sheet:
+    """One worksheet of a SpreadsheetML file while it is being read."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.rows: list[Row] = []
+        self.merges: list[Merge] = []
+        self.table: Any = None  # its first <Table>: the only one read
+        self.r = -1
+        self.hidden = False
+
+
 def _open_xml2003(path: Path) -> Book:
     import defusedxml
 
-    data = _read_limited(path)
+    _check_text_size(path)
     name = path.name
+    sheets: dict[str, RawSheet] = {}
+    infos: list[SheetInfo] = []
     try:
-        root = _parse_xml2003(data)
+        with path.open("rb") as fh:
+            _read_xml2003(path, _xml2003_events(fh), sheets, infos)
+    except ImportRefused:
+        raise
     except defusedxml.DefusedXmlException:
         raise refuse(
             "unsafe",
@@ -1076,49 +1105,6 @@ def _open_xml2003(path: Path) -> Book:
         ) from None
     except Exception:
         raise damaged(path) from None
-
-    sheets: dict[str, RawSheet] = {}
-    infos: list[SheetInfo] = []
-    total = 0
-    for ws in root.iter(f"{_SS}Worksheet"):
-        sname = ws.get(f"{_SS}Name") or f"Sheet{len(infos) + 1}"
-        rows: list[Row] = []
-        merges: list[Merge] = []
-        table = ws.find(f"{_SS}Table")
-        if table is not None:
-            r = -1
-            for row_el in table.iter(f"{_SS}Row"):
-                idx = row_el.get(f"{_SS}Index")
-                r = _bounded_index(idx, MAX_ROWS, path) if idx else r + 1
-                while len(rows) <= r:
-                    rows.append([])
-                row = rows[r]
-                c = -1
-                for cell in row_el.iter(f"{_SS}Cell"):
-                    cidx = cell.get(f"{_SS}Index")
-                    c = _bounded_index(cidx, MAX_COLS, path) if cidx else c + 1
-                    while len(row) <= c:
-                        row.append("")
-                    data_el = cell.find(f"{_SS}Data")
-                    value: Cell = ""
-                    if data_el is not None:
-                        value = _xml_value(data_el.get(f"{_SS}Type") or "String", "".join(data_el.itertext()))
-                    row[c] = value
-                    across = _bounded_span(cell.get(f"{_SS}MergeAcross"), c, MAX_COLS, path)
-                    down = _bounded_span(cell.get(f"{_SS}MergeDown"), r, MAX_ROWS, path)
-                    if across or down:
-                        merges.append((r, c, r + down, c + across))
-                    c += across
-                total += len(row)
-                if total > MAX_CELLS:
-                    raise too_large(path, sname)
-        hidden = False
-        opts = ws.find("{urn:schemas-microsoft-com:office:excel}WorksheetOptions")
-        if opts is not None:
-            vis = opts.find("{urn:schemas-microsoft-com:office:excel}Visible")
-            hidden = vis is not None and (vis.text or "").startswith("SheetHidden")
-        sheets[sname] = RawSheet(sname, rows, merges)
-        infos.append(SheetInfo(sname, not hidden, True))
     if not infos:
         raise refuse(
             "not_spreadsheet",
@@ -1129,8 +1115,109 @@ def _open_xml2003(path: Path) -> Book:
     return Book(path, "xml2003", infos, sheets.__getitem__, None)
 
 
-def _parse_xml2003(data: bytes) -> Any:
-    """The root element of a SpreadsheetML file; entities and external references are refused.
+_CELL: Final = _SS + "Cell"
+_ROW: Final = _SS + "Row"
+_TABLE: Final = _SS + "Table"
+_WORKSHEET: Final = _SS + "Worksheet"
+
+
+def _read_xml2003(path: Path, events: Iterator[tuple[str, Any]], sheets: dict[str, RawSheet],
+                  infos: list[SheetInfo]) -> None:
+    """Stream a SpreadsheetML file into ``sheets`` and ``infos``.
+
+    Each <Row> of a worksheet's first <Table> is read once it ends and then dropped, and every
+    other element once it ends, so memory holds the rows read and one row's elements. A file
+    nesting elements absurdly deep, or an absurd number of them in one cell or row, is damaged.
+    """
+    open_: list[Any] = []  # the elements started and not yet ended
+    open_sheets: list[_Xml2003Sheet] = []
+    row_el: Any = None  # the <Row> being read
+    in_row = in_cell = 0  # elements started inside that row, and inside its current cell
+    total = 0
+    for event, el in events:
+        if row_el is not None:  # most events: the elements of a row
+            if event == "start":
+                open_.append(el)
+                in_row += 1
+                in_cell = 0 if el.tag == _CELL else in_cell + 1
+                if in_cell > MAX_CELL_ELEMENTS or in_row > MAX_ROW_ELEMENTS or len(open_) > MAX_XML_DEPTH:
+                    raise damaged(path)
+                continue
+            open_.pop()
+            if el is not row_el:
+                continue  # read with the row
+            row_el = None
+            sheet = open_sheets[-1]
+            total += _read_xml2003_row(path, el, sheet)
+            if total > MAX_CELLS:
+                raise too_large(path, sheet.name)
+        elif event == "start":
+            open_.append(el)
+            if len(open_) > MAX_XML_DEPTH:
+                raise damaged(path)
+            tag = el.tag
+            if tag == _WORKSHEET:
+                open_sheets.append(_Xml2003Sheet(el.get(_SS + "Name") or f"Sheet{len(infos) + len(open_sheets) + 1}"))
+            elif not open_sheets:
+                pass
+            elif tag == _TABLE and open_sheets[-1].table is None and open_[-2] is _ws_element(open_):
+                open_sheets[-1].table = el
+            elif tag == _ROW and open_sheets[-1].table is not None and any(e is open_sheets[-1].table for e in open_):
+                row_el, in_row, in_cell = el, 0, 0
+            continue
+        else:
+            open_.pop()
+            tag = el.tag
+            if tag == _X + "Visible" and len(open_) >= 2 and open_[-1].tag == _X + "WorksheetOptions" \
+                    and open_sheets and open_[-2] is _ws_element(open_):
+                open_sheets[-1].hidden = (el.text or "").startswith("SheetHidden")
+            elif tag == _WORKSHEET and open_sheets:
+                sheet = open_sheets.pop()
+                sheets[sheet.name] = RawSheet(sheet.name, sheet.rows, sheet.merges)
+                infos.append(SheetInfo(sheet.name, not sheet.hidden, True))
+        el.clear()  # an ended row, or any element outside the rows: done with
+        if open_:
+            open_[-1].remove(el)
+
+
+def _ws_element(open_: list[Any]) -> Any:
+    """The innermost open <Worksheet> element (``None`` if there is none)."""
+    for el in reversed(open_):
+        if el.tag == _WORKSHEET:
+            return el
+    return None
+
+
+def _read_xml2003_row(path: Path, row_el: Any, sheet: _Xml2003Sheet) -> int:
+    """Read one ended <Row> into ``sheet``; returns how many cells its row now holds."""
+    rows = sheet.rows
+    idx = row_el.get(f"{_SS}Index")
+    r = sheet.r = _bounded_index(idx, MAX_ROWS, path) if idx else sheet.r + 1
+    while len(rows) <= r:
+        rows.append([])
+    row = rows[r]
+    c = -1
+    for cell in row_el.iter(_CELL):
+        cidx = cell.get(f"{_SS}Index")
+        c = _bounded_index(cidx, MAX_COLS, path) if cidx else c + 1
+        while len(row) <= c:
+            row.append("")
+        data_el = cell.find(f"{_SS}Data")
+        value: Cell = ""
+        if data_el is not None:
+            value = _xml_value(data_el.get(f"{_SS}Type") or "String", "".join(data_el.itertext()))
+        row[c] = value
+        across = _bounded_span(cell.get(f"{_SS}MergeAcross"), c, MAX_COLS, path)
+        down = _bounded_span(cell.get(f"{_SS}MergeDown"), r, MAX_ROWS, path)
+        if across or down:
+            sheet.merges.append((r, c, r + down, c + across))
+        c += across
+    return len(row)
+
+
+def _xml2003_events(fh: Any) -> Iterator[tuple[str, Any]]:
+    """iterparse's ("start"/"end", element) pairs of a SpreadsheetML file; entities and external
+    references are refused.
 
     expat reads no multi-byte legacy encoding: a file that declares GB2312, GBK or Big5 (as
     Chinese accounting tools write it) is decoded here and parsed as text.
@@ -1138,17 +1225,23 @@ def _parse_xml2003(data: bytes) -> Any:
     import defusedxml
     import defusedxml.ElementTree as DET
 
+    options = {"forbid_dtd": False, "forbid_entities": True, "forbid_external": True}
+    events = DET.iterparse(fh, ("start", "end"), **options)
     try:
-        return DET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        first = next(events)
     except defusedxml.DefusedXmlException:
         raise
-    except ValueError:
-        declared = _XML_ENCODING.match(data)
+    except ValueError:  # raised before any element: the declared encoding
+        fh.seek(0)
+        declared = _XML_ENCODING.match(fh.read(512))
         if declared is None:
             raise
         encoding = declared.group(1).decode("ascii").lower()
-        text = data.decode("gb18030" if encoding in ("gb2312", "gbk", "cp936") else encoding)
-        return DET.fromstring(text, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        fh.seek(0)
+        text = io.TextIOWrapper(fh, encoding="gb18030" if encoding in ("gb2312", "gbk", "cp936") else encoding)
+        events = DET.iterparse(text, ("start", "end"), **options)
+        first = next(events)
+    return itertools.chain((first,), events)
 
 
 def _bounded_index(value: str, limit: int, path: Path) -> int:

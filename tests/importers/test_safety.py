@@ -440,3 +440,61 @@ def test_long_shared_text_named_a_few_times_is_read(tmp_path: Path) -> None:
     assert result["ok"] is True and result["rows"] == 20_000, result
     table = read_table(path)
     assert {r.values.get("category") for r in table.rows} == {"饮料"}
+
+
+@pytest.mark.parametrize(("name", "inside"), [
+    ("deep", "<b>" * 2_000_000 + "x" + "</b>" * 2_000_000),  # 14 MB: the whole tree took 650 MB
+    ("wide", "<b/>" * 1_000_000),
+])
+def test_spreadsheetml_cell_with_absurdly_many_elements_is_damaged(tmp_path: Path, name: str, inside: str) -> None:
+    doc = (_SS_HEAD + '<Row><Cell><Data ss:Type="String">品名</Data></Cell><Cell><Data ss:Type="String">售价</Data></Cell></Row>'
+           f'<Row><Cell><Data ss:Type="String">{inside}</Data></Cell><Cell><Data ss:Type="Number">3</Data></Cell></Row>'
+           "</Table></Worksheet></Workbook>")
+    path = tmp_path / f"{name}.xml"
+    path.write_text(doc, encoding="utf-8")
+    result = run_isolated(path)
+    assert result["ok"] is False and result["code"] == "damaged", result
+    assert float(result["rss_mb"]) < 150, result  # type: ignore[arg-type]
+
+
+def test_spreadsheetml_is_read_row_by_row(tmp_path: Path) -> None:
+    # 30,000 rows of 8 cells: the whole tree took about 200 MB before the first row was read.
+    cells = "".join(f'<Cell><Data ss:Type="String">列{c}</Data></Cell>' for c in range(6))
+    body = "".join(f'<Row><Cell><Data ss:Type="String">商品{r}</Data></Cell><Cell><Data ss:Type="Number">{r}</Data></Cell>'
+                   f"{cells}</Row>" for r in range(30_000))
+    doc = (_SS_HEAD + '<Row><Cell><Data ss:Type="String">品名</Data></Cell><Cell><Data ss:Type="String">售价</Data></Cell></Row>'
+           + body + "</Table></Worksheet></Workbook>")
+    path = tmp_path / "rows.xml"
+    path.write_text(doc, encoding="utf-8")
+    result = run_isolated(path)
+    assert result["ok"] is True and result["rows"] == 30_000 and float(result["rss_mb"]) < 150, result  # type: ignore[arg-type]
+
+
+def test_spreadsheetml_hidden_sheets_indexes_and_merges_survive_streaming(tmp_path: Path) -> None:
+    opts = ('<WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><Visible>SheetHidden</Visible>'
+            "</WorksheetOptions>")
+    doc = ('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+           'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Styles><Style ss:ID="s1"/></Styles>'
+           f'<Worksheet ss:Name="草稿"><Table><Row><Cell><Data ss:Type="String">旧</Data></Cell></Row></Table>{opts}</Worksheet>'
+           '<Worksheet ss:Name="商品"><Table><Column ss:Width="80"/>'
+           '<Row><Cell ss:MergeAcross="2"><Data ss:Type="String">价目表</Data></Cell></Row>'
+           '<Row ss:Index="3"><Cell><Data ss:Type="String">品名</Data></Cell><Cell><Data ss:Type="String">售价</Data></Cell>'
+           '<Cell><Data ss:Type="String">分类</Data></Cell></Row>'
+           '<Row><Cell><Data ss:Type="String">可乐</Data></Cell><Cell><Data ss:Type="Number">3</Data></Cell>'
+           '<Cell ss:MergeDown="1"><Data ss:Type="String">饮料</Data></Cell></Row>'
+           '<Row><Cell><Data ss:Type="String">雪碧</Data></Cell><Cell ss:Index="2"><Data ss:Type="Number">2.5</Data></Cell></Row>'
+           "</Table></Worksheet></Workbook>")
+    path = tmp_path / "book.xml"
+    path.write_text(doc, encoding="utf-8")
+    from importers.readers import open_book
+    from importers.sniff import sniff_path
+
+    book = open_book(path, sniff_path(path))
+    assert [(s.name, s.visible) for s in book.sheets] == [("草稿", False), ("商品", True)]
+    sheet = book.load("商品")
+    assert sheet.rows[2] == ["品名", "售价", "分类"] and sheet.rows[1] == []
+    assert sheet.merged == [(0, 0, 0, 2), (3, 2, 4, 2)]
+    table = read_table(path)
+    assert table.sheet == "商品" and table.header_row == 3
+    assert [(r.values["name"], r.values["price_fen"], r.values["category"]) for r in table.rows] == [
+        ("可乐", 300, "饮料"), ("雪碧", 250, "饮料")]
