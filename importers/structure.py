@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -14,6 +15,7 @@ from importers.readers import Cell, Merge, RawSheet, Row
 from importers.values import clean_text
 
 HEADER_SCAN_ROWS: Final = 60
+MAX_PREAMBLE_ROWS: Final = 1_000  # one-cell lines above a header looked past (see _past_long_preamble)
 MAX_HEADER_EXTRA_ROWS: Final = 3
 MAX_LABEL_LEN: Final = 60
 
@@ -187,7 +189,7 @@ def detect_structure(sheet: RawSheet) -> Structure:
     best: RowFeatures | None = None
     best_score = 0.0
     scored: list[tuple[RowFeatures, float]] = []
-    for i in range(scan_end):
+    for i in itertools.chain(range(scan_end), _past_long_preamble(rows, scan_end)):
         f = row_features(i, rows[i])
         if f.nonempty == 0:
             continue
@@ -282,6 +284,19 @@ def _label_row_above(rows: Sequence[Row], best: RowFeatures, scored: list[tuple[
         if any(not is_blank(v) and (c >= len(upper) or is_blank(upper[c])) for c, v in enumerate(lower)):
             return best
         best = above
+
+
+def _past_long_preamble(rows: Sequence[Row], scan_end: int) -> Iterator[int]:
+    """The rows to look at for the header after the first :data:`HEADER_SCAN_ROWS`: only when
+    those are all one-cell lines (a WeChat Pay or Alipay export whose notes run long; no header of
+    two columns is among them), the :data:`HEADER_SCAN_ROWS` rows from the first line of two
+    cells or more."""
+    if len(rows) <= scan_end or any(_count_nonblank(rows[i]) > 1 for i in range(scan_end)):
+        return
+    end = min(len(rows), MAX_PREAMBLE_ROWS)
+    first = next((i for i in range(scan_end, end) if _count_nonblank(rows[i]) > 1), None)
+    if first is not None:
+        yield from range(first, min(len(rows), first + HEADER_SCAN_ROWS))
 
 
 def _count_nonblank(row: Row) -> int:

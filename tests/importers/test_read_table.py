@@ -368,3 +368,15 @@ def test_a_stock_in_another_unit_is_converted_when_it_is_a_weight_and_noted(tmp_
     assert notes == [(2, [("stock_unit", "warning")]), (4, [("stock_unit", "warning")]), (5, [("stock_unit", "warning")])]
     assert "12 瓶" in t.rows[0].issues[0].message_zh and "换算" in t.rows[0].issues[0].fix_zh
     assert t.rows[2].issues[0].message_en == 'The stock "5.5千克" was converted to 11 斤'
+
+
+def test_a_bill_export_whose_notes_run_past_60_lines(tmp_path: Path) -> None:
+    # It was refused: "it has no header row and no price, barcode or SKU column".
+    notes = "".join(f"说明第{i}行：本账单仅供参考\n" for i in range(45))
+    head = "微信支付账单明细\n微信昵称：[小王]\n共2笔记录\n\n" + "注：\n" * 12 + notes
+    path = tmp_path / "微信支付账单.csv"
+    path.write_text(head + "交易时间,交易对方,商品,收/支,金额(元),当前状态\n"
+                    "2024-03-01 12:00:00,青岛啤酒屋,扎啤,收入,¥11.00,已收钱\n"
+                    "2024-03-02 12:00:00,青岛啤酒屋,扎啤,收入,¥12.00,已收钱\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.kind == "ledger" and table.header_row == 62 and len(table.rows) == 2

@@ -27,6 +27,39 @@ def test_header_under_preamble() -> None:
     assert [r for r, _ in st.skipped] == [1, 2, 3, 4, 5]
 
 
+@pytest.mark.parametrize("notes", [59, 61, 80, 400])
+def test_header_under_a_preamble_longer_than_the_scan(notes: int) -> None:
+    # A WeChat Pay export whose notes run past the first 60 lines: "it has no header row" before.
+    rows: list[Row] = [["微信支付账单明细"], ["共2笔记录"], [""]] + [[f"说明第{i}行：本账单仅供参考"] for i in range(notes)]
+    h = len(rows)
+    rows += [["交易时间", "交易对方", "金额(元)", "收/支"], ["2024-03-01 12:00:00", "米线店", "¥28.16", "支出"],
+             ["2024-03-02 10:10:11", "好友", "¥0.35", "收入"]]
+    st = detect_structure(_sheet(rows))
+    assert st.header_rows == [h] and st.data_start == h + 1 and st.headers[0] == "交易时间"
+    assert [r for r, _ in st.skipped] == list(range(1, h + 1))
+
+
+def test_data_under_a_long_preamble_is_no_header() -> None:
+    # One-cell notes, then rows of data without a header: the first data row is not taken for one.
+    rows: list[Row] = [[f"说明第{i}行"] for i in range(70)]
+    rows += [[f"商品{i}", 3.5 + i, 6901234567892 + i] for i in range(30)]
+    st = detect_structure(_sheet(rows))
+    assert st.header_rows == [] and st.headers == ["列A", "列B", "列C"] and st.data_start == 0
+
+
+@pytest.mark.parametrize("data", [
+    [["可乐", 3.5, "瓶"], ["雪碧", 3, "瓶"]],
+    [["品名", "售价"], ["可乐", 3.5]],
+    [[1.0, 2.0], [3.0, 4.0]],
+])
+def test_a_long_preamble_reads_like_a_short_one(data: list[Row]) -> None:
+    def header_of(notes: int) -> tuple[list[int], list[str]]:
+        st = detect_structure(_sheet([[f"说明第{i}行"] for i in range(notes)] + data * 20))
+        return [h - notes for h in st.header_rows], st.headers
+
+    assert header_of(75) == header_of(5)
+
+
 def test_header_row_in_middle_and_column_offset() -> None:
     rows: list[Row] = [[], [], [], ["", "label", "value"], ["", "celsius", 22.2], ["", "fahrenheit", 72.0]]
     st = detect_structure(_sheet(rows))
