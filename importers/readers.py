@@ -370,13 +370,21 @@ def _guard_xlsx_extent(path: Path, part: str | None, sheet: str | None) -> None:
                 if part is None and not fname.endswith(".xml"):
                     continue
                 if not _sheet_extent_ok(path, info):
+                    _check_crc(zf, info)  # a damaged member inflates to garbage: that is no "too large"
                     raise too_large(path, sheet)
                 if not shared_text_ok(path, infos, info, _xml_chunks):
                     raise too_much_text(path, sheet)
     except ImportRefused:
         raise
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, KeyError, NotImplementedError, RuntimeError):
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, KeyError, NotImplementedError, RuntimeError, zlib.error):
         raise damaged(path, sheet) from None
+
+
+def _check_crc(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Read ``info`` through :mod:`zipfile`, which raises BadZipFile if its CRC does not match."""
+    with zf.open(info) as fh:
+        while fh.read(_CHUNK):
+            pass
 
 
 _CHUNK: Final = 1 << 20

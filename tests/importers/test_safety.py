@@ -498,3 +498,33 @@ def test_spreadsheetml_hidden_sheets_indexes_and_merges_survive_streaming(tmp_pa
     assert table.sheet == "商品" and table.header_row == 3
     assert [(r.values["name"], r.values["price_fen"], r.values["category"]) for r in table.rows] == [
         ("可乐", 300, "饮料"), ("雪碧", 250, "饮料")]
+
+
+def test_a_damaged_worksheet_is_damaged_not_too_large_nor_internal(tmp_path: Path) -> None:
+    cells = ('<row r="1"><c r="A00000001" t="inlineStr"><is><t>品名</t></is></c>'
+             '<c r="B1" t="inlineStr"><is><t>售价</t></is></c></row>'
+             '<row r="2"><c r="A2" t="inlineStr"><is><t>可乐</t></is></c><c r="B2"><v>3</v></c></row>')
+    path = tmp_path / "ok.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:
+        for name, text in (("[Content_Types].xml", _CT), ("_rels/.rels", _RELS), ("xl/workbook.xml", _WB),
+                           ("xl/_rels/workbook.xml.rels", _WB_RELS), ("xl/worksheets/sheet1.xml", _sheet(cells))):
+            zf.writestr(name, text)
+    assert len(read_table(path).rows) == 1
+    # A flipped run of bytes on a bad disk: the reference now reads XFD999999 (the CRC says so).
+    far = tmp_path / "far.xlsx"
+    far.write_bytes(path.read_bytes().replace(b'r="A00000001"', b'r="XFD999999"'))
+    # Deflated data that is no deflate stream at all (zlib raised out of the guard: "internal error").
+    garbled = tmp_path / "garbled.xlsx"
+    with zipfile.ZipFile(garbled, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, text in (("[Content_Types].xml", _CT), ("_rels/.rels", _RELS), ("xl/workbook.xml", _WB),
+                           ("xl/_rels/workbook.xml.rels", _WB_RELS), ("xl/worksheets/sheet1.xml", _sheet(cells))):
+            zf.writestr(name, text)
+    raw = bytearray(garbled.read_bytes())
+    info = zipfile.ZipFile(garbled).getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    raw[start : start + 16] = b"\xff" * 16  # block type 3: reserved, invalid
+    garbled.write_bytes(bytes(raw))
+    for bad in (far, garbled):
+        with pytest.raises(ImportRefused) as refused:
+            read_table(bad)
+        assert refused.value.code == "damaged" and bad.name in refused.value.message_zh, refused.value
