@@ -108,7 +108,8 @@ def blank_row_cells(row: Row, cols: Sequence[int]) -> bool:
 # the price), or 规格 "小/大" beside 价格 "28/38".
 _SEPARATORS: Final = re.compile(r"[\s/,，、;；|]+")
 # a price keeps its sign ("大份-5" is a negative price, refused as one, not the spec "大份-")
-_SPEC_THEN_PRICE: Final = re.compile(r"([^\d\s¥￥$/,，、;；|:：()（）.+\-−]{1,6})\s*[:：]?\s*[¥￥$]?\s*([-−+]?\d+(?:\.\d+)?)\s*元?")
+# (a spec may be sold at the day's price: "小份28/大份时价")
+_SPEC_THEN_PRICE: Final = re.compile(r"([^\d\s¥￥$/,，、;；|:：()（）.+\-−]{1,6})\s*[:：]?\s*(?:[¥￥$]?\s*([-−+]?\d+(?:\.\d+)?)\s*元?|(时价|時價))")
 _PRICE_PER_UNIT: Final = re.compile(r"[¥￥$]?\s*([-−+]?\d+(?:\.\d+)?)\s*元?\s*/\s*([^\d\s/,，、;；|]{1,4})")
 # "12元(小) 18元(大)", "12(小)/18(大)": price, then its spec in brackets
 _PRICE_THEN_SPEC: Final = re.compile(r"[¥￥$]?\s*([-−+]?\d+(?:\.\d+)?)\s*元?\s*[(（]\s*([^()（）\d]{1,6}?)\s*[)）]")
@@ -126,7 +127,7 @@ def priced_specs(price: Cell, spec: Cell) -> list[tuple[str, str]] | None:
     for pattern, spec_first in ((_SPEC_THEN_PRICE, True), (_PRICE_PER_UNIT, False), (_PRICE_THEN_SPEC, False)):
         found = pattern.findall(text)
         if len(found) >= 2 and not _SEPARATORS.sub("", pattern.sub("", text)):
-            return [(a.strip(), b) if spec_first else (b.strip(), a) for a, b in found]
+            return [(m[0].strip(), m[1] or m[2]) if spec_first else (m[1].strip(), m[0]) for m in found]
     if spec.__class__ is str:
         specs, prices = _SEPARATORS.split(str(spec).strip()), _SEPARATORS.split(text)
         if len(specs) == len(prices) >= 2 and all(specs) and all(_NUMBER.match(p) for p in prices):

@@ -828,3 +828,12 @@ def test_a_sku_typed_in_full_width_is_the_same_sku(store: Store, tmp_path: Path)
     assert [r.action for r in again.rows] == ["unchanged"]  # not a second 500ml spec with the SKU "ＱＤ００１"
     new = build_plan(store, read_table(_write(tmp_path, "商品名称,货号,售价\n崂山可乐,ＬＳ－１,3\n", "new.csv")))
     assert new.rows[0].spec_values["sku"] == "LS-1"
+
+
+def test_a_price_cell_listing_a_spec_at_the_days_price_gives_that_spec_shijia(store: Store, tmp_path: Path) -> None:
+    plan = build_plan(store, read_table(_write(tmp_path, "菜名,价格\n海捕大虾,半斤68/一斤时价\n拍黄瓜,12\n", "菜单.csv"), kind="menu"))
+    assert [(r.name, r.spec, r.action) for r in plan.rows] == [("海捕大虾", "半斤", "new"), ("海捕大虾", "一斤", "new"), ("拍黄瓜", "", "new")]
+    assert [(w.row, w.code) for w in plan.warnings] == [(2, "market_price")] and plan.errors == []
+    apply_plan(store, plan)
+    assert sorted(tuple(r) for r in store.conn.execute("SELECT name, price_fen, market_price FROM specs")) == [
+        ("", 1200, 0), ("一斤", 0, 1), ("半斤", 6800, 0)]
