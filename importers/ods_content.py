@@ -1,6 +1,8 @@
 """What python-calamine does not read of an .ods workbook (LibreOffice, WPS, Excel save as .ods):
 its merged cells, and the cell each picture sits in. A picture's bytes are a zip member
-(Pictures/...), measured and read as an .xlsx's are.
+(Pictures/...), measured and read as an .xlsx's are. Also how large calamine would lay each sheet
+out (`Layout`): it repeats a cell or a row as often as table:number-columns-repeated and
+number-rows-repeated say, so a file of 1 KB can ask for billions of cells or gigabytes of text.
 
 A merged cell is a table:table-cell with table:number-rows-spanned / number-columns-spanned.
 
@@ -48,6 +50,64 @@ _ADDRESS: Final = re.compile(r"\.\$?([A-Z]{1,3})\$?([0-9]{1,7})$")
 
 
 @dataclass
+class Layout:
+    """How large calamine would lay a sheet out: the rows down to the last one with a value, the
+    widest of those rows (to its last value), and the text its repeated cells copy."""
+
+    rows: int = 0
+    width: int = 0
+    repeated_text: int = 0  # bytes of cell XML that repeats copy (beyond the file's own)
+
+    @property
+    def cells(self) -> int:
+        """The cells of the dense block calamine allocates."""
+        return self.rows * self.width
+
+    def add_row(self, row: int, piece: bytes, start: int, close: int) -> int:
+        """Count the row whose start tag runs from `start` to `close` in `piece` (its cells follow
+        to the end) at 0-based `row`; the rows it stands for (its repeat)."""
+        find = piece.find
+        repeat = 1 if find(b"repeated", start, close) < 0 else _repeat(piece[start:close], _ROWS_REPEATED)
+        if find(b"value-type", close) < 0 and find(b"<text:", close) < 0:
+            return repeat  # no value: it widens nothing (trailing blank rows are repeated by the million)
+        end, extra = len(piece), 0  # extra: the bytes of cell XML the row's repeated cells copy
+        at = find(b"repeated", close)
+        if at >= 0:  # LibreOffice pads each row with an empty cell repeated to column 1024: not counted
+            end = _without_trailing_blanks(piece, close, end)
+            at = find(b"repeated", close, end)
+        if at < 0:
+            width = piece.count(b"<table:table-cell", close, end) + piece.count(b"<table:covered-table-cell", close, end)
+        else:
+            width = col = 0
+            for m in _CELL.finditer(piece, close, end):
+                times = _repeat(m.group("attrs"), _COLUMNS_REPEATED)
+                col += times
+                if m.group("body") or b"office:value-type" in m.group("attrs"):
+                    width = col
+                    extra += (times - 1) * len(m.group(0))
+        if repeat > 1 or extra:
+            self.repeated_text += repeat * extra + (repeat - 1) * (end - close)
+        self.rows = row + repeat
+        if width > self.width:
+            self.width = width
+        return repeat
+
+
+def _without_trailing_blanks(piece: bytes, begin: int, end: int) -> int:
+    """Where a row's cells (`piece[begin:end]`) end without the empty ones at their end
+    (<table:table-cell .../> without a value)."""
+    while end > begin and piece[end - 1] in b" \t\r\n":
+        end -= 1
+    while piece.endswith(b"/>", begin, end):
+        start = piece.rfind(b"<", begin, end - 2)
+        if start < 0 or not piece.startswith((b"<table:table-cell", b"<table:covered-table-cell"), start) \
+                or piece.find(b"value-type", start, end) >= 0:
+            break
+        end = start
+    return end
+
+
+@dataclass
 class OdsContent:
     """Where the pictures of an .ods file sit (`sheet(name)` places them; `on_page` counts, per
     sheet, those anchored to the page, in no cell) and its merged cells (`merges`, per sheet:
@@ -57,6 +117,7 @@ class OdsContent:
     anchors: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # sheet -> (row, col, member)
     on_page: dict[str, int] = field(default_factory=dict)
     merges: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
+    layouts: dict[str, Layout] = field(default_factory=dict)
 
     @classmethod
     def read(cls, path: Path) -> OdsContent:
@@ -67,7 +128,7 @@ class OdsContent:
             with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
                 found._scan(fh)
         except (OSError, EOFError, KeyError, ValueError, zipfile.BadZipFile, zlib.error):  # damaged: no pictures
-            found.anchors, found.on_page, found.merges = {}, {}, {}
+            found.anchors, found.on_page, found.merges, found.layouts = {}, {}, {}, {}
         return found
 
     def close(self) -> None:
@@ -89,6 +150,7 @@ class OdsContent:
         element took 3 s for 60,000 rows, this 0.2 s). The elements are found by the prefixes the OpenDocument spec and
         every writer use."""
         name, row, carry = "", 0, b""
+        layout = Layout()  # rows before any table:table (none in a valid file): counted nowhere
         while True:
             chunk = fh.read(_CHUNK)
             buf = carry + chunk
@@ -104,6 +166,7 @@ class OdsContent:
                         if m.group("sheet") is not None:
                             name, row = html.unescape(m.group("sheet").decode("utf-8", "replace")), 0
                             self.anchors.setdefault(name, [])
+                            layout = self.layouts[name] = Layout()
                         elif top := len(_top_shapes(m.group("shapes"))):
                             self.on_page[name] = self.on_page.get(name, 0) + top
                 if start >= 0:
@@ -112,7 +175,7 @@ class OdsContent:
                         self.anchors.setdefault(name, []).extend(_row_pictures(row, piece[close + 1:]))
                     if piece.find(b"-spanned=", close) >= 0:
                         self.merges.setdefault(name, []).extend(_row_merges(row, piece[close + 1:]))
-                    row += _repeat(piece[start:close], _ROWS_REPEATED)
+                    row += layout.add_row(row, piece, start, close + 1)
             carry = buf[cut:]
             if not chunk:
                 return

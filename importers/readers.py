@@ -27,7 +27,7 @@ from typing import Any, Final, TypeAlias
 from importers.errors import ImportRefused
 from importers.ods_content import OdsContent
 from importers.pictures import BookPictures, Placed, dispimg_cells
-from importers.shared_strings import shared_text_ok
+from importers.shared_strings import MAX_SHARED_TEXT, shared_text_ok
 from importers.sniff import Sniffed, check_zip_limits, refuse
 from importers.xls_pictures import XlsPictures
 
@@ -192,6 +192,14 @@ def _sheet_rows(sheet: Any) -> list[Row]:
 def _open_calamine(path: Path, sniffed: Sniffed, trusted: Collection[str] = frozenset()) -> Book:
     import python_calamine as pc
 
+    # merged cells and pictures, which calamine leaves out; and, as calamine lays out every sheet
+    # of an .ods when it opens it, the size of each first
+    ods = OdsContent.read(path) if sniffed.format == "ods" else None
+    for name, layout in (ods.layouts if ods is not None else {}).items():
+        if layout.cells > MAX_CELLS:  # rows and cells repeated by the million
+            raise too_large(path, name)
+        if layout.repeated_text > MAX_SHARED_TEXT:  # a long text repeated by the thousand
+            raise too_much_text(path, name)
     fh = path.open("rb")
     try:
         wb = pc.CalamineWorkbook.from_filelike(fh)
@@ -220,7 +228,6 @@ def _open_calamine(path: Path, sniffed: Sniffed, trusted: Collection[str] = froz
     parts: dict[str, str] | None = None
     pictures = BookPictures(path) if sniffed.format == "xlsx" and sniffed.pictures else None
     xls: list[XlsPictures | None] = []  # an .xls/.et file's pictures, read with its first sheet
-    ods = OdsContent.read(path) if sniffed.format == "ods" else None  # merged cells and pictures, which calamine leaves out
 
     def xls_pictures(name: str) -> list[Placed]:
         if not xls:

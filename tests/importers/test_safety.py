@@ -528,3 +528,56 @@ def test_a_damaged_worksheet_is_damaged_not_too_large_nor_internal(tmp_path: Pat
         with pytest.raises(ImportRefused) as refused:
             read_table(bad)
         assert refused.value.code == "damaged" and bad.name in refused.value.message_zh, refused.value
+
+
+_ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+
+
+def write_ods(path: Path, rows: str) -> Path:
+    """A minimal hand-made .ods whose one sheet holds a header row and then `rows` (content.xml)."""
+    header = ('<table:table-row><table:table-cell office:value-type="string"><text:p>品名</text:p></table:table-cell>'
+              '<table:table-cell office:value-type="string"><text:p>售价</text:p></table:table-cell></table:table-row>')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS} office:version="1.2"><office:body>'
+               f'<office:spreadsheet><table:table table:name="商品">{header}{rows}</table:table></office:spreadsheet>'
+               "</office:body></office:document-content>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", content)
+        zf.writestr("META-INF/manifest.xml", _ODS_MANIFEST)
+    return path
+
+
+_ODS_MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+                 ' manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                 '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+
+
+def _ods_cell(text: str, repeat: int = 1) -> str:
+    times = f' table:number-columns-repeated="{repeat}"' if repeat > 1 else ""
+    return f'<table:table-cell office:value-type="string"{times}><text:p>{text}</text:p></table:table-cell>'
+
+
+@pytest.mark.parametrize(("name", "rows", "code"), [
+    # a row of 1,000 cells repeated a million times: a billion cells from 1 KB
+    ("rows", f'<table:table-row table:number-rows-repeated="1000000">{_ods_cell("x", 1000)}</table:table-row>', "too_large"),
+    # an empty cell repeated to the sheet's edge, then a value, in rows repeated: as wide as the sheet
+    ("gap", '<table:table-row table:number-rows-repeated="100000"><table:table-cell table:number-columns-repeated="16000"/>'
+            f'{_ods_cell("x")}</table:table-row>', "too_large"),
+    # a text of 100 KB repeated in 200,000 cells: 20 GB of text
+    ("text", f'<table:table-row table:number-rows-repeated="100000">{_ods_cell("A" * 100_000, 2)}</table:table-row>', "too_large"),
+])
+def test_repeated_ods_rows_and_cells_are_refused_before_calamine_lays_them_out(tmp_path: Path, name: str, rows: str, code: str) -> None:
+    result = run_isolated(write_ods(tmp_path / f"{name}.ods", rows))
+    assert result["ok"] is False and result["code"] == code and "商品" in str(result["en"])
+
+
+def test_an_ods_with_ordinary_repeats_is_read(tmp_path: Path) -> None:
+    """LibreOffice pads every row with an empty cell repeated to column 1024 and ends a sheet with
+    its blank rows repeated a million times; equal neighbouring cells are repeated too."""
+    pad = '<table:table-cell table:number-columns-repeated="1022"/>'
+    rows = "".join(f'<table:table-row>{_ods_cell(f"商品{i}")}{_ods_cell(str(i))}{pad}</table:table-row>' for i in range(300))
+    rows += f'<table:table-row table:number-rows-repeated="3">{_ods_cell("同价", 1)}{_ods_cell("5", 1)}{pad}</table:table-row>'
+    rows += '<table:table-row table:number-rows-repeated="1048200"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+    result = run_isolated(write_ods(tmp_path / "lo.ods", rows))
+    assert result == {"ok": True, "rows": 303, "rss_mb": result["rss_mb"]}
