@@ -294,7 +294,7 @@ def _add_import(sub: Any) -> None:
         description="Import products, a menu or a sales ledger from .xlsx/.xlsm/.xls/.xlsb/.ods/.et/.csv/.tsv "
         "(whatever the extension claims). The sheet, header row, column mapping and kind are guessed; good rows "
         "are imported in one transaction as a batch you can undo; rows with problems are written to an error "
-        "report you can fix and import as it is. Pictures in an .xlsx sheet become the photos of the products in "
+        "report you can fix and import as it is. Pictures in a sheet (.xlsx, .xls, .et, .ods) become the photos of the products in "
         "their rows. / 导入商品、菜单或销售流水；自动识别工作表、表头和列；有问题的行写入错误报告，改好后可直接再导入；"
         "表格里的图片作为所在行商品的图片导入；整批可撤销。",
     )
