@@ -36,6 +36,7 @@ Row: TypeAlias = list[Cell]
 Merge: TypeAlias = tuple[int, int, int, int]  # r0, c0, r1, c1 inclusive, 0-based
 
 MAX_CELLS: Final = 30_000_000  # used range (rows x columns) we agree to materialise
+SPARSE_FROM: Final = 4_000_000  # a larger used range must be filled with cells (see _filled)
 MAX_TEXT_BYTES: Final = 300 << 20  # CSV/HTML/XML files larger than this are refused
 MAX_ROWS: Final = 1_048_576
 MAX_COLS: Final = 16_384
@@ -117,8 +118,10 @@ def too_large(path: Path, sheet: str | None = None) -> ImportRefused:
     where_en = f'sheet "{sheet}"' if sheet else "table"
     exc = refuse(
         "too_large",
-        f"文件「{name}」中的{where}范围太大（超过三千万个单元格），请删除多余的空行空列或拆分文件后再导入。",
-        f"The {where_en} in \"{name}\" is too large (over 30 million cells); delete unused rows/columns or split the file.",
+        f"文件「{name}」中的{where}范围太大（几千万个单元格，或者远处有多余的单元格），请删除多余的空行空列"
+        f"（按 Ctrl+End 可找到最远的单元格）或拆分文件后再导入。",
+        f"The {where_en} in \"{name}\" is too large (tens of millions of cells, or a stray cell far from the data); "
+        f"delete unused rows/columns (Ctrl+End shows the farthest cell) or split the file.",
         path,
     )
     exc.sheet = sheet
@@ -465,9 +468,10 @@ def _sheet_extent_ok(path: Path, info: zipfile.ZipInfo) -> bool:
 
     One streamed pass. Pieces where every cell carries a plain reference within A1:Z999999
     cost two literal-prefixed regex searches; in other pieces the columns past Z are read and
-    the longest row number is measured. Only if that bound is too large is the largest row
-    number read, and only cells without references (or with namespace prefixes) make the
-    tags be followed one by one, the way calamine places them.
+    the longest row number is measured. Only if that bound is over SPARSE_FROM cells is the
+    largest row number read (and then a block over SPARSE_FROM must be filled: `_filled`), and
+    only cells without references (or with namespace prefixes) make the tags be followed one
+    by one, the way calamine places them.
     """
     if info.file_size == 0:
         return True
@@ -485,11 +489,26 @@ def _sheet_extent_ok(path: Path, info: zipfile.ZipInfo) -> bool:
             max_col = max(max_col, _col_index(letters[:5].upper()))
         while digits < len(_CELL_ROW_DIGITS) and _CELL_ROW_DIGITS[digits].search(buf):
             digits += 1
-    if not risky or _fits(max(10**digits - 1, 999_999 if plain else 0), max_col):
+    bound = max(10**digits - 1, 999_999 if plain else 0)
+    if not risky or (_fits(bound, max_col) and bound * max_col <= SPARSE_FROM):
         return True
-    if max_col <= MAX_COLS and _fits(_max_row(path, info, max(digits, 6 if plain else 0)), max_col):
-        return True
+    rows = _max_row(path, info, max(digits, 6 if plain else 0)) if max_col <= MAX_COLS else 0
+    if rows and _fits(rows, max_col):
+        return rows * max_col <= SPARSE_FROM or _filled(path, info, rows * max_col)
     return _fits(*_extent_by_position(path, info))  # self-closing (empty) cells do not count there
+
+
+def _filled(path: Path, info: zipfile.ZipInfo, extent: int) -> bool:
+    """Whether a worksheet's cells fill at least a twentieth of the block from A1 to its farthest
+    cell. A stray cell far from the data (a space typed in IV65536 once) makes calamine lay out
+    millions of empty cells: 16.7 million took 0.7 GB."""
+    cells = 0
+    for buf in _xml_chunks(path, info):
+        data = bytes(buf)
+        cells += data.count(b"<c ") + data.count(b":c ")
+        if cells * 20 >= extent:
+            return True
+    return False
 
 
 def _fits(rows: int, cols: int) -> bool:

@@ -184,6 +184,32 @@ def test_wide_ordinary_sheet_is_read(tmp_path: Path) -> None:
     assert result["ok"] is True and result["rows"] == 3000
 
 
+def test_a_stray_cell_far_from_the_data_is_refused_before_calamine_lays_out_the_block(tmp_path: Path) -> None:
+    """A space typed in IV65536 once: calamine would lay out 16.7 million empty cells (0.7 GB)."""
+    cells = ('<row r="1"><c r="A1" t="inlineStr"><is><t>品名</t></is></c><c r="B1" t="inlineStr"><is><t>售价</t></is></c></row>'
+             '<row r="2"><c r="A2" t="inlineStr"><is><t>可乐</t></is></c><c r="B2"><v>3</v></c></row>'
+             '<row r="65536"><c r="IV65536" t="inlineStr"><is><t> </t></is></c></row>')
+    result = run_isolated(write_xlsx(tmp_path / "far.xlsx", _sheet(cells)))
+    assert result["ok"] is False and result["code"] == "too_large" and "Ctrl+End" in str(result["en"])
+    assert float(result["rss_mb"]) < 150  # type: ignore[arg-type]
+
+
+def test_a_wide_block_is_read_when_its_cells_fill_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stray-cell check looks at how full a large block is, not at its size alone (a smaller
+    threshold here stands for the real one: a filled block of 4 million cells is slow to make)."""
+    from importers import readers
+
+    monkeypatch.setattr(readers, "SPARSE_FROM", 1000)
+    header = "".join(f'<c r="{_col(c)}1" t="inlineStr"><is><t>列{c}</t></is></c>' for c in range(30))
+    body = "".join(f'<row r="{r}">' + "".join(f'<c r="{_col(c)}{r}"><v>{r * c}</v></c>' for c in range(30)) + "</row>"
+                   for r in range(2, 102))
+    assert len(read_table(write_xlsx(tmp_path / "filled.xlsx", _sheet(f'<row r="1">{header}</row>{body}'))).rows) == 100
+    sparse = f'<row r="1">{header}</row><row r="2"><c r="A2"><v>1</v></c></row><row r="400"><c r="AD400"><v>1</v></c></row>'
+    with pytest.raises(ImportRefused) as refused:
+        read_table(write_xlsx(tmp_path / "sparse.xlsx", _sheet(sparse)))
+    assert refused.value.code == "too_large"
+
+
 def test_only_the_sheets_read_are_guarded(tmp_path: Path) -> None:
     path = _two_sheets(tmp_path / "two.xlsx")
     result = run_isolated(path)
