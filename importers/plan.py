@@ -154,8 +154,12 @@ def _product_values(values: dict[str, Any], fields: list[tuple[str, str]]) -> di
     out today ("今日估清": sold out, and not its description; anything else: on sale)."""
     out: dict[str, Any] = {}
     for f, col in fields:
-        if f == "description" and values.get("status") is None:
-            out["sold_out"] = int(is_sold_out(values.get(f)))
+        if f == "description":
+            sold_out = is_sold_out(values.get(f))
+            if values.get("status") is None:
+                out["sold_out"] = int(sold_out)
+            if sold_out:
+                continue  # the dish's state, not its description
         if f not in values:
             continue
         v = values[f]
@@ -165,8 +169,6 @@ def _product_values(values: dict[str, Any], fields: list[tuple[str, str]]) -> di
             if v != "inactive":  # 下架: off sale, sold out or not (an export writes 下架 for both)
                 out["sold_out"] = int(v == "sold_out")
             v = "off" if v == "inactive" else "on"
-        elif f == "description" and is_sold_out(v):  # the dish's state, not its description
-            continue
         elif f == "allergens":
             v = json.dumps(list(v or []), ensure_ascii=False)
         elif f == "flavors":

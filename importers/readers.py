@@ -101,48 +101,45 @@ def _is_fatal(exc: BaseException) -> bool:
 def damaged(path: Path, sheet: str | None = None) -> ImportRefused:
     """The standard refusal for a file a library could not parse."""
     name = path.name
-    exc = refuse(
+    return ImportRefused(
         "damaged",
         f"文件「{name}」已损坏或格式不完整，无法读取，请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。",
         f"The file \"{name}\" is damaged or incomplete and cannot be read; open it in Excel or WPS, save it as .xlsx and import that.",
-        path,
+        path=path, sheet=sheet,
     )
-    exc.sheet = sheet
-    return exc
+
+
+def _where(path: Path, sheet: str | None) -> tuple[str, str]:
+    """How a refusal names a sheet of a file, in Chinese and in English."""
+    name = path.name
+    return (f"文件「{name}」中的" + (f"工作表「{sheet}」" if sheet else "表格"),
+            (f'sheet "{sheet}"' if sheet else "table") + f' in "{name}"')
 
 
 def too_large(path: Path, sheet: str | None = None) -> ImportRefused:
     """The refusal for a sheet whose used range is too large to read safely."""
-    name = path.name
-    where = f"工作表「{sheet}」" if sheet else "表格"
-    where_en = f'sheet "{sheet}"' if sheet else "table"
-    exc = refuse(
+    where, where_en = _where(path, sheet)
+    return ImportRefused(
         "too_large",
-        f"文件「{name}」中的{where}范围太大（几千万个单元格，或者远处有多余的单元格），请删除多余的空行空列"
+        f"{where}范围太大（几千万个单元格，或者远处有多余的单元格），请删除多余的空行空列"
         f"（按 Ctrl+End 可找到最远的单元格）或拆分文件后再导入。",
-        f"The {where_en} in \"{name}\" is too large (tens of millions of cells, or a stray cell far from the data); "
+        f"The {where_en} is too large (tens of millions of cells, or a stray cell far from the data); "
         f"delete unused rows/columns (Ctrl+End shows the farthest cell) or split the file.",
-        path,
+        path=path, sheet=sheet,
     )
-    exc.sheet = sheet
-    return exc
 
 
 def too_much_text(path: Path, sheet: str | None = None) -> ImportRefused:
     """The refusal for a sheet whose cells repeat so much shared text that reading it is unsafe."""
-    name = path.name
-    where = f"工作表「{sheet}」" if sheet else "表格"
-    where_en = f'sheet "{sheet}"' if sheet else "table"
-    exc = refuse(
+    where, where_en = _where(path, sheet)
+    return ImportRefused(
         "too_large",
-        f"文件「{name}」中的{where}里的文字展开后超过 128 MB（同一段长文字被大量单元格重复引用），无法安全读取，"
+        f"{where}里的文字展开后超过 128 MB（同一段长文字被大量单元格重复引用），无法安全读取，"
         "请删除不需要的长文字或拆分文件后再导入。",
-        f"The text of the {where_en} in \"{name}\" expands to more than 128 MB (long text repeated in many cells),"
+        f"The text of the {where_en} expands to more than 128 MB (long text repeated in many cells),"
         " which cannot be read safely; delete the long text you do not need or split the file.",
-        path,
+        path=path, sheet=sheet,
     )
-    exc.sheet = sheet
-    return exc
 
 
 def open_book(path: Path, sniffed: Sniffed, trusted: Collection[str] = frozenset()) -> Book:
